@@ -1,0 +1,61 @@
+/**
+ * Electron entry point: adapts the real Electron module to `ElectronSeam` and starts the app.
+ * Kept deliberately thin; everything with logic lives in electronApp.ts and is unit-tested.
+ */
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { createServices } from '../services';
+import { runElectronApp, type AppWindow, type ElectronSeam } from './electronApp';
+
+function wrapWindow(win: BrowserWindow): AppWindow {
+  const contents = win.webContents;
+  return {
+    loadFile: (file) => win.loadFile(file),
+    send: (channel, ...args) => contents.send(channel, ...args),
+    focus: () => {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    },
+    denyWindowOpen: () => contents.setWindowOpenHandler(() => ({ action: 'deny' })),
+    onWillNavigate: (listener) => contents.on('will-navigate', (event, url) => listener(url, () => event.preventDefault())),
+    onWillAttachWebview: (listener) => contents.on('will-attach-webview', (event) => listener(() => event.preventDefault())),
+    onClosed: (listener) => win.on('closed', listener),
+    isDestroyed: () => win.isDestroyed(),
+  };
+}
+
+const seam: ElectronSeam = {
+  requestSingleInstanceLock: () => app.requestSingleInstanceLock(),
+  onSecondInstance: (listener) => app.on('second-instance', listener),
+  onWindowAllClosed: (listener) => app.on('window-all-closed', listener),
+  onBeforeQuit: (listener) => app.on('before-quit', (event) => listener(() => event.preventDefault())),
+  whenReady: () => app.whenReady(),
+  quit: () => app.quit(),
+  exit: (code) => app.exit(code),
+  userDataDir: () => app.getPath('userData'),
+  version: () => app.getVersion(),
+  setPermissionHandlers: (decide) => {
+    session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(decide(permission)));
+    session.defaultSession.setPermissionCheckHandler((_contents, permission) => decide(permission));
+  },
+  setContentSecurityPolicy: (policy) => {
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } });
+    });
+  },
+  createWindow: (options) => wrapWindow(new BrowserWindow({ ...options, show: true, backgroundColor: '#ffffff' })),
+  handle: (channel, handler) =>
+    ipcMain.handle(channel, (event, input: unknown) =>
+      handler({ url: event.senderFrame?.url ?? '', isMainFrame: event.senderFrame === event.sender.mainFrame }, input),
+    ),
+};
+
+const distDir = path.resolve(__dirname, '..');
+runElectronApp(seam, {
+  preloadPath: path.join(distDir, 'preload', 'electronPreload.js'),
+  rendererIndex: path.join(distDir, 'renderer', 'index.html'),
+  createServices,
+}).catch((error: unknown) => {
+  console.error('DealPOS Counter failed to start:', error);
+  app.exit(1);
+});

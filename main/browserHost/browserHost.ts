@@ -1,0 +1,202 @@
+/**
+ * Browser test host: serves the built renderer and the contract over HTTP on 127.0.0.1, with events
+ * over Server-Sent Events, guarded by a random per-run token. Playwright drives Debian's Chromium
+ * against it with the same services the Electron host uses.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { build } from 'esbuild';
+import { CONTENT_SECURITY_POLICY } from '../app/securityPolicy';
+import type { Services } from '../services';
+import type { PosErrorShape, PosResult } from '../../shared/errors';
+
+export interface BrowserHostOptions {
+  readonly services: Services;
+  /** Folder with the built renderer (`npm run build:renderer` → dist/renderer). */
+  readonly rendererDir: string;
+  readonly port?: number;
+  readonly token?: string;
+  /** Largest accepted request body. */
+  readonly maxBodyBytes?: number;
+}
+
+export interface BrowserHost {
+  /** Open this in a browser: it carries the token in its fragment. */
+  readonly url: string;
+  readonly origin: string;
+  readonly port: number;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.wav': 'audio/wav',
+};
+
+const bridgeSource = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../preload/browserBridge.ts');
+
+async function bundleBridge(): Promise<string> {
+  const result = await build({ entryPoints: [bridgeSource], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'es2022', logLevel: 'silent' });
+  const file = result.outputFiles[0];
+  if (!file) throw new Error('esbuild produced no output for the browser bridge');
+  return file.text;
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function errorResult(error: PosErrorShape): PosResult<never> {
+  return { ok: false, error };
+}
+
+function tokensMatch(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
+
+async function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const { services } = options;
+  const token = options.token ?? crypto.randomBytes(24).toString('base64url');
+  const maxBody = options.maxBodyBytes ?? 1024 * 1024;
+  const rendererDir = path.resolve(options.rendererDir);
+  const indexFile = path.join(rendererDir, 'index.html');
+  if (!fs.existsSync(indexFile)) {
+    throw new Error(`No built renderer at ${indexFile}. Run "npm run build:renderer" first.`);
+  }
+  const bridgeJs = await bundleBridge();
+  const indexHtml = fs
+    .readFileSync(indexFile, 'utf8')
+    // The bridge must define window.pos before the app module runs; classic scripts run first.
+    .replace('<head>', '<head>\n    <script src="./pos-bridge.js"></script>');
+  const sseClients = new Set<http.ServerResponse>();
+  let port = 0;
+
+  const isOwnHost = (host: string | undefined): boolean => host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+
+  const server = http.createServer((req, res) => {
+    void handle(req, res).catch((error: unknown) => {
+      services.logger.error('Browser host request failed', error);
+      if (!res.headersSent) sendJson(res, 500, errorResult({ code: 'internal', message: 'The browser host failed to answer' }));
+      else res.end();
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    // Refuse DNS-rebinding and cross-site callers before anything else.
+    if (!isOwnHost(req.headers.host)) return sendJson(res, 403, errorResult({ code: 'forbidden_sender', message: 'Unknown Host header' }));
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+
+    if (url.pathname.startsWith('/api/')) {
+      const origin = req.headers.origin;
+      if (origin !== undefined && origin !== `http://${req.headers.host}`) {
+        return sendJson(res, 403, errorResult({ code: 'forbidden_sender', message: `Calls from ${origin} are refused` }));
+      }
+      const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? url.searchParams.get('token') ?? '';
+      if (!tokensMatch(bearer, token)) {
+        return sendJson(res, 401, errorResult({ code: 'forbidden_sender', message: 'Missing or wrong host token' }));
+      }
+      if (url.pathname === '/api/events' && req.method === 'GET') return openEventStream(res);
+      const call = /^\/api\/call\/([^/]+)$/.exec(url.pathname);
+      if (call?.[1] && req.method === 'POST') return answerCall(decodeURIComponent(call[1]), req, res);
+      return sendJson(res, 404, errorResult({ code: 'unknown_method', message: `No API route ${req.method} ${url.pathname}` }));
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, errorResult({ code: 'validation', message: 'Only GET serves files' }));
+    if (url.pathname === '/pos-bridge.js') return sendFile(res, '.js', bridgeJs);
+    if (url.pathname === '/' || url.pathname === '/index.html') return sendFile(res, '.html', indexHtml);
+    const file = path.resolve(rendererDir, `.${decodeURIComponent(url.pathname)}`);
+    if (!file.startsWith(rendererDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' });
+      return void res.end('Not found');
+    }
+    return sendFile(res, path.extname(file), fs.readFileSync(file));
+  }
+
+  function sendFile(res: http.ServerResponse, ext: string, body: string | Buffer): void {
+    res.writeHead(200, {
+      'Content-Type': CONTENT_TYPES[ext] ?? 'application/octet-stream',
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+    });
+    res.end(body);
+  }
+
+  async function answerCall(method: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const body = await readBody(req, maxBody);
+    if (body === null) return sendJson(res, 413, errorResult({ code: 'validation', message: `Request body is larger than ${maxBody} bytes` }));
+    let input: unknown;
+    try {
+      input = body.trim() === '' ? {} : JSON.parse(body);
+    } catch {
+      return sendJson(res, 400, errorResult({ code: 'validation', message: `Input for ${method} is not valid JSON` }));
+    }
+    sendJson(res, 200, await services.dispatch(method, input));
+  }
+
+  function openEventStream(res: http.ServerResponse): void {
+    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    sseClients.add(res);
+    res.on('close', () => sseClients.delete(res));
+  }
+
+  const stopForwarding = services.events.onAny((event, payload) => {
+    const frame = `event: pos\ndata: ${JSON.stringify({ event, payload })}\n\n`;
+    for (const client of sseClients) client.write(frame);
+  });
+  // Keeps idle SSE connections from being closed by anything in between.
+  const heartbeat = setInterval(() => {
+    for (const client of sseClients) client.write(': ping\n\n');
+  }, 15_000);
+  heartbeat.unref();
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    port,
+    token,
+    async close() {
+      stopForwarding();
+      clearInterval(heartbeat);
+      for (const client of sseClients) client.end();
+      sseClients.clear();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}

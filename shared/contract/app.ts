@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { method, returns } from './define';
+
+export type AppMode = 'setup' | 'demo' | 'live';
+
+export interface AppInfo {
+  readonly name: string;
+  readonly version: string;
+  /** `setup` until the manager connects an account or picks the demo store. */
+  readonly mode: AppMode;
+  readonly dataDir: string;
+  /** Which host serves this renderer; for diagnostics only, the UI must not branch on it. */
+  readonly host: 'electron' | 'browser';
+}
+
+export type Connectivity = 'online' | 'offline' | 'unknown';
+export type ScannerState = 'none' | 'connecting' | 'connected' | 'disconnected' | 'permission_denied' | 'error';
+
+/** Pushed by main whenever any part changes. Later capabilities fill their fields; zeros until then. */
+export interface AppStatus {
+  readonly connectivity: Connectivity;
+  readonly queue: {
+    readonly pending: number;
+    readonly needsAttention: number;
+    /** Age in ms of the oldest pending invoice, null when none. */
+    readonly oldestPendingAgeMs: number | null;
+    /** ISO 8601 with offset. */
+    readonly lastSyncAt: string | null;
+    readonly lastError: string | null;
+    /** Why the sync worker is paused (e.g. bad credentials), null while running. */
+    readonly pausedReason: string | null;
+  };
+  readonly scanner: {
+    readonly state: ScannerState;
+    readonly deviceName: string | null;
+    /** Human-readable fix when state is permission_denied or error. */
+    readonly hint: string | null;
+  };
+}
+
+export const INITIAL_STATUS: AppStatus = {
+  connectivity: 'unknown',
+  queue: { pending: 0, needsAttention: 0, oldestPendingAgeMs: null, lastSyncAt: null, lastError: null, pausedReason: null },
+  scanner: { state: 'none', deviceName: null, hint: null },
+};
+
+export const appMethods = {
+  'app.info': method({ input: z.object({}).strict(), result: returns<AppInfo>() }),
+  'app.status': method({ input: z.object({}).strict(), result: returns<AppStatus>() }),
+};
+
+export const appEvents = {
+  status: returns<AppStatus>(),
+};

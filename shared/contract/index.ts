@@ -1,0 +1,16 @@
+/**
+ * The one IPC contract. Each capability adds its own `<area>.ts` with a method table and an event
+ * table and spreads it in here; hosts, preload and the renderer client are all derived from these.
+ * Method names are `<namespace>.<method>` with exactly one dot.
+ */
+import { appEvents, appMethods } from './app';
+
+export const contract = {
+  ...appMethods,
+} as const;
+
+export const contractEvents = {
+  ...appEvents,
+} as const;
+
+export * from './types';

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { invoicePatchSchema } from '../invoice/invoicePatch';
+import type { InvoicePayload } from '../invoice/invoicePayload';
+import { method, returns } from './define';
+
+/**
+ * pending: waiting to be sent (or retried); sending: a request carrying it is in flight;
+ * synced: DealPOS has it (serverId set); rejected: DealPOS refused it — needs a manager;
+ * voided: a manager gave up on it locally, with a reason that is kept.
+ */
+export const QUEUE_STATES = ['pending', 'sending', 'synced', 'rejected', 'voided'] as const;
+export type QueueState = (typeof QUEUE_STATES)[number];
+
+export interface QueueEntry {
+  readonly localId: string;
+  readonly invoiceNumber: string;
+  readonly state: QueueState;
+  readonly attempts: number;
+  /** ISO 8601; when the worker will try again (pending only). */
+  readonly nextAttemptAt: string | null;
+  /** The server's message for rejected invoices, else the last transient failure. */
+  readonly lastError: string | null;
+  readonly serverId: string | null;
+  readonly createdAt: string;
+  readonly syncedAt: string | null;
+  readonly voidReason: string | null;
+  /** Sale total in minor units. */
+  readonly total: number;
+  /** Line names from the sale, index-aligned with the payload's Variants as first completed. */
+  readonly lineNames: readonly string[];
+  /** Exactly what is (or will be) sent to DealPOS, including manager edits. */
+  readonly payload: InvoicePayload;
+  /** The payload was changed by a manager after completion. */
+  readonly edited: boolean;
+}
+
+export interface QueueCounts {
+  readonly pending: number;
+  readonly needsAttention: number;
+}
+
+const localId = z.string().uuid();
+
+export const queueMethods = {
+  'queue.list': method({
+    input: z
+      .object({ state: z.enum(QUEUE_STATES).optional(), limit: z.number().int().min(1).max(500).default(100) })
+      .strict(),
+    result: returns<QueueEntry[]>(),
+  }),
+  /** Sends a rejected invoice again (or a pending one now). Errors: `not_found`, `conflict`. */
+  'queue.retry': method({ input: z.object({ localId }).strict(), result: returns<QueueEntry>() }),
+  /** Fixes fields of a rejected invoice; it stays rejected until `queue.retry`. Errors: `validation`, `not_found`, `conflict`. */
+  'queue.edit': method({ input: z.object({ localId, patch: invoicePatchSchema }).strict(), result: returns<QueueEntry>() }),
+  /** Gives up on a rejected invoice locally; the entry and the reason are kept. Errors: `not_found`, `conflict`. */
+  'queue.void': method({
+    input: z.object({ localId, reason: z.string().trim().min(3).max(500) }).strict(),
+    result: returns<QueueEntry>(),
+  }),
+  /** Wakes the worker now (clears backoff, and the pause if credentials were fixed). */
+  'queue.syncNow': method({ input: z.object({}).strict(), result: returns<QueueCounts>() }),
+};
+
+export const queueEvents = {
+  invoiceSynced: returns<{ readonly localId: string; readonly invoiceNumber: string; readonly serverId: string }>(),
+  invoiceRejected: returns<{ readonly localId: string; readonly invoiceNumber: string; readonly message: string }>(),
+  queueChanged: returns<QueueCounts>(),
+};

@@ -1,0 +1,94 @@
+import { mulDivRound, percentOf, sum, type Money } from '../money';
+import type { Discount, SaleDraft, SaleLine } from './sale';
+
+export interface LineTotals {
+  readonly gross: Money;
+  readonly discount: Money;
+  readonly net: Money;
+}
+
+export interface SaleTotals {
+  readonly lines: readonly LineTotals[];
+  readonly itemCount: number;
+  /** Sum of line nets (after line discounts). */
+  readonly subtotal: Money;
+  readonly saleDiscount: Money;
+  readonly pointsDiscount: Money;
+  /** What tax is computed on: subtotal less sale and points discounts. */
+  readonly taxable: Money;
+  readonly tax: Money;
+  /** What the customer pays. */
+  readonly total: Money;
+  readonly paid: Money;
+  /** Still to pay; 0 once fully paid. */
+  readonly due: Money;
+  /** Cash to hand back. */
+  readonly change: Money;
+}
+
+/** A discount never exceeds what it applies to. */
+export function discountAmount(base: Money, discount: Discount | null): Money {
+  if (!discount) return 0;
+  const raw = discount.kind === 'percent' ? percentOf(base, discount.basisPoints) : discount.amount;
+  return Math.min(raw, base);
+}
+
+export function lineTotals(line: SaleLine): LineTotals {
+  const gross = mulDivRound(line.unitPrice, line.quantity, 1);
+  const discount = discountAmount(gross, line.discount);
+  return { gross, discount, net: gross - discount };
+}
+
+export function computeTotals(sale: SaleDraft): SaleTotals {
+  const lines = sale.lines.map(lineTotals);
+  const subtotal = sum(lines.map((l) => l.net));
+  const saleDiscount = discountAmount(subtotal, sale.saleDiscount);
+  const afterDiscount = subtotal - saleDiscount;
+  const pointsDiscount = Math.min(mulDivRound(sale.pointValue, sale.pointsRedeemed, 1), afterDiscount);
+  const taxable = afterDiscount - pointsDiscount;
+  const { rateBasisPoints, inclusive } = sale.tax;
+  const tax = inclusive
+    ? taxable - mulDivRound(taxable, 10_000, 10_000 + rateBasisPoints)
+    : percentOf(taxable, rateBasisPoints);
+  const total = inclusive ? taxable : taxable + tax;
+  const paid = sum(sale.payments.map((p) => p.amount));
+  const due = Math.max(0, total - paid);
+  const overpaid = Math.max(0, paid - total);
+  const cashPaid = sum(sale.payments.filter((p) => p.cash).map((p) => p.amount));
+  return {
+    lines,
+    itemCount: sale.lines.reduce((n, l) => n + l.quantity, 0),
+    subtotal,
+    saleDiscount,
+    pointsDiscount,
+    taxable,
+    tax,
+    total,
+    paid,
+    due,
+    change: Math.min(overpaid, cashPaid),
+  };
+}
+
+export type SaleProblem =
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'unpaid'; readonly due: Money }
+  | { readonly kind: 'non_cash_overpaid'; readonly excess: Money }
+  | { readonly kind: 'points_without_customer' }
+  | { readonly kind: 'points_exceed_balance'; readonly balance: number };
+
+/** Why a sale cannot be completed yet; empty when it can. Main re-checks this before saving. */
+export function saleProblems(sale: SaleDraft, totals: SaleTotals = computeTotals(sale)): SaleProblem[] {
+  const problems: SaleProblem[] = [];
+  if (sale.lines.length === 0) problems.push({ kind: 'empty' });
+  if (totals.due > 0) problems.push({ kind: 'unpaid', due: totals.due });
+  const excess = totals.paid - totals.total - totals.change;
+  if (excess > 0) problems.push({ kind: 'non_cash_overpaid', excess });
+  if (sale.pointsRedeemed > 0) {
+    if (!sale.customer) problems.push({ kind: 'points_without_customer' });
+    else if (sale.pointsRedeemed > sale.customer.loyaltyPoints) {
+      problems.push({ kind: 'points_exceed_balance', balance: sale.customer.loyaltyPoints });
+    }
+  }
+  return problems;
+}
