@@ -54,7 +54,9 @@ async function bundleBridge(): Promise<string> {
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+  // A refused request may still have an unread body on the socket: close it rather than reuse it.
+  const connection = status === 200 ? {} : { Connection: 'close' };
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...connection });
   res.end(JSON.stringify(body));
 }
 
