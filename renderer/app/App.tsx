@@ -1,0 +1,94 @@
+import { useShallow } from 'zustand/react/shallow';
+import { LanguageSwitch } from '../components/shell/LanguageSwitch';
+import { HelpOverlay } from '../components/shell/HelpOverlay';
+import { NavBar, type NavItem } from '../components/shell/NavBar';
+import { StatusBar } from '../components/shell/StatusBar';
+import { useLocale, useT } from '../i18n/useT';
+import { CheckoutScreen } from '../screens/checkout/CheckoutScreen';
+import { QueueScreen } from '../screens/queue/QueueScreen';
+import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { useShortcutList } from '../shortcuts/useShortcut';
+import type { Screen } from '../state/appSlice';
+import { useStore } from '../state/store';
+import { NAV_KEYS, useGlobalShortcuts } from './useGlobalShortcuts';
+import { useAppBootstrap } from './useAppBootstrap';
+
+function ScreenView({ screen }: { readonly screen: Screen }): React.JSX.Element {
+  switch (screen) {
+    case 'checkout':
+      return <CheckoutScreen />;
+    case 'queue':
+      return <QueueScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+  }
+}
+
+/** The app frame: navigation on top, the current screen, the status bar below, the help overlay on demand. */
+export function App(): React.JSX.Element {
+  useAppBootstrap();
+  useGlobalShortcuts();
+  const t = useT();
+  const locale = useLocale();
+  const { info, status, screen, helpOpen, loadError } = useStore(useShallow((s) => s.app));
+  const navigate = useStore((s) => s.navigate);
+  const setHelpOpen = useStore((s) => s.setHelpOpen);
+  const loadApp = useStore((s) => s.loadApp);
+  const setLocale = useStore((s) => s.setLocale);
+  const shortcuts = useShortcutList();
+
+  const items: NavItem[] = [
+    { screen: 'checkout', label: 'shell.nav.checkout', keys: NAV_KEYS.checkout },
+    { screen: 'queue', label: 'shell.nav.queue', keys: NAV_KEYS.queue, badge: status.queue.needsAttention },
+    { screen: 'settings', label: 'shell.nav.settings', keys: NAV_KEYS.settings },
+  ];
+
+  return (
+    <div className="app" data-mode={info?.mode ?? 'loading'} lang={locale}>
+      <header className="topbar">
+        <span className="brand">{t('shell.app.name')}</span>
+        <NavBar
+          items={items}
+          current={screen}
+          helpKeys={NAV_KEYS.help}
+          t={t}
+          onNavigate={navigate}
+          onHelp={() => setHelpOpen(true)}
+        />
+        {info?.mode === 'demo' ? (
+          <span className="demo-banner" data-testid="demo-banner" role="note">
+            {t('shell.status.demo')}
+          </span>
+        ) : null}
+        <LanguageSwitch locale={locale} t={t} onChange={setLocale} />
+      </header>
+      <main className="screen" id="main">
+        {loadError ? (
+          <div className="notice notice-error" role="alert">
+            <p>{t('shell.app.loadFailed', { message: loadError })}</p>
+            <button type="button" className="button" onClick={() => void loadApp()}>
+              {t('shell.app.retry')}
+            </button>
+          </div>
+        ) : info ? (
+          <ScreenView screen={screen} />
+        ) : (
+          <p className="loading" role="status">
+            {t('shell.app.loading')}
+          </p>
+        )}
+      </main>
+      <StatusBar
+        status={status}
+        mode={info?.mode ?? null}
+        version={info?.version ?? null}
+        outletName={null}
+        registerName={null}
+        locale={locale}
+        t={t}
+        onOpenQueue={() => navigate('queue')}
+      />
+      {helpOpen ? <HelpOverlay shortcuts={shortcuts} t={t} onClose={() => setHelpOpen(false)} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import type { AppMode, AppStatus } from '../../../shared/contract/app';
+import type { Locale } from '../../i18n/defineMessages';
+import { formatDuration, type Translate } from '../../i18n/t';
+
+export interface StatusBarProps {
+  readonly status: AppStatus;
+  readonly mode: AppMode | null;
+  readonly version: string | null;
+  readonly outletName: string | null;
+  readonly registerName: string | null;
+  readonly locale: Locale;
+  readonly t: Translate;
+  readonly onOpenQueue: () => void;
+}
+
+/** The always-visible strip at the bottom: what a cashier or manager must be able to see at a glance. */
+export function StatusBar(props: StatusBarProps): React.JSX.Element {
+  const { status, mode, version, outletName, registerName, locale, t, onOpenQueue } = props;
+  const { queue, scanner, connectivity } = status;
+  const scannerText = t(`shell.status.scanner.${scanner.state}`);
+  return (
+    <footer className="status-bar" aria-label={t('shell.status.label')}>
+      <span className="status-item status-connectivity" data-state={connectivity} data-testid="status-connectivity" role="status">
+        <span className="status-dot" aria-hidden="true" />
+        {t(`shell.status.${connectivity}`)}
+      </span>
+      <button
+        type="button"
+        className="status-item status-button"
+        data-state={queue.pending > 0 ? 'busy' : 'idle'}
+        aria-label={t('shell.status.pendingOpen', { count: queue.pending })}
+        onClick={onOpenQueue}
+        data-testid="status-open-queue"
+      >
+        {t('shell.status.pending')}: <strong data-testid="status-pending">{queue.pending}</strong>
+        {queue.oldestPendingAgeMs !== null && queue.pending > 0 ? (
+          <span className="status-sub"> ({t('shell.status.oldest', { age: formatDuration(locale, queue.oldestPendingAgeMs) })})</span>
+        ) : null}
+      </button>
+      <button
+        type="button"
+        className="status-item status-button"
+        data-state={queue.needsAttention > 0 ? 'alert' : 'idle'}
+        aria-label={t('shell.status.needsAttentionOpen', { count: queue.needsAttention })}
+        onClick={onOpenQueue}
+        data-testid="status-open-attention"
+      >
+        {t('shell.status.needsAttention')}: <strong data-testid="status-needs-attention">{queue.needsAttention}</strong>
+      </button>
+      {queue.pausedReason ? (
+        <span className="status-item status-warning" role="alert">
+          {t('shell.status.paused', { reason: queue.pausedReason })}
+        </span>
+      ) : null}
+      <span
+        className="status-item status-scanner"
+        data-state={scanner.state}
+        data-testid="status-scanner"
+        title={scanner.hint ?? undefined}
+      >
+        <span className="status-dot" aria-hidden="true" />
+        {t('shell.status.scanner')}: {scannerText}
+        {scanner.deviceName ? ` · ${scanner.deviceName}` : ''}
+        {scanner.hint && (scanner.state === 'permission_denied' || scanner.state === 'error') ? (
+          <span className="status-sub"> — {scanner.hint}</span>
+        ) : null}
+      </span>
+      <span className="status-spacer" />
+      <span className="status-item" data-testid="status-outlet">
+        {t('shell.status.outlet')}: <strong>{outletName ?? t('shell.status.notSet')}</strong>
+      </span>
+      <span className="status-item" data-testid="status-register">
+        {t('shell.status.register')}: <strong>{registerName ?? t('shell.status.notSet')}</strong>
+      </span>
+      {mode === 'demo' ? (
+        <span className="status-item demo-badge" data-testid="status-demo" title={t('shell.status.demo')}>
+          {t('shell.status.demoShort')}
+        </span>
+      ) : null}
+      <span className="status-item status-about">
+        {mode ? (
+          <span data-testid="app-mode" data-mode={mode}>
+            {t(`shell.mode.${mode}`)}
+          </span>
+        ) : null}
+        {version ? (
+          <>
+            {' · v'}
+            <span data-testid="app-version">{version}</span>
+          </>
+        ) : null}
+      </span>
+    </footer>
+  );
+}

@@ -1,0 +1,82 @@
+import '../support/fakeHost';
+import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useStore } from '../../../../renderer/state/store';
+import { fakeHost } from '../support/fakeHost';
+import { TEST_INFO, handleBasics, renderApp, resetAll, withStatus } from '../support/renderApp';
+
+afterEach(resetAll);
+
+describe('status bar', () => {
+  it('shows app.info and the initial status from app.status', async () => {
+    handleBasics(TEST_INFO, withStatus({ connectivity: 'online', queue: { pending: 4, needsAttention: 1 } }));
+    renderApp();
+    expect(await screen.findByTestId('app-version')).toHaveProperty('textContent', '9.8.7');
+    expect(screen.getByTestId('app-mode').dataset.mode).toBe('live');
+    expect(screen.getByTestId('status-connectivity').textContent).toContain('Online');
+    expect(screen.getByTestId('status-pending').textContent).toBe('4');
+    expect(screen.getByTestId('status-needs-attention').textContent).toBe('1');
+  });
+
+  it('follows live status events', async () => {
+    handleBasics();
+    renderApp();
+    await screen.findByTestId('app-version');
+    expect(fakeHost.listenerCount('status')).toBe(1);
+    act(() =>
+      fakeHost.emit(
+        'status',
+        withStatus({
+          connectivity: 'offline',
+          queue: { pending: 12, needsAttention: 3 },
+          scanner: { state: 'permission_denied', deviceName: 'Honeywell 1900', hint: 'Install the udev rule' },
+        }),
+      ),
+    );
+    expect(screen.getByTestId('status-connectivity').dataset.state).toBe('offline');
+    expect(screen.getByTestId('status-connectivity').textContent).toContain('Offline');
+    expect(screen.getByTestId('status-pending').textContent).toBe('12');
+    expect(screen.getByTestId('status-needs-attention').textContent).toBe('3');
+    const scanner = screen.getByTestId('status-scanner');
+    expect(scanner.dataset.state).toBe('permission_denied');
+    expect(scanner.textContent).toContain('Honeywell 1900');
+    expect(scanner.textContent).toContain('Install the udev rule');
+  });
+
+  it('keeps a status event that arrives before the app.status answer', async () => {
+    let answer: (value: ReturnType<typeof withStatus>) => void = () => undefined;
+    fakeHost.handle('app.info', () => TEST_INFO);
+    fakeHost.handle('app.status', () => new Promise((resolve) => (answer = resolve)));
+    renderApp();
+    act(() => fakeHost.emit('status', withStatus({ queue: { pending: 7 } })));
+    await act(async () => answer(withStatus({ queue: { pending: 2 } })));
+    await screen.findByTestId('app-version');
+    expect(screen.getByTestId('status-pending').textContent).toBe('7');
+  });
+
+  it('opens the queue from the pending count', async () => {
+    handleBasics(TEST_INFO, withStatus({ queue: { pending: 2 } }));
+    renderApp();
+    await screen.findByTestId('app-version');
+    await userEvent.click(screen.getByTestId('status-open-queue'));
+    expect(useStore.getState().app.screen).toBe('queue');
+    expect(screen.getByTestId('nav-queue').getAttribute('aria-current')).toBe('page');
+  });
+
+  it('marks demo mode in the top bar and the status bar', async () => {
+    handleBasics({ ...TEST_INFO, mode: 'demo' });
+    renderApp();
+    expect(await screen.findByTestId('status-demo')).toBeTruthy();
+    expect(within(screen.getByTestId('demo-banner')).getByText(/DEMO/)).toBeTruthy();
+  });
+
+  it('shows why the app could not start instead of a blank screen', async () => {
+    fakeHost.handle('app.info', () => {
+      throw fakeHost.error({ code: 'internal', message: 'database is locked' });
+    });
+    fakeHost.handle('app.status', () => withStatus({}));
+    renderApp();
+    expect((await screen.findByRole('alert')).textContent).toContain('database is locked');
+  });
+});
