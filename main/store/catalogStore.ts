@@ -1,0 +1,170 @@
+/**
+ * The catalog cache: variants keyed by DealPOS code, looked up by normalised code key, searched by
+ * FTS5 prefix on name, code and product. Prices are stored in minor units; the price shown is the
+ * configured outlet's price where DealPOS has one, resolved at read time so changing the outlet in
+ * settings needs no re-sync.
+ */
+import type Database from 'better-sqlite3';
+import { lookupKeyOf } from '../../shared/catalog/barcode';
+import type { CatalogItem } from '../../shared/contract/catalog';
+import type { Money } from '../../shared/money';
+import { toStoreError } from './storeError';
+
+export interface VariantRecord {
+  readonly code: string;
+  readonly name: string;
+  readonly product: string;
+  readonly unitPrice: Money;
+  readonly discontinued: boolean;
+  /** ISO 8601 with offset: when this row was fetched from DealPOS. */
+  readonly updatedAt: string;
+  readonly dealposId: string | null;
+  readonly outletPrices: ReadonlyArray<{ readonly outlet: string; readonly price: Money }>;
+}
+
+interface ItemRow {
+  code: string;
+  name: string;
+  product: string;
+  price: number;
+  discontinued: number;
+  updated_at: string;
+}
+
+const ITEM_COLUMNS = `v.code, v.name, v.product, COALESCE(op.price, v.unit_price) AS price, v.discontinued, v.updated_at`;
+const OUTLET_JOIN = `LEFT JOIN outlet_price op ON op.variant_id = v.id AND op.outlet = @outlet`;
+/** Characters kept in a search term; everything else separates terms (and can never break FTS5 syntax). */
+const TERM_SPLIT = /[^\p{L}\p{N}\-_./]+/u;
+const MAX_TERMS = 8;
+
+function toItem(row: ItemRow): CatalogItem {
+  return {
+    code: row.code,
+    name: row.name,
+    product: row.product,
+    price: row.price,
+    discontinued: row.discontinued === 1,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Builds an FTS5 query where every term must match as a prefix; null when nothing searchable is left. */
+export function toFtsPrefixQuery(query: string): string | null {
+  const terms = query
+    .split(TERM_SPLIT)
+    .map((term) => term.replace(/^[-_./]+|[-_./]+$/g, ''))
+    .filter((term) => term.length > 0)
+    .slice(0, MAX_TERMS);
+  if (terms.length === 0) return null;
+  return terms.map((term) => `"${term}"*`).join(' ');
+}
+
+export class CatalogStore {
+  private readonly byKey: Database.Statement<{ key: string; outlet: string }, ItemRow>;
+  private readonly byCode: Database.Statement<{ code: string; outlet: string }, ItemRow>;
+  private readonly searchStmt: Database.Statement<{ match: string; outlet: string; limit: number }, ItemRow>;
+  private readonly upsertStmt: Database.Statement<
+    { code: string; key: string; dealposId: string | null; name: string; product: string; unitPrice: number; discontinued: number; updatedAt: string; generation: number },
+    { id: number }
+  >;
+  private readonly clearPricesStmt: Database.Statement<[number]>;
+  private readonly insertPriceStmt: Database.Statement<[number, string, number]>;
+  private readonly countStmt: Database.Statement<[], { n: number }>;
+  private readonly deleteStaleStmt: Database.Statement<[number]>;
+  private readonly upsertManyTx: (records: readonly VariantRecord[], generation: number) => void;
+
+  constructor(
+    readonly db: Database.Database,
+    /** The configured outlet's name, read on every query so a settings change applies at once. */
+    private readonly outlet: () => string | null,
+  ) {
+    this.byKey = db.prepare(`SELECT ${ITEM_COLUMNS} FROM variant v ${OUTLET_JOIN} WHERE v.code_key = @key ORDER BY v.discontinued, v.code LIMIT 5`);
+    this.byCode = db.prepare(`SELECT ${ITEM_COLUMNS} FROM variant v ${OUTLET_JOIN} WHERE v.code = @code`);
+    this.searchStmt = db.prepare(
+      `SELECT ${ITEM_COLUMNS} FROM variant_fts f JOIN variant v ON v.id = f.rowid ${OUTLET_JOIN} WHERE variant_fts MATCH @match LIMIT @limit`,
+    );
+    this.upsertStmt = db.prepare(
+      `INSERT INTO variant(code, code_key, dealpos_id, name, product, unit_price, discontinued, updated_at, sync_generation)
+       VALUES (@code, @key, @dealposId, @name, @product, @unitPrice, @discontinued, @updatedAt, @generation)
+       ON CONFLICT(code) DO UPDATE SET code_key = excluded.code_key, dealpos_id = excluded.dealpos_id, name = excluded.name,
+         product = excluded.product, unit_price = excluded.unit_price, discontinued = excluded.discontinued,
+         updated_at = excluded.updated_at, sync_generation = MAX(variant.sync_generation, excluded.sync_generation)
+       RETURNING id`,
+    );
+    this.clearPricesStmt = db.prepare('DELETE FROM outlet_price WHERE variant_id = ?');
+    this.insertPriceStmt = db.prepare('INSERT OR REPLACE INTO outlet_price(variant_id, outlet, price) VALUES (?, ?, ?)');
+    this.countStmt = db.prepare('SELECT COUNT(*) AS n FROM variant');
+    this.deleteStaleStmt = db.prepare('DELETE FROM variant WHERE sync_generation < ?');
+    this.upsertManyTx = db.transaction((records: readonly VariantRecord[], generation: number) => {
+      for (const record of records) this.upsertOne(record, generation);
+    });
+  }
+
+  private params(): { outlet: string } {
+    // '' never matches a stored outlet name (names are non-empty), so no outlet means unit prices.
+    return { outlet: this.outlet() ?? '' };
+  }
+
+  private upsertOne(record: VariantRecord, generation: number): void {
+    const row = this.upsertStmt.get({
+      code: record.code,
+      key: lookupKeyOf(record.code),
+      dealposId: record.dealposId,
+      name: record.name,
+      product: record.product,
+      unitPrice: record.unitPrice,
+      discontinued: record.discontinued ? 1 : 0,
+      updatedAt: record.updatedAt,
+      generation,
+    });
+    if (!row) throw new Error(`upsert of ${record.code} returned no row`);
+    this.clearPricesStmt.run(row.id);
+    for (const price of record.outletPrices) this.insertPriceStmt.run(row.id, price.outlet, price.price);
+  }
+
+  /**
+   * Stores a page of variants in one transaction (or inside the caller's, e.g. together with the
+   * sync cursor). `generation` marks rows seen by the current full pass; 0 for one-off lookups.
+   */
+  upsertMany(records: readonly VariantRecord[], generation = 0): void {
+    try {
+      this.upsertManyTx(records, generation);
+    } catch (error) {
+      throw toStoreError(error, 'saving catalog items');
+    }
+  }
+
+  /** Items whose code normalises to `lookupKey` (several only if DealPOS codes differ just by case). */
+  findByKey(lookupKey: string): CatalogItem[] {
+    return this.byKey.all({ key: lookupKey, ...this.params() }).map(toItem);
+  }
+
+  findByCode(code: string): CatalogItem | null {
+    const row = this.byCode.get({ code, ...this.params() });
+    return row ? toItem(row) : null;
+  }
+
+  /** Prefix search over name, code and product; every term must match. */
+  search(query: string, limit: number): CatalogItem[] {
+    const match = toFtsPrefixQuery(query);
+    if (match === null) return [];
+    return this.searchStmt.all({ match, limit, ...this.params() }).map(toItem);
+  }
+
+  count(): number {
+    return this.countStmt.get()?.n ?? 0;
+  }
+
+  /** After a complete full pass: drops variants DealPOS no longer lists. Returns how many went. */
+  deleteNotSeenSince(generation: number): number {
+    try {
+      return this.deleteStaleStmt.run(generation).changes;
+    } catch (error) {
+      throw toStoreError(error, 'removing deleted catalog items');
+    }
+  }
+
+  clear(): void {
+    this.db.exec('DELETE FROM variant');
+  }
+}

@@ -1,0 +1,217 @@
+/**
+ * Opens one SQLite file with the settings every store relies on (WAL, FULL sync for the outbox,
+ * foreign keys, busy timeout), checks it is not damaged, and brings its schema up to date.
+ * A damaged file is moved aside — never deleted: it may hold invoices that never reached DealPOS.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Logger } from '../logging/logger';
+import { MIGRATIONS, type Migration } from './migrations';
+import { sqliteCode, StoreError } from './storeError';
+
+/** The live installation's file; demo mode uses its own file so demo sales never meet a real account. */
+export const LIVE_DB_FILE = 'dealpos-counter.db';
+export const DEMO_DB_FILE = 'demo.db';
+export const BACKUP_DIR = 'backups';
+const BUSY_TIMEOUT_MS = 5000;
+const DEFAULT_KEEP_BACKUPS = 5;
+
+export interface OpenDatabaseOptions {
+  /** Absolute path of the database file; its folder is created if missing. */
+  readonly file: string;
+  readonly migrations?: readonly Migration[];
+  readonly logger?: Logger;
+  readonly now?: () => Date;
+  /** How many pre-migration backups to keep per database file. */
+  readonly keepBackups?: number;
+}
+
+export interface DamagedDatabase {
+  readonly movedTo: string;
+  readonly reason: string;
+  /** Ready to show to the manager: where the old file is and why it matters. */
+  readonly message: string;
+}
+
+export interface OpenedDatabase {
+  readonly db: Database.Database;
+  readonly file: string;
+  /** Set when the file was damaged and replaced by a new, empty one. */
+  readonly damaged: DamagedDatabase | null;
+  /** Copy taken before migrating an existing file, null when nothing was migrated. */
+  readonly backupFile: string | null;
+  readonly schemaVersion: number;
+  close(): void;
+}
+
+const DAMAGE_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_VTAB', 'SQLITE_CORRUPT_SEQUENCE', 'SQLITE_CORRUPT_INDEX']);
+
+function timestamp(now: Date): string {
+  return now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+}
+
+/** Throws when the registry is not exactly versions 1, 2, 3, … in order (e.g. two helpers picked the same number). */
+export function checkRegistry(migrations: readonly Migration[]): void {
+  migrations.forEach((migration, index) => {
+    if (migration.version !== index + 1) {
+      throw new StoreError(
+        'storage',
+        `Migration registry is out of order: position ${index + 1} holds version ${migration.version} (${migration.name})`,
+      );
+    }
+  });
+}
+
+/** Runs quick_check on an open handle; returns a reason when the file is damaged, null when it is fine. */
+function damageReason(db: Database.Database): string | null {
+  try {
+    const rows = db.pragma('quick_check', { simple: false }) as Array<{ quick_check: string }>;
+    const problems = rows.map((row) => row.quick_check).filter((text) => text !== 'ok');
+    return problems.length === 0 ? null : `integrity check failed: ${problems.slice(0, 3).join('; ')}`;
+  } catch (error) {
+    const code = sqliteCode(error);
+    if (code !== null && DAMAGE_CODES.has(code)) return `SQLite reports ${code}`;
+    throw error;
+  }
+}
+
+function moveAside(file: string, now: Date): string {
+  const ext = path.extname(file);
+  const movedTo = path.join(path.dirname(file), `${path.basename(file, ext)}.damaged-${timestamp(now)}${ext}`);
+  fs.renameSync(file, movedTo);
+  // The WAL may hold the newest committed rows (e.g. the last sales); keep it next to its file.
+  for (const suffix of ['-wal', '-shm']) {
+    if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, movedTo + suffix);
+  }
+  return movedTo;
+}
+
+function configure(db: Database.Database): void {
+  db.pragma('journal_mode = WAL');
+  // FULL: a completed sale must survive a power cut the moment checkout says "done".
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+}
+
+/**
+ * Checks an existing file through a read-only handle first: closing a read-write handle could
+ * checkpoint or delete the WAL, and the WAL of a damaged file may hold the newest sales.
+ */
+function probe(file: string): string | null {
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    return damageReason(db);
+  } catch (error) {
+    const code = sqliteCode(error);
+    if (code !== null && DAMAGE_CODES.has(code)) return `SQLite reports ${code}`;
+    throw new StoreError('storage', `Cannot open the local database ${file} (${code ?? String(error)})`, error);
+  } finally {
+    db?.close();
+  }
+}
+
+function openChecked(file: string, now: Date, logger: Logger | undefined): { db: Database.Database; damaged: DamagedDatabase | null } {
+  const reason = fs.existsSync(file) ? probe(file) : null;
+  if (reason === null) return { db: new Database(file), damaged: null };
+  const movedTo = moveAside(file, now);
+  const message =
+    `The local database was damaged (${reason}) and has been moved to ${movedTo}. ` +
+    'The app started with a new, empty database. Invoices that had not yet been synced to DealPOS may ' +
+    'still be in the old file: keep it and contact support before deleting it.';
+  logger?.error(message);
+  return { db: new Database(file), damaged: { movedTo, reason, message } };
+}
+
+function pruneBackups(dir: string, prefix: string, keep: number): void {
+  const backups = fs
+    .readdirSync(dir)
+    .filter((name) => name.startsWith(prefix))
+    .sort();
+  for (const name of backups.slice(0, Math.max(0, backups.length - keep))) fs.rmSync(path.join(dir, name), { force: true });
+}
+
+function migrate(
+  db: Database.Database,
+  file: string,
+  migrations: readonly Migration[],
+  now: Date,
+  keepBackups: number,
+  logger: Logger | undefined,
+): { backupFile: string | null; version: number } {
+  checkRegistry(migrations);
+  const latest = migrations.length;
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > latest) {
+    throw new StoreError(
+      'storage',
+      `The local database ${file} was written by a newer version of DealPOS Counter (schema ${current}, this version knows ${latest}); update the app`,
+    );
+  }
+  if (current === latest) return { backupFile: null, version: current };
+
+  let backupFile: string | null = null;
+  if (current > 0) {
+    const dir = path.join(path.dirname(file), BACKUP_DIR);
+    fs.mkdirSync(dir, { recursive: true });
+    const base = path.basename(file, path.extname(file));
+    backupFile = path.join(dir, `${base}.v${current}.${timestamp(now)}.db`);
+    // VACUUM INTO writes a consistent, compact copy including what is still in the WAL.
+    db.prepare('VACUUM INTO ?').run(backupFile);
+    pruneBackups(dir, `${base}.v`, keepBackups);
+    logger?.info(`Backed up ${file} (schema ${current}) to ${backupFile} before migrating`);
+  }
+  for (const migration of migrations.slice(current)) {
+    try {
+      db.transaction(() => {
+        migration.up(db);
+        db.pragma(`user_version = ${migration.version}`);
+      })();
+    } catch (error) {
+      throw new StoreError(
+        'storage',
+        `Migration ${migration.version} (${migration.name}) failed; the database was left at schema ${migration.version - 1}` +
+          (backupFile ? ` and a backup is at ${backupFile}` : ''),
+        error,
+      );
+    }
+    logger?.info(`Migrated ${path.basename(file)} to schema ${migration.version}: ${migration.name}`);
+  }
+  return { backupFile, version: latest };
+}
+
+export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
+  const now = (options.now ?? (() => new Date()))();
+  fs.mkdirSync(path.dirname(options.file), { recursive: true });
+  const { db, damaged } = openChecked(options.file, now, options.logger);
+  try {
+    configure(db);
+    const { backupFile, version } = migrate(
+      db,
+      options.file,
+      options.migrations ?? MIGRATIONS,
+      now,
+      options.keepBackups ?? DEFAULT_KEEP_BACKUPS,
+      options.logger,
+    );
+    let closed = false;
+    return {
+      db,
+      file: options.file,
+      damaged,
+      backupFile,
+      schemaVersion: version,
+      close() {
+        if (closed) return;
+        closed = true;
+        db.close();
+      },
+    };
+  } catch (error) {
+    db.close();
+    if (error instanceof StoreError) throw error;
+    throw new StoreError('storage', `Cannot prepare the local database ${options.file} (${sqliteCode(error) ?? String(error)})`, error);
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * The migration registry, oldest first. To add one: create `NNN_<what>.ts` exporting a `Migration`
+ * whose `version` is the next free number, and append it here. Never edit or reorder a migration
+ * that has shipped; `openDatabase` refuses a registry whose versions are not 1, 2, 3, … in order.
+ */
+import { coreMigration } from './001_core';
+import { outboxMigration } from './002_outbox';
+import type { Migration } from './migration';
+
+export type { Migration } from './migration';
+
+export const MIGRATIONS: readonly Migration[] = [
+  coreMigration,
+  outboxMigration,
+];

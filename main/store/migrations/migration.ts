@@ -1,0 +1,12 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * One schema step. `version` is the `user_version` the database has after `up` ran; versions are
+ * unique and the registry (`./index.ts`) lists them in ascending order. `up` runs inside the same
+ * transaction that bumps `user_version`, so a failed step leaves the file as it was.
+ */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  up(db: Database.Database): void;
+}

@@ -1,0 +1,22 @@
+import { ServiceError, type ErrorCode } from '../../shared/errors';
+
+/** A local storage failure (disk full, damaged or newer-version file, failed migration). */
+export class StoreError extends ServiceError {
+  constructor(code: Extract<ErrorCode, 'storage' | 'storage_full'>, message: string, cause?: unknown) {
+    super(code, message, { cause });
+  }
+}
+
+/** SQLite error codes as better-sqlite3 reports them (`SqliteError.code`). */
+export function sqliteCode(error: unknown): string | null {
+  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') return error.code;
+  return null;
+}
+
+/** Turns a SQLite failure into a typed store error; anything that is not SQLite is passed through. */
+export function toStoreError(error: unknown, doing: string): unknown {
+  const code = sqliteCode(error);
+  if (code === null || !code.startsWith('SQLITE_')) return error;
+  if (code === 'SQLITE_FULL') return new StoreError('storage_full', `The disk is full while ${doing}; free some space and try again`, error);
+  return new StoreError('storage', `Local database failed while ${doing} (${code})`, error);
+}

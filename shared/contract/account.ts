@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import type { AppMode } from './app';
+import { method, returns } from './define';
+
+export interface AccountStatus {
+  readonly mode: AppMode;
+  /** DealPOS host (e.g. `mystore.dealpos.net`), null in setup and demo mode. */
+  readonly subdomain: string | null;
+  readonly clientId: string | null;
+  /** Set when the local database was found damaged at start: where the old file went and why it matters. */
+  readonly databaseNotice: string | null;
+}
+
+/** A host name with an optional port; no scheme, path or credentials. */
+export const SUBDOMAIN_PATTERN =
+  /^(?=.{1,253}(:\d{1,5})?$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*(:\d{1,5})?$/;
+
+export const connectInputSchema = z
+  .object({
+    subdomain: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(SUBDOMAIN_PATTERN, 'Enter the store host name, e.g. mystore.dealpos.net (no https:// and no path)'),
+    clientId: z.string().trim().min(1).max(200).regex(/^\S+$/, 'The client id has no spaces'),
+    clientSecret: z.string().trim().min(1).max(500).regex(/^\S+$/, 'The client secret has no spaces'),
+  })
+  .strict();
+
+export const accountMethods = {
+  'account.status': method({ input: z.object({}).strict(), result: returns<AccountStatus>() }),
+  'account.connect': method({ input: connectInputSchema, result: returns<AccountStatus>() }),
+  'account.startDemo': method({ input: z.object({}).strict(), result: returns<AccountStatus>() }),
+  'account.disconnect': method({ input: z.object({}).strict(), result: returns<AccountStatus>() }),
+};

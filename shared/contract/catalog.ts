@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import type { InvalidCodeReason } from '../catalog/barcode';
+import type { Money } from '../money';
+import { method, returns } from './define';
+
+/** One sellable variant as the counter sees it. */
+export interface CatalogItem {
+  readonly code: string;
+  readonly name: string;
+  readonly product: string;
+  /** Minor units: the configured outlet's price where DealPOS has one, else the variant's unit price. */
+  readonly price: Money;
+  readonly discontinued: boolean;
+  /** When the cache last got this row from DealPOS (ISO 8601 with offset). */
+  readonly updatedAt: string;
+}
+
+/**
+ * What a scanned or typed code resolves to. Only `found` can be sold; a discontinued item is still
+ * found (so the cashier can decide) but carries `warning: 'discontinued'`.
+ */
+export type ResolveResult =
+  | { readonly status: 'found'; readonly item: CatalogItem; readonly source: 'cache' | 'dealpos'; readonly warning: 'discontinued' | null }
+  | { readonly status: 'unknown_code'; readonly code: string }
+  | { readonly status: 'not_cached_offline'; readonly code: string }
+  | { readonly status: 'invalid_code'; readonly code: string; readonly reason: InvalidCodeReason };
+
+/**
+ * `syncing`: pages are coming in; `waiting`: offline or out of request budget, will resume by itself;
+ * `error`: needs a person (e.g. DealPOS refused the credentials); `complete`: the last full pass finished.
+ */
+export type CatalogSyncState = 'idle' | 'syncing' | 'waiting' | 'error' | 'complete';
+
+export interface CatalogProgress {
+  readonly state: CatalogSyncState;
+  /** Variants stored in the current pass (or the last complete one). */
+  readonly done: number;
+  /** Variants DealPOS reports, null while unknown. */
+  readonly total: number | null;
+  /** Estimated time until the pass completes, null when unknown or not syncing. */
+  readonly etaMs: number | null;
+  /** ISO 8601 with offset of the last completed pass. */
+  readonly lastSyncAt: string | null;
+  readonly lastError: string | null;
+}
+
+export const SEARCH_MAX_LIMIT = 100;
+
+export const catalogMethods = {
+  'catalog.search': method({
+    input: z
+      .object({
+        query: z.string().max(200),
+        limit: z.number().int().min(1).max(SEARCH_MAX_LIMIT).default(20),
+      })
+      .strict(),
+    result: returns<CatalogItem[]>(),
+  }),
+  // The generous max lets the resolver answer an oversized scan with `invalid_code` instead of a bare validation error.
+  'catalog.resolve': method({ input: z.object({ code: z.string().max(4096) }).strict(), result: returns<ResolveResult>() }),
+  'catalog.syncNow': method({ input: z.object({}).strict(), result: returns<CatalogProgress>() }),
+  'catalog.syncState': method({ input: z.object({}).strict(), result: returns<CatalogProgress>() }),
+};
+
+export const catalogEvents = {
+  catalogProgress: returns<CatalogProgress>(),
+};

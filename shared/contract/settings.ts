@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { method, returns } from './define';
+
+const name = z.string().trim().min(1).max(100);
+const percent = z.number().int().min(0).max(100);
+
+/**
+ * Counter settings, stored in SQLite. Names (outlet, register, tax type, payment methods) are the
+ * DealPOS names the invoice payload uses.
+ */
+export const settingsSchema = z
+  .object({
+    outlet: name.nullable(),
+    register: name.nullable(),
+    taxType: name.nullable(),
+    /** DealPOS `Tag` (sales channel) written on every invoice. */
+    salesTag: name,
+    /** Payment methods offered at checkout, in display order. */
+    paymentMethods: z.array(name).max(30).refine((list) => new Set(list).size === list.length, 'Payment methods must not repeat'),
+    /** Minor-unit digits of the store currency (IDR: 0). */
+    currencyDecimals: z.number().int().min(0).max(4),
+    receiptHeader: z.string().max(500),
+    receiptFooter: z.string().max(500),
+    /** Opaque id of the chosen scanner as the scanner service reports it; null = keyboard wedge only. */
+    scannerDevice: z.string().min(1).max(500).nullable(),
+    maxLineDiscountPercent: percent,
+    maxSaleDiscountPercent: percent,
+    /** Starts every invoice number of this register, so offline registers never collide. */
+    invoiceNumberPrefix: z.string().max(16).regex(/^[A-Za-z0-9./-]*$/, 'Use letters, digits, ".", "/" or "-"'),
+    /**
+     * ASSUMPTION: what one loyalty point is worth at redemption, in minor units. DealPOS computes the
+     * real discount from its RedeemPointValue setting, which has no public read endpoint.
+     */
+    loyaltyPointValue: z.number().int().min(0).max(1_000_000),
+    language: z.enum(['en', 'id']),
+  })
+  .strict();
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  outlet: null,
+  register: null,
+  taxType: null,
+  salesTag: 'Offline',
+  paymentMethods: ['Cash'],
+  currencyDecimals: 0,
+  receiptHeader: '',
+  receiptFooter: '',
+  scannerDevice: null,
+  maxLineDiscountPercent: 100,
+  maxSaleDiscountPercent: 100,
+  invoiceNumberPrefix: '',
+  loyaltyPointValue: 1,
+  language: 'en',
+};
+
+/** `settings.update` takes any subset; the merged whole is validated before anything is written. */
+export const settingsPatchSchema = settingsSchema.partial().strict();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+export interface NamedOption {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** Choices offered in the settings screen, from DealPOS lists. */
+export interface SettingsOptions {
+  readonly outlets: readonly NamedOption[];
+  readonly paymentMethods: ReadonlyArray<NamedOption & { readonly type: string | null }>;
+  readonly taxes: ReadonlyArray<NamedOption & { readonly ratePercent: number }>;
+  /** `dealpos`: fetched just now; `cache`: offline, last fetched at `fetchedAt`; `none`: never fetched. */
+  readonly source: 'dealpos' | 'cache' | 'none';
+  readonly fetchedAt: string | null;
+}
+
+export const settingsMethods = {
+  'settings.get': method({ input: z.object({}).strict(), result: returns<Settings>() }),
+  'settings.update': method({ input: settingsPatchSchema, result: returns<Settings>() }),
+  'settings.options': method({ input: z.object({}).strict(), result: returns<SettingsOptions>() }),
+};
