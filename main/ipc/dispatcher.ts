@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 import { contract, type ContractHandlers, type MethodName } from '../../shared/contract';
 import type { AnyMethodSpec } from '../../shared/contract/define';
 import { ServiceError, type PosResult, type ValidationIssue } from '../../shared/errors';
