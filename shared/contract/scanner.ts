@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { MAX_SCAN_CODE_LENGTH, type ScanEvent } from '../scanner/scanEvent';
+import { wedgeSettingsSchema, type WedgeSettings } from '../scanner/wedgeDetector';
+import type { ScannerState } from './app';
+import { method, returns } from './define';
+
+/** How the app reads a device: HID POS reports, boot keyboard reports, or not at all. */
+export type ScannerDeviceKind = 'hid-pos' | 'hid-keyboard' | 'other';
+
+/** One HID device as listed in Settings. */
+export interface ScannerDevice {
+  /**
+   * Stable identity (vendor, product, usage, interface, serial), not the OS path, which changes on
+   * replug. This is what `scanner.selectDevice` takes and what the `scannerDevice` setting stores.
+   */
+  readonly id: string;
+  readonly path: string;
+  readonly vendorId: number;
+  readonly productId: number;
+  /** Product string, else manufacturer, else "HID vvvv:pppp". */
+  readonly name: string;
+  readonly manufacturer: string | null;
+  readonly product: string | null;
+  readonly serialNumber: string | null;
+  readonly usagePage: number | null;
+  readonly usage: number | null;
+  readonly interfaceNumber: number;
+  readonly kind: ScannerDeviceKind;
+  readonly selected: boolean;
+}
+
+export interface ScannerStateView {
+  readonly state: ScannerState;
+  /** Id of the chosen device; null = keyboard-wedge scanning only. */
+  readonly deviceId: string | null;
+  readonly deviceName: string | null;
+  /** Human-readable fix when state is permission_denied or error. */
+  readonly hint: string | null;
+  /** Thresholds the renderer's keyboard-wedge detector uses. */
+  readonly wedge: WedgeSettings;
+}
+
+export interface WedgeScanReceipt {
+  /** False when the same code just arrived from the selected HID device (a keyboard-mode scanner read twice). */
+  readonly emitted: boolean;
+}
+
+export const scannerMethods = {
+  'scanner.listDevices': method({ input: z.object({}).strict(), result: returns<readonly ScannerDevice[]>() }),
+  'scanner.selectDevice': method({
+    input: z.object({ id: z.string().min(1).max(500).nullable() }).strict(),
+    result: returns<ScannerStateView>(),
+  }),
+  'scanner.state': method({ input: z.object({}).strict(), result: returns<ScannerStateView>() }),
+  'scanner.setWedgeSettings': method({ input: wedgeSettingsSchema, result: returns<ScannerStateView>() }),
+  /**
+   * The renderer reports a keyboard-wedge scan here so every source reaches the checkout as one
+   * `scan` event stream from main (deduplicated against the selected HID device).
+   */
+  'scanner.reportWedgeScan': method({
+    input: z
+      .object({
+        code: z.string().min(1).max(MAX_SCAN_CODE_LENGTH),
+        at: z.iso.datetime({ offset: true }),
+      })
+      .strict(),
+    result: returns<WedgeScanReceipt>(),
+  }),
+};
+
+export const scannerEvents = {
+  scan: returns<ScanEvent>(),
+};

@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import { MAX_SCAN_CODE_LENGTH } from './scanEvent';
+
+/**
+ * Keyboard-wedge scan detection: a scanner in keyboard mode "types" its code much faster than a
+ * person and ends it with Enter or Tab. Pure logic over key timestamps; the renderer feeds it
+ * keydown events and applies its decisions (swallow a key, remove leaked characters, re-insert
+ * held ones). Timestamps are milliseconds on one monotonic clock (KeyboardEvent.timeStamp and
+ * performance.now() share one).
+ */
+
+export type WedgeTerminator = 'Enter' | 'Tab';
+
+export interface WedgeSettings {
+  /** Fewest characters before the terminator for a burst to count as a scan. */
+  readonly minLength: number;
+  /** Longest gap between two consecutive keys of one scan (ms), terminator included. */
+  readonly maxGapMs: number;
+  /** Longest average gap over the whole burst (ms). */
+  readonly maxAverageGapMs: number;
+  readonly terminators: readonly WedgeTerminator[];
+}
+
+/**
+ * Defaults follow onScan.js and jQuery Scanner Detection (minimum length 6, 30 ms average per
+ * character, Enter/Tab suffix). A per-gap ceiling of 50 ms tolerates one late USB poll without
+ * letting a fast typist through: people rarely keep even two consecutive gaps under 50 ms.
+ */
+export const DEFAULT_WEDGE_SETTINGS: WedgeSettings = {
+  minLength: 6,
+  maxGapMs: 50,
+  maxAverageGapMs: 30,
+  terminators: ['Enter', 'Tab'],
+};
+
+export const wedgeSettingsSchema = z
+  .object({
+    minLength: z.number().int().min(1).max(128),
+    maxGapMs: z.number().int().min(5).max(500),
+    maxAverageGapMs: z.number().int().min(5).max(500),
+    terminators: z.array(z.enum(['Enter', 'Tab'])).min(1).max(2),
+  })
+  .strict()
+  .refine((s) => s.maxAverageGapMs <= s.maxGapMs, {
+    message: 'maxAverageGapMs cannot exceed maxGapMs',
+    path: ['maxAverageGapMs'],
+  });
+
+/** The parts of a KeyboardEvent the detector needs. */
+export interface WedgeKey {
+  /** KeyboardEvent.key: a single character for printable keys, a name ("Enter", "Shift") otherwise. */
+  readonly key: string;
+  readonly at: number;
+  readonly ctrlKey: boolean;
+  readonly altKey: boolean;
+  readonly metaKey: boolean;
+  /** Auto-repeat from a held key: never part of a scan. */
+  readonly repeat: boolean;
+  /** IME composition in progress: never part of a scan. */
+  readonly isComposing?: boolean;
+}
+
+export type WedgeDecision =
+  /** Not part of a scan: let the browser handle the key as usual. */
+  | { readonly kind: 'pass' }
+  /** Possibly part of a scan: swallow the key (preventDefault) for now. */
+  | { readonly kind: 'hold' }
+  /**
+   * A scan ended with this terminator: swallow it, and remove the `leaked` characters that already
+   * reached the focused field (the first key of a burst cannot be recognised in time).
+   */
+  | { readonly kind: 'scan'; readonly code: string; readonly leaked: number }
+  /** The burst was not a scan: insert `text` where the held keys would have gone, then let this key through. */
+  | { readonly kind: 'release'; readonly text: string };
+
+/** Keys that only change how the next key types; they neither extend nor break a burst. */
+const MODIFIER_KEYS = new Set(['Shift', 'CapsLock', 'AltGraph', 'NumLock']);
+
+const PASS: WedgeDecision = { kind: 'pass' };
+const HOLD: WedgeDecision = { kind: 'hold' };
+
+export class WedgeDetector {
+  private chars: string[] = [];
+  /** How many leading characters of the burst were let through before it looked like a scan. */
+  private passed = 0;
+  private firstAt = 0;
+  private lastAt = 0;
+
+  constructor(private settings: WedgeSettings = DEFAULT_WEDGE_SETTINGS) {}
+
+  configure(settings: WedgeSettings): void {
+    this.settings = settings;
+    this.reset();
+  }
+
+  /** Decides what to do with one keydown. */
+  key(event: WedgeKey): WedgeDecision {
+    if (MODIFIER_KEYS.has(event.key)) return PASS;
+    if (!isPlainKey(event)) return this.endBurst(PASS);
+
+    if ((this.settings.terminators as readonly string[]).includes(event.key)) {
+      return this.terminate(event.at);
+    }
+    if (event.key.length !== 1 && !isSingleCodePoint(event.key)) return this.endBurst(PASS);
+
+    const continues = this.chars.length > 0 && event.at - this.lastAt <= this.settings.maxGapMs && this.chars.length < MAX_SCAN_CODE_LENGTH;
+    if (!continues) {
+      const released = this.endBurst(PASS);
+      this.chars = [event.key];
+      this.passed = 1;
+      this.firstAt = event.at;
+      this.lastAt = event.at;
+      return released;
+    }
+    this.chars.push(event.key);
+    this.lastAt = event.at;
+    return HOLD;
+  }
+
+  /**
+   * Called from a timer after a held key: when no further key came within the gap limit the burst
+   * was not a scan, and the held characters must be given back to the field.
+   */
+  flush(now: number): WedgeDecision {
+    if (this.chars.length === 0 || now - this.lastAt <= this.settings.maxGapMs) return PASS;
+    return this.endBurst(PASS);
+  }
+
+  reset(): void {
+    this.chars = [];
+    this.passed = 0;
+  }
+
+  private terminate(at: number): WedgeDecision {
+    const count = this.chars.length;
+    const isScan =
+      count >= this.settings.minLength &&
+      at - this.lastAt <= this.settings.maxGapMs &&
+      (at - this.firstAt) / count <= this.settings.maxAverageGapMs;
+    if (!isScan) return this.endBurst(PASS);
+    const decision: WedgeDecision = { kind: 'scan', code: this.chars.join(''), leaked: this.passed };
+    this.reset();
+    return decision;
+  }
+
+  /** Ends the current burst, handing back any held characters together with `then`. */
+  private endBurst(then: WedgeDecision): WedgeDecision {
+    const held = this.chars.slice(this.passed).join('');
+    this.reset();
+    return held.length > 0 ? { kind: 'release', text: held } : then;
+  }
+}
+
+/**
+ * A key that types text: no shortcut modifier (Ctrl+V pastes, Ctrl+A selects …), no auto-repeat,
+ * no IME composition. Ctrl+Alt together is AltGr on Windows layouts and still types a character.
+ */
+function isPlainKey(event: WedgeKey): boolean {
+  if (event.repeat || event.isComposing === true || event.metaKey) return false;
+  const altGr = event.ctrlKey && event.altKey;
+  return altGr || (!event.ctrlKey && !event.altKey);
+}
+
+/** Characters outside the BMP arrive as a two-unit string but are still one typed character. */
+function isSingleCodePoint(key: string): boolean {
+  return key.length === 2 && (key.codePointAt(0) ?? 0) > 0xffff;
+}
