@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { HidBackend } from './scanner/hidBackend';
 
 export interface ServicesConfig {
   /** Folder holding the SQLite file, logs and backups. Created if missing. */
@@ -9,6 +10,8 @@ export interface ServicesConfig {
   readonly logFile?: string;
   /** Echo log lines to stderr (off in tests to keep output readable). */
   readonly logToStderr?: boolean;
+  /** HID access for the scanner; node-hid unless a test or benchmark passes a fake device. */
+  readonly scannerBackend?: () => Promise<HidBackend>;
 }
 
 export function defaultLogFile(dataDir: string): string {

@@ -10,6 +10,10 @@ import { EventHub } from './events/eventHub';
 import { StatusService } from './events/statusService';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher';
 import { createFileLogger, type Logger } from './logging/logger';
+import { loadNodeHidBackend } from './scanner/nodeHidBackend';
+import { systemScannerClock } from './scanner/scannerClock';
+import { memoryDeviceChoiceStore, memoryWedgeSettingsStore } from './scanner/scannerStores';
+import { createScannerService } from './scanner/scannerService';
 
 export interface Services {
   readonly config: ServicesConfig;
@@ -29,6 +33,19 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   const status = new StatusService(events);
   const closers: Array<() => Promise<void> | void> = [];
 
+  // TODO(scanner): back these with the settings store (`scannerDevice`) and app state once they are wired here.
+  const scanner = createScannerService({
+    loadBackend: config.scannerBackend ?? (() => loadNodeHidBackend()),
+    choices: memoryDeviceChoiceStore(),
+    wedgeSettings: memoryWedgeSettingsStore(),
+    status,
+    emitScan: (scan) => events.emit('scan', scan),
+    logger,
+    clock: systemScannerClock,
+    platform: process.platform,
+  });
+  closers.push(() => scanner.close());
+
   const handlers: ContractHandlers = {
     'app.info': async () => ({
       name: 'DealPOS Counter',
@@ -38,7 +55,10 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       host: config.host,
     }),
     'app.status': async () => status.get(),
+    ...scanner.handlers,
   };
+
+  void scanner.start();
 
   let closed = false;
   return {

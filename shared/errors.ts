@@ -34,6 +34,7 @@ export const ERROR_CODES = [
   // scanner
   'device_not_found',
   'device_permission',
+  'device_unsupported',
   'device_io',
   'decode',
 ] as const;

@@ -4,13 +4,16 @@
  * Method names are `<namespace>.<method>` with exactly one dot.
  */
 import { appEvents, appMethods } from './app';
+import { scannerEvents, scannerMethods } from './scanner';
 
 export const contract = {
   ...appMethods,
+  ...scannerMethods,
 } as const;
 
 export const contractEvents = {
   ...appEvents,
+  ...scannerEvents,
 } as const;
 
 export * from './types';
