@@ -33,9 +33,9 @@ test.describe('Electron app', () => {
     const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'dealpos-electron-e2e-'));
     const app = await electron.launch({ executablePath: binary ?? undefined, args: ['.', `--user-data-dir=${userData}`] });
     try {
-      const window = await app.firstWindow();
-      await expect(window.getByTestId('app-version')).toBeVisible();
-      const exposed = await window.evaluate(() => ({ require: typeof (window as unknown as { require?: unknown }).require, pos: typeof window.pos }));
+      const page = await app.firstWindow();
+      await expect(page.getByTestId('app-version')).toBeVisible();
+      const exposed = await page.evaluate(() => ({ require: typeof (window as unknown as { require?: unknown }).require, pos: typeof window.pos }));
       expect(exposed).toEqual({ require: 'undefined', pos: 'object' });
       expect(app.windows()).toHaveLength(1);
     } finally {
