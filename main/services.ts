@@ -4,6 +4,7 @@
  * constructs services by hand.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import type { ContractHandlers } from '../shared/contract';
 import { defaultLogFile, type ServicesConfig } from './config';
 import { EventHub } from './events/eventHub';
@@ -14,6 +15,10 @@ import { loadNodeHidBackend } from './scanner/nodeHidBackend';
 import { systemScannerClock } from './scanner/scannerClock';
 import { memoryDeviceChoiceStore, memoryWedgeSettingsStore } from './scanner/scannerStores';
 import { createScannerService } from './scanner/scannerService';
+import { AppStateStore } from './store/appStateStore';
+import { LIVE_DB_FILE, openDatabase } from './store/database';
+import { SettingsStore } from './store/settingsStore';
+import { createOutboxService } from './sync/outboxService';
 
 export interface Services {
   readonly config: ServicesConfig;
@@ -46,6 +51,21 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   });
   closers.push(() => scanner.close());
 
+  // Outbox (issue 5): sale.complete, queue.*, invoice sync. TODO(store): use the store's shared
+  // database handle and SettingsStore once they are wired here, and the account's client provider.
+  const outboxDb = openDatabase({ file: path.join(config.dataDir, LIVE_DB_FILE), logger });
+  closers.push(() => outboxDb.close());
+  const outboxSettings = new SettingsStore(new AppStateStore(outboxDb.db, logger));
+  const outbox = createOutboxService({
+    db: outboxDb.db,
+    settings: () => outboxSettings.get(),
+    client: () => null,
+    status,
+    events,
+    logger,
+  });
+  closers.push(() => outbox.stop());
+
   const handlers: ContractHandlers = {
     'app.info': async () => ({
       name: 'DealPOS Counter',
@@ -56,9 +76,11 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     }),
     'app.status': async () => status.get(),
     ...scanner.handlers,
+    ...outbox.handlers,
   };
 
   void scanner.start();
+  outbox.start();
 
   let closed = false;
   return {

@@ -3,16 +3,29 @@
  * table and spreads it in here; hosts, preload and the renderer client are all derived from these.
  * Method names are `<namespace>.<method>` with exactly one dot.
  */
+import { accountMethods } from './account';
 import { appEvents, appMethods } from './app';
+import { catalogEvents, catalogMethods } from './catalog';
+import { queueEvents, queueMethods } from './queue';
+import { saleEvents, saleMethods } from './sale';
 import { scannerEvents, scannerMethods } from './scanner';
+import { settingsMethods } from './settings';
 
 export const contract = {
   ...appMethods,
+  ...accountMethods,
+  ...catalogMethods,
+  ...settingsMethods,
+  ...saleMethods,
+  ...queueMethods,
   ...scannerMethods,
 } as const;
 
 export const contractEvents = {
   ...appEvents,
+  ...catalogEvents,
+  ...saleEvents,
+  ...queueEvents,
   ...scannerEvents,
 } as const;
 

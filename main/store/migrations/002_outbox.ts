@@ -7,7 +7,8 @@ import type { Migration } from './migration';
  *   change this, not the sale), its state and retry bookkeeping. `seq` orders it oldest first.
  *   `maybe_sent` = a request carrying it may have reached DealPOS without us hearing the answer;
  *   such a row is looked up with Invoice/IDByNumber before it is ever sent again.
- * - `invoice_sequence` is the per-register number counter, bumped in the sale's own transaction.
+ * - `register_identity` holds this installation's random register code (one row, drawn at the first
+ *   sale); `invoice_sequence` is its number counter, bumped in the sale's own transaction.
  * - `outbox_edit` keeps every manager edit (before/after) for the audit trail.
  * Times are epoch milliseconds (UTC); `sale.completed_at` is the ISO string shown to people.
  */
@@ -49,6 +50,12 @@ export const outboxMigration: Migration = {
       );
       CREATE INDEX outbox_due ON outbox(state, next_attempt_at, seq);
       CREATE INDEX outbox_synced ON outbox(synced_at) WHERE synced_at IS NOT NULL;
+
+      CREATE TABLE register_identity (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        register_code TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
 
       CREATE TABLE invoice_sequence (
         register_code TEXT PRIMARY KEY,

@@ -1,0 +1,99 @@
+/**
+ * `sale.complete`: re-checks the sale in main (totals recomputed, never the renderer's), then saves
+ * the sale and its invoice outbox entry in one durable transaction before answering.
+ */
+import { randomUUID } from 'node:crypto';
+import type { CompletedSale } from '../../shared/contract/sale';
+import { ServiceError, type ValidationIssue } from '../../shared/errors';
+import { numberDay } from '../../shared/invoice/invoiceNumber';
+import { toInvoicePayload } from '../../shared/invoice/invoicePayload';
+import { localTime } from '../../shared/invoice/localTime';
+import { formatMoney, IDR } from '../../shared/money';
+import type { SaleDraft } from '../../shared/sale/sale';
+import { computeTotals, saleProblems, type SaleProblem } from '../../shared/sale/totals';
+import type { OutboxStore } from '../store/outboxStore';
+
+/** The settings a sale needs; a structural subset of shared/contract/settings.ts `Settings`. */
+export interface SaleSettings {
+  readonly outlet: string | null;
+  readonly register: string | null;
+  readonly salesTag: string;
+  readonly currencyDecimals: number;
+  readonly invoiceNumberPrefix: string;
+}
+
+export interface SaleServiceOptions {
+  readonly store: OutboxStore;
+  readonly settings: () => SaleSettings;
+  /** Told after each commit (wakes the outbox worker). */
+  readonly onRecorded?: () => void;
+  readonly now?: () => number;
+  /** The register's UTC offset in minutes at an instant; defaults to the machine's. */
+  readonly offsetMinutes?: (epochMs: number) => number;
+  readonly newId?: () => string;
+}
+
+export class SaleValidationError extends ServiceError {
+  constructor(issues: readonly ValidationIssue[]) {
+    super('validation', `The sale cannot be completed: ${issues.map((i) => i.message).join('; ')}`, { issues });
+  }
+}
+
+function describeProblem(problem: SaleProblem, decimals: number): ValidationIssue {
+  const money = (amount: number): string => formatMoney(amount, { ...IDR, decimals });
+  switch (problem.kind) {
+    case 'empty':
+      return { path: 'sale.lines', message: 'The sale has no items' };
+    case 'unpaid':
+      return { path: 'sale.payments', message: `${money(problem.due)} is still to pay` };
+    case 'non_cash_overpaid':
+      return { path: 'sale.payments', message: `Only cash can be over-tendered; non-cash payments exceed the total by ${money(problem.excess)}` };
+    case 'points_without_customer':
+      return { path: 'sale.pointsRedeemed', message: 'Points can only be redeemed with a customer attached' };
+    case 'points_exceed_balance':
+      return { path: 'sale.pointsRedeemed', message: `The customer has only ${problem.balance} points` };
+  }
+}
+
+export class SaleService {
+  private readonly now: () => number;
+  private readonly offsetMinutes: (epochMs: number) => number;
+  private readonly newId: () => string;
+
+  constructor(private readonly options: SaleServiceOptions) {
+    this.now = options.now ?? Date.now;
+    this.offsetMinutes = options.offsetMinutes ?? ((ms) => -new Date(ms).getTimezoneOffset());
+    this.newId = options.newId ?? randomUUID;
+  }
+
+  complete(draft: SaleDraft): CompletedSale {
+    const settings = this.options.settings();
+    const totals = computeTotals(draft);
+    const problems = saleProblems(draft, totals);
+    if (problems.length > 0) throw new SaleValidationError(problems.map((p) => describeProblem(p, settings.currencyDecimals)));
+    const outlet = settings.outlet;
+    if (!outlet) throw new ServiceError('not_configured', 'Choose this counter’s outlet in Settings before completing sales');
+
+    const completedAtMs = this.now();
+    const local = localTime(completedAtMs, this.offsetMinutes(completedAtMs));
+    const localId = this.newId();
+    const { invoiceNumber } = this.options.store.recordSale({
+      localId,
+      completedAtMs,
+      completedAt: local.iso,
+      day: numberDay(local.date),
+      prefix: settings.invoiceNumberPrefix,
+      draft,
+      totals,
+      buildPayload: (number) =>
+        toInvoicePayload(
+          draft,
+          totals,
+          { outlet, register: settings.register, tag: settings.salesTag, decimals: settings.currencyDecimals, salesPerson: null },
+          { number, date: local.date },
+        ),
+    });
+    this.options.onRecorded?.();
+    return { localId, invoiceNumber, completedAt: local.iso, totals };
+  }
+}

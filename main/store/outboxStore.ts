@@ -1,0 +1,399 @@
+/**
+ * All SQL for completed sales and the invoice outbox. Every method is one short synchronous
+ * transaction: nothing here ever waits on the network, so no transaction is held across a fetch.
+ */
+import type Database from 'better-sqlite3';
+import type { QueueCounts, QueueEntry, QueueState } from '../../shared/contract/queue';
+import { applyInvoicePatch, InvoicePatchError, type InvoicePatch } from '../../shared/invoice/invoicePatch';
+import { invoicePayloadSchema, type InvoicePayload } from '../../shared/invoice/invoicePayload';
+import { formatInvoiceNumber, newRegisterCode, nextSequence } from '../../shared/invoice/invoiceNumber';
+import { localTime } from '../../shared/invoice/localTime';
+import { ServiceError } from '../../shared/errors';
+import type { SaleDraft } from '../../shared/sale/sale';
+import type { SaleTotals } from '../../shared/sale/totals';
+import { toStoreError } from './storeError';
+
+export interface NewSale {
+  readonly localId: string;
+  readonly completedAtMs: number;
+  /** ISO 8601 with the register's offset. */
+  readonly completedAt: string;
+  /** The register's local day (yyMMdd) for the invoice number. */
+  readonly day: string;
+  /** Settings' invoice number prefix (may be empty). */
+  readonly prefix: string;
+  readonly draft: SaleDraft;
+  readonly totals: SaleTotals;
+  /** Builds the invoice body once the number is known (inside the transaction; must be pure). */
+  readonly buildPayload: (invoiceNumber: string) => InvoicePayload;
+}
+
+/** One outbox row as the worker sees it. Times are epoch ms. */
+export interface OutboxEntry {
+  readonly localId: string;
+  readonly invoiceNumber: string;
+  readonly outlet: string;
+  readonly state: QueueState;
+  readonly attempts: number;
+  readonly nextAttemptAt: number;
+  readonly maybeSent: boolean;
+  readonly lastError: string | null;
+  readonly lastErrorCode: string | null;
+  readonly serverId: string | null;
+  readonly createdAt: number;
+  readonly payload: InvoicePayload;
+}
+
+export interface OutboxStats extends QueueCounts {
+  /** created_at (ms) of the oldest pending or sending entry. */
+  readonly oldestPendingAt: number | null;
+  readonly lastSyncedAt: number | null;
+}
+
+export interface FailedAttempt {
+  readonly localId: string;
+  /** Whether DealPOS may have this invoice now (then it is looked up by number before any resend). */
+  readonly maybeSent: boolean;
+  readonly nextAttemptAt: number;
+}
+
+interface OutboxRow {
+  seq: number;
+  local_id: string;
+  invoice_number: string;
+  outlet: string;
+  payload_json: string;
+  state: QueueState;
+  attempts: number;
+  next_attempt_at: number;
+  maybe_sent: number;
+  last_error: string | null;
+  last_error_code: string | null;
+  server_id: string | null;
+  edited: number;
+  void_reason: string | null;
+  created_at: number;
+  updated_at: number;
+  synced_at: number | null;
+}
+
+interface ListRow extends OutboxRow {
+  total: number;
+  draft_json: string;
+}
+
+const ENTRY_COLUMNS = `seq, local_id, invoice_number, outlet, payload_json, state, attempts, next_attempt_at, maybe_sent,
+  last_error, last_error_code, server_id, edited, void_reason, created_at, updated_at, synced_at`;
+
+/** The stored payload is a boundary like any other: a hand-edited or damaged row fails loudly, not silently. */
+function parsePayload(json: string, localId: string): InvoicePayload {
+  const parsed = invoicePayloadSchema.safeParse(JSON.parse(json));
+  if (!parsed.success) throw new ServiceError('storage', `Outbox entry ${localId} holds an invalid invoice payload`);
+  return parsed.data;
+}
+
+function lineNamesOf(draftJson: string): string[] {
+  const draft: unknown = JSON.parse(draftJson);
+  if (typeof draft !== 'object' || draft === null || !('lines' in draft) || !Array.isArray(draft.lines)) return [];
+  return draft.lines.map((line: unknown) =>
+    typeof line === 'object' && line !== null && 'name' in line && typeof line.name === 'string' ? line.name : '',
+  );
+}
+
+export type IsoClock = (epochMs: number) => string;
+
+/** ISO 8601 in the machine's own offset. */
+export const systemIso: IsoClock = (epochMs) => localTime(epochMs, -new Date(epochMs).getTimezoneOffset()).iso;
+
+export class OutboxStore {
+  private readonly stmt;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly iso: IsoClock = systemIso,
+    private readonly random: () => number = Math.random,
+  ) {
+    this.stmt = {
+      getRegisterCode: db.prepare<[], { register_code: string }>('SELECT register_code FROM register_identity WHERE id = 1'),
+      putRegisterCode: db.prepare<[string, number]>('INSERT INTO register_identity (id, register_code, created_at) VALUES (1, ?, ?)'),
+      getSequence: db.prepare<[string], { day: string; seq: number }>('SELECT day, seq FROM invoice_sequence WHERE register_code = ?'),
+      putSequence: db.prepare<[string, string, number]>(
+        `INSERT INTO invoice_sequence (register_code, day, seq) VALUES (?, ?, ?)
+         ON CONFLICT (register_code) DO UPDATE SET day = excluded.day, seq = excluded.seq`,
+      ),
+      insertSale: db.prepare<[string, string, string, number, number, string, string]>(
+        `INSERT INTO sale (local_id, invoice_number, completed_at, completed_at_ms, total, draft_json, totals_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      insertOutbox: db.prepare<[string, string, string, string, number, number, number]>(
+        `INSERT INTO outbox (local_id, invoice_number, outlet, payload_json, state, next_attempt_at, created_at, updated_at)
+         VALUES (?, ?, ?, ?, 'pending', ?, ?, ?)`,
+      ),
+      due: db.prepare<[number, number], OutboxRow>(
+        `SELECT ${ENTRY_COLUMNS} FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY seq LIMIT ?`,
+      ),
+      nextDue: db.prepare<[], { at: number | null }>(`SELECT MIN(next_attempt_at) AS at FROM outbox WHERE state = 'pending'`),
+      get: db.prepare<[string], OutboxRow>(`SELECT ${ENTRY_COLUMNS} FROM outbox WHERE local_id = ?`),
+      getForList: db.prepare<[string], ListRow>(
+        `SELECT o.*, s.total, s.draft_json FROM outbox o JOIN sale s USING (local_id) WHERE o.local_id = ?`,
+      ),
+      listAll: db.prepare<[number], ListRow>(
+        `SELECT o.*, s.total, s.draft_json FROM outbox o JOIN sale s USING (local_id) ORDER BY o.seq DESC LIMIT ?`,
+      ),
+      listByState: db.prepare<[string, number], ListRow>(
+        `SELECT o.*, s.total, s.draft_json FROM outbox o JOIN sale s USING (local_id) WHERE o.state = ?
+         ORDER BY CASE WHEN o.state = 'synced' THEN -o.seq ELSE o.seq END LIMIT ?`,
+      ),
+      markSending: db.prepare<[number, string]>(
+        `UPDATE outbox SET state = 'sending', maybe_sent = 1, attempts = attempts + 1, updated_at = ? WHERE local_id = ? AND state = 'pending'`,
+      ),
+      markSynced: db.prepare<[string, number, number, string]>(
+        `UPDATE outbox SET state = 'synced', server_id = ?, maybe_sent = 0, last_error = NULL, last_error_code = NULL,
+         synced_at = ?, updated_at = ? WHERE local_id = ? AND state IN ('pending', 'sending')`,
+      ),
+      markRejected: db.prepare<[string, string, number, string]>(
+        `UPDATE outbox SET state = 'rejected', maybe_sent = 0, last_error = ?, last_error_code = ?, updated_at = ?
+         WHERE local_id = ? AND state IN ('pending', 'sending')`,
+      ),
+      markFailed: db.prepare<[number, number, string, string, number, string]>(
+        `UPDATE outbox SET state = 'pending', maybe_sent = ?, next_attempt_at = ?, last_error = ?, last_error_code = ?, updated_at = ?
+         WHERE local_id = ? AND state IN ('pending', 'sending')`,
+      ),
+      recover: db.prepare<[number]>(`UPDATE outbox SET state = 'pending', maybe_sent = 1, updated_at = ? WHERE state = 'sending'`),
+      wakeAll: db.prepare<[number, number]>(`UPDATE outbox SET next_attempt_at = ? WHERE state = 'pending' AND next_attempt_at > ?`),
+      counts: db.prepare<[], { pending: number; rejected: number; oldest: number | null; last_synced: number | null }>(
+        `SELECT
+           (SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'sending')) AS pending,
+           (SELECT COUNT(*) FROM outbox WHERE state = 'rejected') AS rejected,
+           (SELECT MIN(created_at) FROM outbox WHERE state IN ('pending', 'sending')) AS oldest,
+           (SELECT MAX(synced_at) FROM outbox WHERE synced_at IS NOT NULL) AS last_synced`,
+      ),
+      updatePayload: db.prepare<[string, string, number, string]>(
+        `UPDATE outbox SET payload_json = ?, outlet = ?, edited = 1, updated_at = ? WHERE local_id = ?`,
+      ),
+      insertEdit: db.prepare<[string, number, string, string, string]>(
+        `INSERT INTO outbox_edit (local_id, at, before_json, after_json, patch_json) VALUES (?, ?, ?, ?, ?)`,
+      ),
+      retry: db.prepare<[number, number, string]>(
+        `UPDATE outbox SET state = 'pending', next_attempt_at = ?, updated_at = ? WHERE local_id = ? AND state IN ('pending', 'rejected')`,
+      ),
+      void: db.prepare<[string, number, string]>(
+        `UPDATE outbox SET state = 'voided', void_reason = ?, updated_at = ? WHERE local_id = ? AND state = 'rejected'`,
+      ),
+    };
+  }
+
+  /**
+   * Saves a completed sale and its outbox row, and takes the register's next invoice number, in one
+   * IMMEDIATE transaction (committed with synchronous=FULL by the connection's settings). Either all
+   * of it is on disk when this returns, or none of it is and it throws a `StoreError`.
+   */
+  recordSale(sale: NewSale): { invoiceNumber: string; payload: InvoicePayload } {
+    const run = this.db.transaction((): { invoiceNumber: string; payload: InvoicePayload } => {
+      let registerCode = this.stmt.getRegisterCode.get()?.register_code;
+      if (!registerCode) {
+        registerCode = newRegisterCode(this.random);
+        this.stmt.putRegisterCode.run(registerCode, sale.completedAtMs);
+      }
+      const last = this.stmt.getSequence.get(registerCode) ?? null;
+      const position = nextSequence(last, sale.day);
+      const invoiceNumber = formatInvoiceNumber({ prefix: sale.prefix, registerCode }, position);
+      const payload = sale.buildPayload(invoiceNumber);
+      this.stmt.putSequence.run(registerCode, position.day, position.seq);
+      this.stmt.insertSale.run(
+        sale.localId,
+        invoiceNumber,
+        sale.completedAt,
+        sale.completedAtMs,
+        sale.totals.total,
+        JSON.stringify(sale.draft),
+        JSON.stringify(sale.totals),
+      );
+      this.stmt.insertOutbox.run(
+        sale.localId,
+        invoiceNumber,
+        payload.Outlet,
+        JSON.stringify(payload),
+        sale.completedAtMs,
+        sale.completedAtMs,
+        sale.completedAtMs,
+      );
+      return { invoiceNumber, payload };
+    });
+    try {
+      return run.immediate();
+    } catch (error) {
+      throw toStoreError(error, 'saving the sale');
+    }
+  }
+
+  /** This installation's register code, null until the first sale drew one. */
+  registerCode(): string | null {
+    return this.stmt.getRegisterCode.get()?.register_code ?? null;
+  }
+
+  /** Pending entries whose next try has come, oldest first. */
+  due(nowMs: number, limit: number): OutboxEntry[] {
+    return this.stmt.due.all(nowMs, limit).map((row) => this.toEntry(row));
+  }
+
+  /** Earliest next try among pending entries, or null when nothing is pending. */
+  nextDueAt(): number | null {
+    return this.stmt.nextDue.get()?.at ?? null;
+  }
+
+  get(localId: string): OutboxEntry | null {
+    const row = this.stmt.get.get(localId);
+    return row ? this.toEntry(row) : null;
+  }
+
+  /** Marks entries as in flight before the request leaves: a crash from here on means "maybe sent". */
+  markSending(localIds: readonly string[], nowMs: number): void {
+    this.write('marking invoices as sending', () => {
+      for (const id of localIds) this.stmt.markSending.run(nowMs, id);
+    });
+  }
+
+  markSynced(localId: string, serverId: string, nowMs: number): boolean {
+    return this.write('recording a synced invoice', () => this.stmt.markSynced.run(serverId, nowMs, nowMs, localId).changes === 1);
+  }
+
+  markRejected(localId: string, message: string, code: string, nowMs: number): boolean {
+    return this.write('recording a rejected invoice', () => this.stmt.markRejected.run(message, code, nowMs, localId).changes === 1);
+  }
+
+  /** Back to pending after a transient failure, keeping whether DealPOS may already have it. */
+  markFailed(attempts: readonly FailedAttempt[], error: { code: string; message: string }, nowMs: number): void {
+    this.write('recording a failed send', () => {
+      for (const a of attempts) {
+        this.stmt.markFailed.run(a.maybeSent ? 1 : 0, a.nextAttemptAt, error.message, error.code, nowMs, a.localId);
+      }
+    });
+  }
+
+  /** After a crash: whatever was in flight may have reached DealPOS. */
+  recoverInterrupted(nowMs: number): number {
+    return this.write('recovering interrupted sends', () => this.stmt.recover.run(nowMs).changes);
+  }
+
+  /** "Sync now": every pending entry is due. */
+  wakeAll(nowMs: number): number {
+    return this.write('rescheduling invoices', () => this.stmt.wakeAll.run(nowMs, nowMs).changes);
+  }
+
+  stats(): OutboxStats {
+    const row = this.stmt.counts.get();
+    return {
+      pending: row?.pending ?? 0,
+      needsAttention: row?.rejected ?? 0,
+      oldestPendingAt: row?.oldest ?? null,
+      lastSyncedAt: row?.last_synced ?? null,
+    };
+  }
+
+  list(state: QueueState | undefined, limit: number): QueueEntry[] {
+    const rows = state ? this.stmt.listByState.all(state, limit) : this.stmt.listAll.all(limit);
+    return rows.map((row) => this.toQueueEntry(row));
+  }
+
+  entry(localId: string): QueueEntry {
+    const row = this.stmt.getForList.get(localId);
+    if (!row) throw new ServiceError('not_found', `No queued invoice ${localId}`);
+    return this.toQueueEntry(row);
+  }
+
+  /** Applies a manager's fix to a rejected invoice and keeps the before/after. */
+  edit(localId: string, patch: InvoicePatch, nowMs: number): QueueEntry {
+    return this.write('editing the invoice', () => {
+      const row = this.requireRow(localId);
+      if (row.state !== 'rejected') {
+        throw new ServiceError('conflict', `Invoice ${row.invoice_number} is ${row.state}; only rejected invoices can be edited`);
+      }
+      const before = parsePayload(row.payload_json, localId);
+      let after: InvoicePayload;
+      try {
+        after = invoicePayloadSchema.parse(applyInvoicePatch(before, patch));
+      } catch (error) {
+        if (error instanceof InvoicePatchError) {
+          throw new ServiceError('validation', error.message, { issues: [{ path: `patch.${error.path}`, message: error.message }] });
+        }
+        throw error;
+      }
+      const afterJson = JSON.stringify(after);
+      this.stmt.updatePayload.run(afterJson, after.Outlet, nowMs, localId);
+      this.stmt.insertEdit.run(localId, nowMs, row.payload_json, afterJson, JSON.stringify(patch));
+      return this.entry(localId);
+    });
+  }
+
+  /** A rejected invoice goes back in the queue; a pending one becomes due now. */
+  retry(localId: string, nowMs: number): QueueEntry {
+    return this.write('re-queueing the invoice', () => {
+      const row = this.requireRow(localId);
+      if (this.stmt.retry.run(nowMs, nowMs, localId).changes !== 1) {
+        throw new ServiceError('conflict', `Invoice ${row.invoice_number} is ${row.state} and cannot be sent again`);
+      }
+      return this.entry(localId);
+    });
+  }
+
+  void(localId: string, reason: string, nowMs: number): QueueEntry {
+    return this.write('voiding the invoice', () => {
+      const row = this.requireRow(localId);
+      if (this.stmt.void.run(reason, nowMs, localId).changes !== 1) {
+        throw new ServiceError('conflict', `Invoice ${row.invoice_number} is ${row.state}; only rejected invoices can be voided`);
+      }
+      return this.entry(localId);
+    });
+  }
+
+  private requireRow(localId: string): OutboxRow {
+    const row = this.stmt.get.get(localId);
+    if (!row) throw new ServiceError('not_found', `No queued invoice ${localId}`);
+    return row;
+  }
+
+  private write<T>(doing: string, body: () => T): T {
+    try {
+      return this.db.transaction(body).immediate();
+    } catch (error) {
+      throw toStoreError(error, doing);
+    }
+  }
+
+  private toEntry(row: OutboxRow): OutboxEntry {
+    return {
+      localId: row.local_id,
+      invoiceNumber: row.invoice_number,
+      outlet: row.outlet,
+      state: row.state,
+      attempts: row.attempts,
+      nextAttemptAt: row.next_attempt_at,
+      maybeSent: row.maybe_sent === 1,
+      lastError: row.last_error,
+      lastErrorCode: row.last_error_code,
+      serverId: row.server_id,
+      createdAt: row.created_at,
+      payload: parsePayload(row.payload_json, row.local_id),
+    };
+  }
+
+  private toQueueEntry(row: ListRow): QueueEntry {
+    return {
+      localId: row.local_id,
+      invoiceNumber: row.invoice_number,
+      state: row.state,
+      attempts: row.attempts,
+      nextAttemptAt: row.state === 'pending' ? this.iso(row.next_attempt_at) : null,
+      lastError: row.last_error,
+      serverId: row.server_id,
+      createdAt: this.iso(row.created_at),
+      syncedAt: row.synced_at === null ? null : this.iso(row.synced_at),
+      voidReason: row.void_reason,
+      total: row.total,
+      lineNames: lineNamesOf(row.draft_json),
+      payload: parsePayload(row.payload_json, row.local_id),
+      edited: row.edited === 1,
+    };
+  }
+}

@@ -1,0 +1,251 @@
+/**
+ * Full paged catalog sync at `background` priority. The cursor (pass number, next page, rows so
+ * far) is written in the same transaction as each page's rows, so a restart or crash resumes at
+ * the first page not yet stored. A complete pass drops variants DealPOS no longer lists and
+ * schedules the next refresh. Checkout never waits for it: unknown codes are asked for one by one.
+ */
+import { z } from 'zod';
+import type { CatalogProgress, CatalogSyncState } from '../../shared/contract/catalog';
+import { toVariantRecord } from '../catalog/variantRecord';
+import { ASSUMPTIONS } from '../dealpos/assumptions';
+import type { DealPosClient } from '../dealpos/dealPosClient';
+import { DealPosError } from '../dealpos/errors';
+import type { Logger } from '../logging/logger';
+import type { AppStateStore } from '../store/appStateStore';
+import type { CatalogStore, VariantRecord } from '../store/catalogStore';
+import { StoreError } from '../store/storeError';
+
+const CURSOR_KEY = 'catalogSync';
+
+const cursorSchema = z.object({
+  /** Pass number; rows seen by a pass carry it, so the end of a pass can drop the rest. */
+  generation: z.number().int().min(0),
+  /** Null between passes. */
+  nextPage: z.number().int().min(1).nullable(),
+  pageSize: z.number().int().min(1),
+  done: z.number().int().min(0),
+  /** Currency decimals the stored prices were converted with; a change forces a new pass. */
+  decimals: z.number().int().min(0),
+  lastSyncAt: z.string().nullable(),
+  /** Rows in the last complete pass: the estimate of `total` while the next pass runs. */
+  lastTotal: z.number().int().min(0).nullable(),
+});
+type Cursor = z.infer<typeof cursorSchema>;
+
+export interface SyncTimer {
+  set(callback: () => void, ms: number): () => void;
+}
+
+const systemTimer: SyncTimer = {
+  set(callback, ms) {
+    const handle = setTimeout(callback, ms);
+    handle.unref();
+    return () => clearTimeout(handle);
+  },
+};
+
+export interface CatalogSyncOptions {
+  readonly client: DealPosClient;
+  readonly catalog: CatalogStore;
+  readonly state: AppStateStore;
+  readonly currencyDecimals: () => number;
+  readonly onProgress: (progress: CatalogProgress) => void;
+  readonly logger?: Logger;
+  readonly now?: () => Date;
+  readonly timer?: SyncTimer;
+  /** Default: the largest page DealPOS accepts (500). */
+  readonly pageSize?: number;
+  /** Time between complete passes. Default 6 h. */
+  readonly refreshIntervalMs?: number;
+  /** First retry after a transient failure; doubles up to `maxRetryMs`. */
+  readonly retryMs?: number;
+  readonly maxRetryMs?: number;
+}
+
+/** Failures that heal by themselves (go offline, rate limit, server hiccup): retry later. */
+const TRANSIENT = new Set(['network', 'timeout', 'rate_limited', 'server_error']);
+
+export class CatalogSync {
+  private readonly now: () => Date;
+  private readonly timer: SyncTimer;
+  private readonly pageSize: number;
+  private readonly refreshIntervalMs: number;
+  private readonly retryMs: number;
+  private readonly maxRetryMs: number;
+  private state: CatalogSyncState = 'idle';
+  private lastError: string | null = null;
+  private running: Promise<void> | null = null;
+  private abort: AbortController | null = null;
+  private cancelTimer: (() => void) | null = null;
+  private failures = 0;
+  private closed = false;
+  /** Throughput of this run, for the ETA: rows stored and when the run started. */
+  private runStartedAt = 0;
+  private runRows = 0;
+
+  constructor(private readonly options: CatalogSyncOptions) {
+    this.now = options.now ?? (() => new Date());
+    this.timer = options.timer ?? systemTimer;
+    this.pageSize = Math.min(options.pageSize ?? ASSUMPTIONS.maxPageSize, ASSUMPTIONS.maxPageSize);
+    this.refreshIntervalMs = options.refreshIntervalMs ?? 6 * 3_600_000;
+    this.retryMs = options.retryMs ?? 30_000;
+    this.maxRetryMs = options.maxRetryMs ?? 10 * 60_000;
+  }
+
+  /** Resumes an interrupted pass, or starts one when the last is older than the refresh interval. */
+  start(): void {
+    const cursor = this.cursor();
+    if (cursor.nextPage !== null || cursor.lastSyncAt === null || cursor.decimals !== this.options.currencyDecimals()) {
+      void this.run();
+      return;
+    }
+    this.state = 'complete';
+    const age = this.now().getTime() - Date.parse(cursor.lastSyncAt);
+    this.schedule(Math.max(0, this.refreshIntervalMs - age));
+  }
+
+  /** Starts a pass now unless one is running; returns the progress right after. */
+  syncNow(): CatalogProgress {
+    if (!this.running) void this.run();
+    return this.progress();
+  }
+
+  progress(): CatalogProgress {
+    const cursor = this.cursor();
+    const inPass = cursor.nextPage !== null;
+    const total = inPass ? (cursor.lastTotal !== null && cursor.lastTotal >= cursor.done ? cursor.lastTotal : null) : cursor.lastTotal;
+    return {
+      state: this.state,
+      done: inPass ? cursor.done : (cursor.lastTotal ?? 0),
+      total,
+      etaMs: this.state === 'syncing' && total !== null ? this.eta(total - cursor.done) : null,
+      lastSyncAt: cursor.lastSyncAt,
+      lastError: this.lastError,
+    };
+  }
+
+  /** Stops the loop (account change, shutdown); the cursor stays, so the next session resumes. */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.cancelTimer?.();
+    this.abort?.abort();
+    await this.running;
+  }
+
+  private eta(remainingRows: number): number | null {
+    const elapsed = this.now().getTime() - this.runStartedAt;
+    if (this.runRows === 0 || elapsed <= 0) return null;
+    return Math.round((Math.max(0, remainingRows) / this.runRows) * elapsed);
+  }
+
+  private cursor(): Cursor {
+    return (
+      this.options.state.get(CURSOR_KEY, cursorSchema) ?? {
+        generation: 0,
+        nextPage: null,
+        pageSize: this.pageSize,
+        done: 0,
+        decimals: this.options.currencyDecimals(),
+        lastSyncAt: null,
+        lastTotal: null,
+      }
+    );
+  }
+
+  private schedule(ms: number): void {
+    this.cancelTimer?.();
+    if (this.closed) return;
+    this.cancelTimer = this.timer.set(() => {
+      this.cancelTimer = null;
+      void this.run();
+    }, ms);
+  }
+
+  private setState(state: CatalogSyncState, lastError: string | null = this.lastError): void {
+    this.state = state;
+    this.lastError = lastError;
+    this.options.onProgress(this.progress());
+  }
+
+  private run(): Promise<void> {
+    if (this.running || this.closed) return this.running ?? Promise.resolve();
+    this.cancelTimer?.();
+    this.cancelTimer = null;
+    const abort = new AbortController();
+    this.abort = abort;
+    this.running = this.pass(abort.signal).finally(() => {
+      this.running = null;
+      this.abort = null;
+    });
+    return this.running;
+  }
+
+  private async pass(signal: AbortSignal): Promise<void> {
+    const decimals = this.options.currencyDecimals();
+    let cursor = this.cursor();
+    // A changed page size or currency would misalign pages or prices: start the pass over.
+    if (cursor.nextPage === null || cursor.pageSize !== this.pageSize || cursor.decimals !== decimals) {
+      cursor = { ...cursor, generation: cursor.generation + 1, nextPage: 1, pageSize: this.pageSize, done: 0, decimals };
+      this.options.state.set(CURSOR_KEY, cursor);
+    }
+    this.runStartedAt = this.now().getTime();
+    this.runRows = 0;
+    this.setState('syncing', null);
+    try {
+      for (;;) {
+        const page = cursor.nextPage ?? 1;
+        const rows = await this.options.client.listVariants({ pageNumber: page, pageSize: this.pageSize }, { priority: 'background', signal });
+        if (signal.aborted) return;
+        const fetchedAt = this.now().toISOString();
+        const records: VariantRecord[] = [];
+        for (const row of rows) {
+          const record = toVariantRecord(row, decimals, fetchedAt);
+          if (record) records.push(record);
+          else this.options.logger?.warn(`Catalog sync skipped variant ${row.Code}: empty code or unusable price`);
+        }
+        const last = rows.length < this.pageSize;
+        const next: Cursor = last
+          ? { ...cursor, nextPage: null, done: cursor.done + rows.length, lastSyncAt: fetchedAt, lastTotal: cursor.done + rows.length }
+          : { ...cursor, nextPage: page + 1, done: cursor.done + rows.length };
+        const generation = cursor.generation;
+        this.options.catalog.db.transaction(() => {
+          this.options.catalog.upsertMany(records, generation);
+          if (last) this.options.catalog.deleteNotSeenSince(generation);
+          this.options.state.set(CURSOR_KEY, next);
+        })();
+        cursor = next;
+        this.runRows += rows.length;
+        this.failures = 0;
+        if (last) {
+          this.options.logger?.info(`Catalog sync complete: ${next.done} variants`);
+          this.setState('complete', null);
+          this.schedule(this.refreshIntervalMs);
+          return;
+        }
+        this.options.onProgress(this.progress());
+      }
+    } catch (error) {
+      if (signal.aborted || this.closed) return;
+      this.fail(error);
+    }
+  }
+
+  private fail(error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof DealPosError && TRANSIENT.has(error.code)) {
+      this.failures += 1;
+      const wait = Math.min(this.maxRetryMs, this.retryMs * 2 ** (this.failures - 1));
+      const retryAfter = error.code === 'rate_limited' && typeof error.details?.['retryAfterMs'] === 'number' ? error.details['retryAfterMs'] : 0;
+      this.options.logger?.warn(`Catalog sync paused (${error.code}); retrying in ${Math.round(Math.max(wait, retryAfter) / 1000)} s`);
+      this.setState('waiting', message);
+      this.schedule(Math.max(wait, retryAfter));
+      return;
+    }
+    // Credentials, permissions, a malformed answer or a local storage failure need a person;
+    // still try again at the next refresh in case it was fixed on the other side.
+    if (!(error instanceof DealPosError) && !(error instanceof StoreError)) this.options.logger?.error('Catalog sync failed unexpectedly', error);
+    else this.options.logger?.error(`Catalog sync stopped: ${message}`);
+    this.setState('error', message);
+    this.schedule(this.refreshIntervalMs);
+  }
+}

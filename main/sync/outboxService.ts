@@ -1,0 +1,79 @@
+/**
+ * The outbox capability as one unit for the composition root: sale service, outbox store, worker
+ * and the `sale.*` / `queue.*` contract handlers.
+ */
+import type Database from 'better-sqlite3';
+import type { ContractHandlers } from '../../shared/contract';
+import type { EventHub } from '../events/eventHub';
+import type { StatusService } from '../events/statusService';
+import type { Logger } from '../logging/logger';
+import { SaleService, type SaleSettings } from '../sale/saleService';
+import { OutboxStore } from '../store/outboxStore';
+import { OutboxWorker, type InvoiceApi, type OutboxWorkerOptions } from './outboxWorker';
+
+type OutboxMethod = Extract<keyof ContractHandlers, `sale.${string}` | `queue.${string}`>;
+export type OutboxHandlers = Pick<ContractHandlers, OutboxMethod>;
+
+export interface OutboxServiceOptions {
+  readonly db: Database.Database;
+  readonly settings: () => SaleSettings;
+  readonly client: () => InvoiceApi | null;
+  readonly status: StatusService;
+  readonly events: EventHub;
+  readonly logger: Logger;
+  /** Test and bench knobs passed to the worker (clock, batch size, backoff). */
+  readonly worker?: Partial<Pick<OutboxWorkerOptions, 'clock' | 'random' | 'batchSize' | 'entryBackoff' | 'loopBackoff' | 'debounceMs'>>;
+}
+
+export interface OutboxService {
+  readonly store: OutboxStore;
+  readonly sales: SaleService;
+  readonly worker: OutboxWorker;
+  readonly handlers: OutboxHandlers;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+export function createOutboxService(options: OutboxServiceOptions): OutboxService {
+  const store = new OutboxStore(options.db);
+  const worker = new OutboxWorker({
+    store,
+    client: options.client,
+    status: options.status,
+    events: options.events,
+    logger: options.logger,
+    ...options.worker,
+  });
+  const sales = new SaleService({ store, settings: options.settings, onRecorded: () => worker.saleRecorded() });
+
+  const handlers: OutboxHandlers = {
+    'sale.complete': async ({ sale }) => sales.complete(sale),
+    'queue.list': async ({ state, limit }) => store.list(state, limit),
+    'queue.retry': async ({ localId }) => {
+      const entry = store.retry(localId, Date.now());
+      worker.queueChanged(true);
+      return entry;
+    },
+    'queue.edit': async ({ localId, patch }) => {
+      const entry = store.edit(localId, patch, Date.now());
+      options.logger.info(`Outbox: invoice ${entry.invoiceNumber} edited by a manager`, patch);
+      return entry;
+    },
+    'queue.void': async ({ localId, reason }) => {
+      const entry = store.void(localId, reason, Date.now());
+      options.logger.warn(`Outbox: invoice ${entry.invoiceNumber} voided locally: ${reason}`);
+      worker.queueChanged(false);
+      return entry;
+    },
+    'queue.syncNow': async () => worker.syncNow(),
+  };
+
+  return {
+    store,
+    sales,
+    worker,
+    handlers,
+    start: () => worker.start(),
+    stop: () => worker.stop(),
+  };
+}

@@ -1,0 +1,413 @@
+/**
+ * Sends the invoice outbox to DealPOS, exactly once per sale.
+ *
+ * Each run (scheduled by SendLoop) reads due entries oldest first, then — outside any transaction —
+ * 1. confirms entries whose earlier send had an unknown outcome with `Invoice/IDByNumber` (found →
+ *    synced with that server id, never sent again);
+ * 2. sends the rest: one `POST /Invoice` for a single entry (or while probing after a connectivity
+ *    failure), `POST /Invoice/List` for a backlog. Batch semantics are the DealPOS client's
+ *    documented assumptions (main/dealpos/assumptions.ts, INVOICE_SEMANTICS): per-item results;
+ *    an item missing from the answer has an unknown outcome; a whole-request 400 created nothing,
+ *    and those entries fall back to single sends so only the culprit is rejected.
+ * Entries are marked `sending` (and "maybe sent") in a committed write before each request, so a
+ * crash mid-request is treated as an unknown outcome on restart.
+ */
+import type { DealPosClient } from '../dealpos/dealPosClient';
+import type { InvoiceListResult } from '../dealpos/schemas';
+import type { QueueCounts } from '../../shared/contract/queue';
+import type { Connectivity } from '../../shared/contract/app';
+import { ServiceError } from '../../shared/errors';
+import type { EventHub } from '../events/eventHub';
+import type { StatusService } from '../events/statusService';
+import type { Logger } from '../logging/logger';
+import { systemIso, type OutboxEntry, type OutboxStore } from '../store/outboxStore';
+import { fullJitterDelay, type BackoffPolicy } from './backoff';
+import { SendLoop, systemClock, type LoopClock, type SendResult } from './sendLoop';
+
+/** The part of the DealPOS client the worker uses; the account service owns the real one. */
+export type InvoiceApi = Pick<DealPosClient, 'createInvoice' | 'createInvoices' | 'invoiceIdByNumber'>;
+
+export interface OutboxWorkerOptions {
+  readonly store: OutboxStore;
+  /** The current account's client; null while not connected (the worker then waits, losing nothing). */
+  readonly client: () => InvoiceApi | null;
+  readonly status: StatusService;
+  readonly events: EventHub;
+  readonly logger: Logger;
+  readonly clock?: LoopClock;
+  readonly random?: () => number;
+  /** Invoices per `Invoice/List` request. 25 drains 1,000 invoices in 40 requests, inside one 50-request window. */
+  readonly batchSize?: number;
+  /** Retry spacing for one entry whose sends fail on the server side (5xx, bad answer). */
+  readonly entryBackoff?: BackoffPolicy;
+  /** Loop-level backoff after a failed run (offline, 5xx, 429). */
+  readonly loopBackoff?: BackoffPolicy;
+  readonly debounceMs?: number;
+  /** How often the age of the oldest pending invoice is refreshed in `status`. */
+  readonly statusRefreshMs?: number;
+}
+
+export const DEFAULT_BATCH_SIZE = 25;
+const DEFAULT_ENTRY_BACKOFF: BackoffPolicy = { baseMs: 5_000, maxMs: 30 * 60_000 };
+
+/** Errors that say nothing about the invoice itself: DealPOS could not be reached or asked us to wait. */
+const CONNECTIVITY_CODES = new Set(['network', 'timeout', 'cancelled', 'rate_limited']);
+
+type FailureKind = 'pause' | 'transient' | 'rejected' | 'unavailable';
+
+interface Classified {
+  readonly kind: FailureKind;
+  readonly code: string;
+  readonly message: string;
+  /** The request may have been processed by DealPOS. */
+  readonly maybeProcessed: boolean;
+  readonly retryAfterMs: number;
+  /** What this outcome says about reaching DealPOS; null when it says nothing. */
+  readonly connectivity: Connectivity | null;
+}
+
+function classify(error: unknown): Classified {
+  if (!(error instanceof ServiceError)) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { kind: 'transient', code: 'internal', message, maybeProcessed: true, retryAfterMs: 0, connectivity: null };
+  }
+  const details = error.details ?? {};
+  const maybeProcessed = details['maybeProcessed'] !== false;
+  const base = { code: error.code, message: error.message, retryAfterMs: 0 };
+  switch (error.code) {
+    case 'bad_credentials':
+    case 'forbidden':
+      return { ...base, kind: 'pause', maybeProcessed: false, connectivity: 'online' };
+    case 'server_validation':
+      return { ...base, kind: 'rejected', maybeProcessed: false, connectivity: 'online' };
+    case 'not_found':
+      return { ...base, kind: 'unavailable', maybeProcessed: false, connectivity: 'online' };
+    case 'rate_limited': {
+      const wait = details['retryAfterMs'];
+      const local = details['local'] === true;
+      return { ...base, kind: 'transient', maybeProcessed: false, retryAfterMs: typeof wait === 'number' ? wait : 0, connectivity: local ? null : 'online' };
+    }
+    case 'network':
+    case 'timeout':
+      return { ...base, kind: 'transient', maybeProcessed, connectivity: 'offline' };
+    case 'cancelled':
+      return { ...base, kind: 'transient', maybeProcessed, connectivity: null };
+    case 'server_error':
+    case 'bad_response':
+      return { ...base, kind: 'transient', maybeProcessed: true, connectivity: 'online' };
+    default:
+      return { ...base, kind: 'transient', maybeProcessed, connectivity: null };
+  }
+}
+
+function serverMessageOf(error: unknown, fallback: string): string {
+  if (error instanceof ServiceError) {
+    const message = error.details?.['serverMessage'];
+    if (typeof message === 'string' && message.length > 0) return message;
+  }
+  return fallback;
+}
+
+export class OutboxWorker {
+  private readonly store: OutboxStore;
+  private readonly clock: LoopClock;
+  private readonly random: () => number;
+  private readonly batchSize: number;
+  private readonly entryBackoff: BackoffPolicy;
+  private readonly loop: SendLoop;
+  private readonly abort = new AbortController();
+  private ageTimer: NodeJS.Timeout | null = null;
+  /** After a whole-batch 400: these go one by one so only the culprit is rejected. */
+  private readonly singleOnly = new Set<string>();
+  /** `Invoice/List` answered 404/405-like: this server has no batch endpoint; send singly. */
+  private batchUnavailable = false;
+  private pausedReason: string | null = null;
+  private pausedClient: InvoiceApi | null = null;
+  private lastError: string | null = null;
+  private connectivity: Connectivity = 'unknown';
+  private probing = false;
+  private lastCounts: QueueCounts | null = null;
+  private started = false;
+
+  constructor(private readonly options: OutboxWorkerOptions) {
+    this.store = options.store;
+    this.clock = options.clock ?? systemClock;
+    this.random = options.random ?? Math.random;
+    this.batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
+    this.entryBackoff = options.entryBackoff ?? DEFAULT_ENTRY_BACKOFF;
+    this.loop = new SendLoop({
+      send: () => this.runOnce(),
+      clock: this.clock,
+      random: this.random,
+      ...(options.loopBackoff ? { backoff: options.loopBackoff } : {}),
+      ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
+      onError: (error) => options.logger.error('Outbox worker run failed unexpectedly', error),
+    });
+  }
+
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    const recovered = this.store.recoverInterrupted(this.clock.now());
+    if (recovered > 0) this.options.logger.warn(`Outbox: ${recovered} invoice(s) were in flight at shutdown; checking them by number before resending`);
+    this.publish();
+    const refreshMs = this.options.statusRefreshMs ?? 15_000;
+    this.ageTimer = setInterval(() => this.publish(), refreshMs);
+    this.ageTimer.unref();
+    this.loop.start();
+  }
+
+  async stop(): Promise<void> {
+    if (this.ageTimer) clearInterval(this.ageTimer);
+    this.ageTimer = null;
+    this.abort.abort();
+    await this.loop.stop();
+  }
+
+  /** A sale was just committed. */
+  saleRecorded(): void {
+    this.publish();
+    this.loop.kick();
+  }
+
+  /** "Sync now": every pending invoice is due, backoff and pause are dropped. */
+  syncNow(): QueueCounts {
+    this.store.wakeAll(this.clock.now());
+    this.resume();
+    return this.publish();
+  }
+
+  /** The account's credentials (and so its client) changed: try again at once. */
+  credentialsChanged(): void {
+    this.resume();
+  }
+
+  /** Queue contents changed outside the worker (edit, retry, void). */
+  queueChanged(kickWorker: boolean): QueueCounts {
+    const counts = this.publish();
+    if (kickWorker) this.loop.kickNow();
+    return counts;
+  }
+
+  private resume(): void {
+    this.pausedReason = null;
+    this.pausedClient = null;
+    this.loop.kickNow();
+  }
+
+  /** One run: lookups for unknown outcomes, then one request's worth of sending. */
+  async runOnce(): Promise<SendResult> {
+    try {
+      return await this.sendDue();
+    } finally {
+      this.publish();
+    }
+  }
+
+  private async sendDue(): Promise<SendResult> {
+    const client = this.options.client();
+    if (!client) {
+      this.pausedReason = 'Not connected to a DealPOS account; sales are kept until one is connected';
+      this.pausedClient = null;
+      return { kind: 'paused' };
+    }
+    if (this.pausedReason !== null) {
+      // Credentials fixed = the account service built a new client (or "sync now" cleared the pause).
+      if (this.pausedClient === client) return { kind: 'paused' };
+      this.pausedReason = null;
+      this.pausedClient = null;
+    }
+
+    const now = this.clock.now();
+    const limit = this.probing ? 1 : this.batchSize;
+    const due = this.store.due(now, limit);
+    if (due.length === 0) return { kind: 'idle', nextDueAt: this.store.nextDueAt() };
+
+    const toSend: OutboxEntry[] = [];
+    for (const entry of due) {
+      if (!entry.maybeSent) {
+        toSend.push(entry);
+        continue;
+      }
+      const outcome = await this.confirm(client, entry);
+      if (outcome === 'synced') continue;
+      if (outcome !== 'absent') return outcome;
+      toSend.push(entry);
+    }
+    if (toSend.length === 0) return { kind: 'progress' };
+
+    const first = toSend[0];
+    if (!first) return { kind: 'progress' };
+    const single = toSend.length === 1 || this.batchUnavailable || this.singleOnly.has(first.localId);
+    return single ? this.sendOne(client, first) : this.sendBatch(client, toSend.filter((e) => !this.singleOnly.has(e.localId)));
+  }
+
+  /** Unknown earlier outcome: does DealPOS have it? */
+  private async confirm(client: InvoiceApi, entry: OutboxEntry): Promise<'synced' | 'absent' | SendResult> {
+    try {
+      const id = await client.invoiceIdByNumber({ outlet: entry.outlet, number: entry.invoiceNumber }, this.callOptions());
+      this.noteSuccess();
+      if (id === null) return 'absent';
+      this.synced(entry, id);
+      this.options.logger.info(`Outbox: ${entry.invoiceNumber} was already on DealPOS (id ${id}); not resending`);
+      return 'synced';
+    } catch (error) {
+      return this.failed([entry], classify(error), false);
+    }
+  }
+
+  private async sendOne(client: InvoiceApi, entry: OutboxEntry): Promise<SendResult> {
+    this.store.markSending([entry.localId], this.clock.now());
+    try {
+      const created = await client.createInvoice(entry.payload, this.callOptions());
+      this.noteSuccess();
+      this.singleOnly.delete(entry.localId);
+      this.synced(entry, created.ID);
+      return { kind: 'progress' };
+    } catch (error) {
+      const failure = classify(error);
+      if (failure.kind === 'rejected' || failure.kind === 'unavailable') {
+        this.singleOnly.delete(entry.localId);
+        this.noteSuccess();
+        this.rejected(entry, serverMessageOf(error, failure.message), failure.code);
+        return { kind: 'progress' };
+      }
+      return this.failed([entry], failure, true);
+    }
+  }
+
+  private async sendBatch(client: InvoiceApi, entries: readonly OutboxEntry[]): Promise<SendResult> {
+    this.store.markSending(
+      entries.map((e) => e.localId),
+      this.clock.now(),
+    );
+    let results: InvoiceListResult[];
+    try {
+      results = await client.createInvoices(
+        entries.map((e) => e.payload),
+        this.callOptions(),
+      );
+    } catch (error) {
+      const failure = classify(error);
+      if (failure.kind === 'rejected' || failure.kind === 'unavailable') {
+        this.noteSuccess();
+        if (failure.kind === 'unavailable') {
+          this.batchUnavailable = true;
+          this.options.logger.warn(`Outbox: Invoice/List is not available (${failure.message}); sending invoices one by one`);
+        } else {
+          for (const e of entries) this.singleOnly.add(e.localId);
+          this.options.logger.warn(`Outbox: a batch of ${entries.length} was refused (${failure.message}); sending them one by one`);
+        }
+        // ASSUMPTION (INVOICE_SEMANTICS): a whole-request refusal created nothing.
+        const now = this.clock.now();
+        this.store.markFailed(
+          entries.map((e) => ({ localId: e.localId, maybeSent: e.maybeSent, nextAttemptAt: now })),
+          { code: failure.code, message: failure.message },
+          now,
+        );
+        return { kind: 'progress' };
+      }
+      return this.failed(entries, failure, true);
+    }
+    this.noteSuccess();
+    const byNumber = new Map(results.map((r) => [r.Number, r]));
+    const unknown: OutboxEntry[] = [];
+    for (const entry of entries) {
+      const result = byNumber.get(entry.invoiceNumber);
+      if (result?.ID) this.synced(entry, result.ID);
+      else if (result?.Message) this.rejected(entry, result.Message, 'server_validation');
+      else unknown.push(entry);
+    }
+    if (unknown.length > 0) {
+      this.options.logger.warn(`Outbox: Invoice/List answered nothing for ${unknown.length} invoice(s); they will be checked by number`);
+      const now = this.clock.now();
+      this.store.markFailed(
+        unknown.map((e) => ({ localId: e.localId, maybeSent: true, nextAttemptAt: now })),
+        { code: 'bad_response', message: 'DealPOS did not say whether this invoice was created' },
+        now,
+      );
+    }
+    return { kind: 'progress' };
+  }
+
+  /** Records a failed request for `entries`; decides pause vs backoff. */
+  private failed(entries: readonly OutboxEntry[], failure: Classified, wasSent: boolean): SendResult {
+    const now = this.clock.now();
+    if (failure.connectivity) this.setConnectivity(failure.connectivity);
+    const entrySpecific = !CONNECTIVITY_CODES.has(failure.code) && failure.kind === 'transient';
+    this.store.markFailed(
+      entries.map((e) => ({
+        localId: e.localId,
+        maybeSent: e.maybeSent || (wasSent && failure.maybeProcessed),
+        // Offline or throttled says nothing about this invoice: keep its place in the queue.
+        nextAttemptAt: entrySpecific ? now + fullJitterDelay(e.attempts + 1, this.entryBackoff, this.random) : now,
+      })),
+      { code: failure.code, message: failure.message },
+      now,
+    );
+    this.lastError = failure.message;
+    if (failure.kind === 'pause') {
+      this.pausedReason =
+        failure.code === 'bad_credentials'
+          ? 'DealPOS refused the client id or secret; reconnect the account in Settings. Sales are kept and will be sent then.'
+          : `${failure.message}. Sales are kept and will be sent once the API user has this role.`;
+      this.pausedClient = this.options.client();
+      this.options.logger.warn(`Outbox paused: ${failure.message}`);
+      return { kind: 'paused' };
+    }
+    if (failure.code === 'cancelled' && this.abort.signal.aborted) return { kind: 'paused' };
+    this.probing = CONNECTIVITY_CODES.has(failure.code);
+    this.options.logger.warn(`Outbox: sending ${entries.length} invoice(s) failed: ${failure.message}`);
+    return { kind: 'failed', retryAfterMs: failure.retryAfterMs };
+  }
+
+  private synced(entry: OutboxEntry, serverId: string): void {
+    if (this.store.markSynced(entry.localId, serverId, this.clock.now())) {
+      this.options.events.emit('invoiceSynced', { localId: entry.localId, invoiceNumber: entry.invoiceNumber, serverId });
+    }
+  }
+
+  private rejected(entry: OutboxEntry, message: string, code: string): void {
+    if (this.store.markRejected(entry.localId, message, code, this.clock.now())) {
+      this.options.logger.warn(`Outbox: DealPOS rejected ${entry.invoiceNumber}: ${message}`);
+      this.options.events.emit('invoiceRejected', { localId: entry.localId, invoiceNumber: entry.invoiceNumber, message });
+    }
+  }
+
+  private noteSuccess(): void {
+    this.probing = false;
+    this.lastError = null;
+    this.setConnectivity('online');
+  }
+
+  private setConnectivity(value: Connectivity): void {
+    this.connectivity = value;
+  }
+
+  private callOptions(): { priority: 'sync'; signal: AbortSignal } {
+    return { priority: 'sync', signal: this.abort.signal };
+  }
+
+  /** Pushes queue counts, age, last sync, last error, pause and connectivity to `status`. */
+  private publish(): QueueCounts {
+    const stats = this.store.stats();
+    const now = this.clock.now();
+    this.options.status.update({
+      ...(this.connectivity !== 'unknown' ? { connectivity: this.connectivity } : {}),
+      queue: {
+        pending: stats.pending,
+        needsAttention: stats.needsAttention,
+        oldestPendingAgeMs: stats.oldestPendingAt === null ? null : Math.max(0, now - stats.oldestPendingAt),
+        lastSyncAt: stats.lastSyncedAt === null ? null : systemIso(stats.lastSyncedAt),
+        lastError: this.lastError,
+        pausedReason: this.pausedReason,
+      },
+    });
+    const counts: QueueCounts = { pending: stats.pending, needsAttention: stats.needsAttention };
+    if (!this.lastCounts || this.lastCounts.pending !== counts.pending || this.lastCounts.needsAttention !== counts.needsAttention) {
+      this.lastCounts = counts;
+      this.options.events.emit('queueChanged', counts);
+    }
+    return counts;
+  }
+}

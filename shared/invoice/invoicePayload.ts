@@ -1,0 +1,137 @@
+/**
+ * Completed sale → the body of DealPOS `POST /Invoice` (one element of `POST /Invoice/List`).
+ * Pure: no I/O, the number, local date and settings are passed in.
+ *
+ * Documented fields (seed "Create an Invoice"): Outlet, Number, Date, Tag, TaxType, Register,
+ * Discount1 (integer %), DiscountAmount, PointUsed, Fulfillment, Note, Customer{Name, Email, Mobile,
+ * Code}, Variants[{Code, Quantity, Price, Discount, Note}], Payments[{Amount, Method, Code, Note}].
+ *
+ * ASSUMPTIONS (not documented; the DealPOS client's main/dealpos/assumptions.ts holds the shared
+ * ones — line `Discount` is a percentage, `DiscountAmount` an amount off the whole invoice):
+ * - A1. Every discount (line percent, line amount, sale discount) is sent as ONE exact amount in
+ *   `DiscountAmount`, computed by shared/sale/totals.ts. Percentages would make DealPOS round on its
+ *   own and its total could differ from the receipt by a rupiah; the amount keeps both identical.
+ *   Each discounted line says what it got in its `Note` (e.g. "Discount 10%") for the back office.
+ * - A2. With redeemed points we send `PointUsed`; DealPOS adds the points' value (RedeemPointValue)
+ *   to the discount itself, so our `DiscountAmount` never includes it.
+ * - A3. Payment `Amount` is what the payment settles: cash change is taken off the cash payments
+ *   (last first), so the payments sum to the invoice total.
+ * - A4. A counter sale is handed over at once: `Fulfillment: "Sent"`.
+ * Money is sent in major units (`toMajor`) with the store's currency decimals.
+ */
+import { z } from 'zod';
+import { sum, toMajor } from '../money';
+import type { Discount, SaleDraft } from '../sale/sale';
+import type { SaleTotals } from '../sale/totals';
+
+export const invoiceVariantSchema = z.object({
+  Code: z.string().min(1).max(64),
+  Quantity: z.number().int().positive(),
+  Price: z.number().nonnegative(),
+  Note: z.string().max(500).optional(),
+});
+export type InvoiceVariant = z.infer<typeof invoiceVariantSchema>;
+
+export const invoicePaymentSchema = z.object({
+  Amount: z.number().nonnegative(),
+  Method: z.string().min(1).max(100),
+  Note: z.string().max(500).optional(),
+});
+
+export const invoiceCustomerSchema = z.object({
+  Code: z.string().min(1).max(64),
+  Name: z.string().min(1).max(200),
+  Email: z.string().max(200).optional(),
+  Mobile: z.string().max(40).optional(),
+});
+
+/** What the outbox stores and sends; parsed again whenever it is read back from SQLite. */
+export const invoicePayloadSchema = z.object({
+  Outlet: z.string().min(1).max(100),
+  Number: z.string().min(1).max(30),
+  Date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  Tag: z.string().min(1).max(100),
+  TaxType: z.string().min(1).max(100),
+  Register: z.string().min(1).max(100).optional(),
+  SalesPerson: z.string().min(1).max(100).optional(),
+  DiscountAmount: z.number().nonnegative().optional(),
+  PointUsed: z.number().int().positive().optional(),
+  Fulfillment: z.enum(['Sent', 'Unsent']),
+  Note: z.string().max(1000).optional(),
+  Customer: invoiceCustomerSchema.optional(),
+  Variants: z.array(invoiceVariantSchema).min(1),
+  Payments: z.array(invoicePaymentSchema),
+});
+export type InvoicePayload = z.infer<typeof invoicePayloadSchema>;
+
+/** Settings-derived fields of every invoice from this register. */
+export interface InvoiceContext {
+  /** DealPOS Outlet name. */
+  readonly outlet: string;
+  /** DealPOS Register name, when one is configured. */
+  readonly register: string | null;
+  /** Sales channel tag, e.g. "Offline". */
+  readonly tag: string;
+  /** Currency decimals of the store (0 for IDR). */
+  readonly decimals: number;
+  readonly salesPerson: string | null;
+}
+
+export interface InvoiceIdentity {
+  readonly number: string;
+  /** Local YYYY-MM-DD of the sale. */
+  readonly date: string;
+}
+
+/** Cash change comes off the cash payments, last first (A3). */
+function settledPayments(sale: SaleDraft, change: number): Array<{ method: string; amount: number }> {
+  const settled = sale.payments.map((p) => ({ method: p.method, amount: p.amount, cash: p.cash }));
+  let left = change;
+  for (let i = settled.length - 1; i >= 0 && left > 0; i--) {
+    const payment = settled[i];
+    if (!payment?.cash) continue;
+    const taken = Math.min(payment.amount, left);
+    payment.amount -= taken;
+    left -= taken;
+  }
+  return settled.filter((p) => p.amount > 0).map(({ method, amount }) => ({ method, amount }));
+}
+
+function discountNote(discount: Discount, amount: number, major: (amount: number) => number): string {
+  return discount.kind === 'percent' ? `Discount ${discount.basisPoints / 100}%` : `Discount ${major(amount)}`;
+}
+
+export function toInvoicePayload(sale: SaleDraft, totals: SaleTotals, context: InvoiceContext, identity: InvoiceIdentity): InvoicePayload {
+  const major = (amount: number): number => toMajor(amount, context.decimals);
+  const variants: InvoiceVariant[] = sale.lines.map((line, i) => {
+    const base: InvoiceVariant = { Code: line.variantCode, Quantity: line.quantity, Price: major(line.unitPrice) };
+    const lineDiscount = totals.lines[i]?.discount ?? 0;
+    return line.discount && lineDiscount > 0 ? { ...base, Note: discountNote(line.discount, lineDiscount, major) } : base;
+  });
+  const lineDiscounts = sum(totals.lines.map((l) => l.discount));
+  const discountAmount = lineDiscounts + totals.saleDiscount;
+  return {
+    Outlet: context.outlet,
+    Number: identity.number,
+    Date: identity.date,
+    Tag: context.tag,
+    TaxType: sale.tax.name,
+    ...(context.register ? { Register: context.register } : {}),
+    ...(context.salesPerson ? { SalesPerson: context.salesPerson } : {}),
+    ...(discountAmount > 0 ? { DiscountAmount: major(discountAmount) } : {}),
+    ...(sale.pointsRedeemed > 0 ? { PointUsed: sale.pointsRedeemed } : {}),
+    Fulfillment: 'Sent',
+    ...(sale.customer
+      ? {
+          Customer: {
+            Code: sale.customer.code,
+            Name: sale.customer.name,
+            ...(sale.customer.email ? { Email: sale.customer.email } : {}),
+            ...(sale.customer.mobile ? { Mobile: sale.customer.mobile } : {}),
+          },
+        }
+      : {}),
+    Variants: variants,
+    Payments: settledPayments(sale, totals.change).map((p) => ({ Amount: major(p.amount), Method: p.method })),
+  };
+}

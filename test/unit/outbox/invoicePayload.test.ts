@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { invoicePayloadSchema, toInvoicePayload, type InvoiceContext } from '../../../shared/invoice/invoicePayload';
+import { localTime } from '../../../shared/invoice/localTime';
+import { EMPTY_SALE, type SaleDraft } from '../../../shared/sale/sale';
+import { computeTotals } from '../../../shared/sale/totals';
+
+const context: InvoiceContext = { outlet: 'Outlet1', register: 'Kasir 1', tag: 'Offline', decimals: 0, salesPerson: null };
+const identity = { number: 'POS-7KQ2M-261122-0001', date: '2026-11-22' };
+
+function draft(overrides: Partial<SaleDraft>): SaleDraft {
+  return {
+    ...EMPTY_SALE,
+    lines: [
+      { variantCode: '1315L', name: 'Cardigan (L)', quantity: 2, unitPrice: 280_000, discount: null },
+      { variantCode: '200535', name: 'Boots (35)', quantity: 1, unitPrice: 540_000, discount: { kind: 'percent', basisPoints: 1000 } },
+    ],
+    payments: [{ method: 'Cash', amount: 1_100_000, cash: true }],
+    ...overrides,
+  };
+}
+
+describe('toInvoicePayload', () => {
+  it('maps a cash sale with change: payments settle exactly the total', () => {
+    const sale = draft({});
+    const totals = computeTotals(sale);
+    const payload = toInvoicePayload(sale, totals, context, identity);
+    expect(payload).toEqual({
+      Outlet: 'Outlet1',
+      Number: identity.number,
+      Date: '2026-11-22',
+      Tag: 'Offline',
+      TaxType: 'No Tax',
+      Register: 'Kasir 1',
+      DiscountAmount: 54_000,
+      Fulfillment: 'Sent',
+      Variants: [
+        { Code: '1315L', Quantity: 2, Price: 280_000 },
+        { Code: '200535', Quantity: 1, Price: 540_000, Note: 'Discount 10%' },
+      ],
+      Payments: [{ Amount: totals.total, Method: 'Cash' }],
+    });
+    expect(invoicePayloadSchema.parse(payload)).toEqual(payload);
+  });
+
+  it('sends line and sale discounts as one exact amount, points separately', () => {
+    const sale = draft({
+      lines: [{ variantCode: 'A1', name: 'A', quantity: 3, unitPrice: 3_333, discount: { kind: 'amount', amount: 1_000 } }],
+      saleDiscount: { kind: 'percent', basisPoints: 250 },
+      customer: { id: null, code: 'HW008', name: 'Tafta tata', email: 'Tafta@dealpos.com', mobile: null, group: 'Gold', loyaltyPoints: 88 },
+      pointsRedeemed: 5,
+      pointValue: 100,
+      payments: [{ method: 'QRIS', amount: 0, cash: false }],
+    });
+    const totals = computeTotals(sale);
+    const withPayment = { ...sale, payments: [{ method: 'QRIS', amount: totals.total, cash: false }] };
+    const payload = toInvoicePayload(withPayment, computeTotals(withPayment), context, identity);
+    expect(payload.DiscountAmount).toBe(totals.lines[0]!.discount + totals.saleDiscount);
+    expect(payload.PointUsed).toBe(5);
+    expect(payload.Customer).toEqual({ Code: 'HW008', Name: 'Tafta tata', Email: 'Tafta@dealpos.com' });
+    expect(payload.Variants[0]?.Note).toBe('Discount 1000');
+    expect(payload.Payments).toEqual([{ Amount: totals.total, Method: 'QRIS' }]);
+  });
+
+  it('takes change off cash only, last cash payment first, and drops emptied payments', () => {
+    const sale = draft({
+      payments: [
+        { method: 'Card', amount: 500_000, cash: false },
+        { method: 'Cash', amount: 100_000, cash: true },
+        { method: 'Cash', amount: 600_000, cash: true },
+      ],
+    });
+    const totals = computeTotals(sale);
+    const payload = toInvoicePayload(sale, totals, { ...context, register: null }, identity);
+    const paid = payload.Payments.reduce((n, p) => n + p.Amount, 0);
+    expect(paid).toBe(totals.total);
+    expect(payload.Payments[0]).toEqual({ Amount: 500_000, Method: 'Card' });
+    expect(payload.Register).toBeUndefined();
+  });
+
+  it('sends major units for currencies with decimals', () => {
+    const sale = draft({
+      lines: [{ variantCode: 'X', name: 'X', quantity: 1, unitPrice: 1_999, discount: null }],
+      payments: [{ method: 'Cash', amount: 1_999, cash: true }],
+    });
+    const payload = toInvoicePayload(sale, computeTotals(sale), { ...context, decimals: 2 }, identity);
+    expect(payload.Variants[0]?.Price).toBe(19.99);
+    expect(payload.Payments[0]?.Amount).toBe(19.99);
+  });
+});
+
+describe('localTime', () => {
+  it('gives the local date and an ISO timestamp with offset', () => {
+    const instant = Date.UTC(2026, 10, 22, 18, 30, 5, 7);
+    expect(localTime(instant, 7 * 60)).toEqual({ date: '2026-11-23', iso: '2026-11-23T01:30:05.007+07:00' });
+    expect(localTime(instant, -150)).toEqual({ date: '2026-11-22', iso: '2026-11-22T16:00:05.007-02:30' });
+  });
+});
