@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { BootKeyboardDecoder } from '../../../main/scanner/bootKeyboardDecoder';
+import { HidPosDecoder } from '../../../main/scanner/hidPosDecoder';
+import { ScanDecodeError, type ReportDecoder } from '../../../main/scanner/scanDecodeError';
+import { MAX_SCAN_CODE_LENGTH } from '../../../shared/scanner/scanEvent';
+
+/** mulberry32: small seeded PRNG so a failing run can be replayed from its seed. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Random reports biased toward the shapes decoders branch on (right sizes, right report ID, "]"
+ * in place, small lengths, key codes in range), so the fuzz reaches deep paths, not just the
+ * length check.
+ */
+function randomReport(next: () => number): Uint8Array {
+  const sizes = [0, 1, 7, 8, 9, 63, 64, 64, 64, 65, Math.floor(next() * 130)];
+  const size = sizes[Math.floor(next() * sizes.length)] ?? 64;
+  const report = new Uint8Array(size);
+  for (let i = 0; i < size; i++) report[i] = Math.floor(next() * 256);
+  if (size > 0 && next() < 0.6) report[0] = 0x02;
+  if (size > 2 && next() < 0.5) report[1] = Math.floor(next() * 64);
+  if (size > 4 && next() < 0.5) report.set([0x5d, 0x41 + Math.floor(next() * 26), 0x30 + Math.floor(next() * 10)], 2);
+  if (size === 8 && next() < 0.7) for (let i = 2; i < 8; i++) report[i] = next() < 0.5 ? 0 : Math.floor(next() * 0x70);
+  return report;
+}
+
+const SEED = 0x5ca11e;
+const REPORTS = 100_000;
+
+describe('decoder fuzz', () => {
+  it.each([
+    ['HID POS (aim layout)', () => new HidPosDecoder({ layout: 'aim' })],
+    ['HID POS (newland layout)', () => new HidPosDecoder({ layout: 'newland' })],
+    ['boot keyboard', () => new BootKeyboardDecoder()],
+  ])(`%s: ${REPORTS} random reports (seed ${SEED}) never throw; garbage yields typed errors`, (_name, make: () => ReportDecoder) => {
+    const next = prng(SEED);
+    const decoder = make();
+    let errors = 0;
+    const violations: string[] = [];
+    for (let i = 0; i < REPORTS; i++) {
+      const report = randomReport(next);
+      let outcomes;
+      try {
+        outcomes = decoder.push(report, i * 3);
+      } catch (error) {
+        throw new Error(`decoder threw on report #${i} (seed ${SEED}): ${Buffer.from(report).toString('hex')}`, { cause: error });
+      }
+      for (const outcome of outcomes) {
+        if (outcome.kind === 'error') {
+          errors++;
+          if (!(outcome.error instanceof ScanDecodeError) || outcome.error.code !== 'decode') violations.push(`#${i}: untyped error`);
+        } else if (outcome.code.length === 0 || outcome.code.length > MAX_SCAN_CODE_LENGTH) {
+          violations.push(`#${i}: scan of length ${outcome.code.length}`);
+        }
+      }
+    }
+    expect(violations).toEqual([]);
+    expect(errors).toBeGreaterThan(REPORTS / 10);
+  });
+});

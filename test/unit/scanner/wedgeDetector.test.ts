@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_WEDGE_SETTINGS, WedgeDetector, wedgeSettingsSchema, type WedgeDecision, type WedgeKey } from '../../../shared/scanner/wedgeDetector';
+
+function key(k: string, at: number, extra: Partial<WedgeKey> = {}): WedgeKey {
+  return { key: k, at, ctrlKey: false, altKey: false, metaKey: false, repeat: false, ...extra };
+}
+
+/** Types `text` (then an optional terminator) with a fixed gap and returns every decision. */
+function type(detector: WedgeDetector, text: string, gapMs: number, terminator: string | null = 'Enter', start = 1000): WedgeDecision[] {
+  const keys = [...text, ...(terminator ? [terminator] : [])];
+  return keys.map((k, i) => detector.key(key(k, start + i * gapMs)));
+}
+
+/** What a text field would end up holding if the renderer applies the decisions. */
+function fieldText(decisions: readonly WedgeDecision[], typed: readonly string[]): string {
+  let text = '';
+  decisions.forEach((d, i) => {
+    const k = typed[i] ?? '';
+    if (d.kind === 'pass' && k.length === 1) text += k;
+    if (d.kind === 'release') text += d.text + (k.length === 1 ? k : '');
+    if (d.kind === 'scan') text = text.slice(0, text.length - d.leaked);
+  });
+  return text;
+}
+
+describe('WedgeDetector', () => {
+  it('recognises a scanner burst ending in Enter, and says how many characters leaked', () => {
+    const decisions = type(new WedgeDetector(), '5901234123457', 4);
+    expect(decisions[0]).toEqual({ kind: 'pass' });
+    expect(decisions.slice(1, -1).every((d) => d.kind === 'hold')).toBe(true);
+    expect(decisions.at(-1)).toEqual({ kind: 'scan', code: '5901234123457', leaked: 1 });
+    expect(fieldText(decisions, [...'5901234123457', 'Enter'])).toBe('');
+  });
+
+  it('accepts Tab as the terminator', () => {
+    expect(type(new WedgeDetector(), 'ABC-12345', 6, 'Tab').at(-1)).toEqual({ kind: 'scan', code: 'ABC-12345', leaked: 1 });
+  });
+
+  it('never triggers for a person typing, even a fast one', () => {
+    for (const gap of [60, 90, 150, 250]) {
+      const detector = new WedgeDetector();
+      const decisions = type(detector, '5901234123457', gap);
+      expect(decisions.every((d) => d.kind === 'pass')).toBe(true);
+    }
+  });
+
+  it('keeps the text and its order when a typist rolls two keys quickly and goes on slowly', () => {
+    const detector = new WedgeDetector();
+    const typed = ['k', 'o', 'p', 'i', 'Enter'];
+    const decisions = [detector.key(key('k', 0)), detector.key(key('o', 20)), detector.key(key('p', 200)), detector.key(key('i', 400)), detector.key(key('Enter', 600))];
+    expect(decisions.map((d) => d.kind)).toEqual(['pass', 'hold', 'release', 'pass', 'pass']);
+    expect(fieldText(decisions, typed)).toBe('kopi');
+  });
+
+  it('gives held characters back when the burst stalls, via flush', () => {
+    const detector = new WedgeDetector();
+    detector.key(key('1', 0));
+    expect(detector.key(key('2', 10))).toEqual({ kind: 'hold' });
+    expect(detector.flush(30)).toEqual({ kind: 'pass' });
+    expect(detector.flush(100)).toEqual({ kind: 'release', text: '2' });
+    expect(detector.flush(200)).toEqual({ kind: 'pass' });
+  });
+
+  it('is not a scan when shorter than the minimum length', () => {
+    const decisions = type(new WedgeDetector(), '12345', 4);
+    expect(decisions.at(-1)).toEqual({ kind: 'release', text: '2345' });
+    expect(fieldText(decisions, [...'12345', 'Enter'])).toBe('12345');
+  });
+
+  it('is not a scan when the terminator comes late', () => {
+    const detector = new WedgeDetector();
+    type(detector, '5901234123457', 4, null, 0);
+    expect(detector.key(key('Enter', 12 * 4 + 400)).kind).toBe('release');
+  });
+
+  it('is not a scan when the average gap is too slow even though no single gap is', () => {
+    // 45 ms per key stays under the 50 ms gap ceiling but over the 30 ms average.
+    expect(type(new WedgeDetector(), '5901234123457', 45).at(-1)?.kind).toBe('release');
+  });
+
+  it('lets shortcuts, auto-repeat and IME composition break a burst (pasting is Ctrl+V, not a burst)', () => {
+    for (const extra of [{ ctrlKey: true }, { metaKey: true }, { altKey: true }, { repeat: true }, { isComposing: true }]) {
+      const detector = new WedgeDetector();
+      type(detector, '590123', 4, null, 0);
+      expect(detector.key(key('v', 24, extra))).toEqual({ kind: 'release', text: '90123' });
+      expect(detector.key(key('Enter', 28)).kind).toBe('pass');
+    }
+  });
+
+  it('treats Ctrl+Alt (AltGr on Windows layouts) as typing a character', () => {
+    const detector = new WedgeDetector();
+    type(detector, 'ab', 4, null, 0);
+    expect(detector.key(key('@', 8, { ctrlKey: true, altKey: true }))).toEqual({ kind: 'hold' });
+  });
+
+  it('lets Shift between characters through without breaking the burst', () => {
+    const detector = new WedgeDetector();
+    const sequence = ['A', 'Shift', 'B', 'Shift', 'C', '1', '2', '3', 'Enter'];
+    const decisions = sequence.map((k, i) => detector.key(key(k, i * 3)));
+    expect(decisions.at(-1)).toEqual({ kind: 'scan', code: 'ABC123', leaked: 1 });
+  });
+
+  it('lets named keys such as Backspace end a burst and pass', () => {
+    const detector = new WedgeDetector();
+    type(detector, 'abc', 4, null, 0);
+    expect(detector.key(key('Backspace', 12))).toEqual({ kind: 'release', text: 'bc' });
+  });
+
+  it('follows new settings', () => {
+    const detector = new WedgeDetector();
+    detector.configure({ ...DEFAULT_WEDGE_SETTINGS, minLength: 3, terminators: ['Tab'] });
+    expect(type(detector, '123', 4, 'Enter').at(-1)?.kind).toBe('release');
+    expect(type(detector, '123', 4, 'Tab', 5000).at(-1)).toEqual({ kind: 'scan', code: '123', leaked: 1 });
+  });
+
+  it('validates settings', () => {
+    expect(wedgeSettingsSchema.safeParse(DEFAULT_WEDGE_SETTINGS).success).toBe(true);
+    expect(wedgeSettingsSchema.safeParse({ ...DEFAULT_WEDGE_SETTINGS, maxAverageGapMs: 80 }).success).toBe(false);
+    expect(wedgeSettingsSchema.safeParse({ ...DEFAULT_WEDGE_SETTINGS, terminators: [] }).success).toBe(false);
+    expect(wedgeSettingsSchema.safeParse({ ...DEFAULT_WEDGE_SETTINGS, minLength: 0 }).success).toBe(false);
+  });
+});
