@@ -54,7 +54,7 @@ describe('toInvoicePayload', () => {
     const totals = computeTotals(sale);
     const withPayment = { ...sale, payments: [{ method: 'QRIS', amount: totals.total, cash: false }] };
     const payload = toInvoicePayload(withPayment, computeTotals(withPayment), context, identity);
-    expect(payload.DiscountAmount).toBe(totals.lines[0]!.discount + totals.saleDiscount);
+    expect(payload.DiscountAmount).toBe((totals.lines[0]?.discount ?? Number.NaN) + totals.saleDiscount);
     expect(payload.PointUsed).toBe(5);
     expect(payload.Customer).toEqual({ Code: 'HW008', Name: 'Tafta tata', Email: 'Tafta@dealpos.com' });
     expect(payload.Variants[0]?.Note).toBe('Discount 1000');

@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase, type OpenedDatabase } from '../../../main/store/database';
+import type { SaleSettings } from '../../../main/sale/saleService';
+import { EMPTY_SALE, type SaleDraft } from '../../../shared/sale/sale';
+
+/** A real SQLite file in a fresh temp folder, migrated like the app's own. */
+export function tempDatabase(name = 'outbox.db'): { opened: OpenedDatabase; file: string; dir: string; cleanup: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealpos-outbox-'));
+  const file = path.join(dir, name);
+  const opened = openDatabase({ file });
+  return {
+    opened,
+    file,
+    dir,
+    cleanup: () => {
+      opened.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const SETTINGS: SaleSettings = {
+  outlet: 'Outlet1',
+  register: 'Outlet1',
+  salesTag: 'Offline',
+  currencyDecimals: 0,
+  invoiceNumberPrefix: 'POS',
+};
+
+/** A paid cash sale of demo catalog items (codes from the DealPOS seed examples). */
+export function paidSale(overrides: Partial<SaleDraft> = {}): SaleDraft {
+  const lines = overrides.lines ?? [
+    { variantCode: '1315L', name: 'Cardigan (L)', quantity: 1, unitPrice: 280_000, discount: null },
+    { variantCode: '200535', name: 'Boots (35)', quantity: 2, unitPrice: 50_000, discount: null },
+  ];
+  const total = lines.reduce((n, l) => n + l.quantity * l.unitPrice, 0);
+  return { ...EMPTY_SALE, lines, payments: [{ method: 'Cash', amount: total, cash: true }], ...overrides };
+}
