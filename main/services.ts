@@ -4,8 +4,13 @@
  * constructs services by hand.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import type { ContractHandlers } from '../shared/contract';
+import { createAccountHandlers } from './account/accountHandlers';
+import { AccountService } from './account/accountService';
+import { startDemoSimulator } from './account/demoServer';
+import { perSession } from './account/perSession';
+import { createCatalogService } from './catalog/catalogService';
+import { createKeytarSecretStore } from './credentials/secretStore';
 import { defaultLogFile, type ServicesConfig } from './config';
 import { EventHub } from './events/eventHub';
 import { StatusService } from './events/statusService';
@@ -15,9 +20,6 @@ import { loadNodeHidBackend } from './scanner/nodeHidBackend';
 import { systemScannerClock } from './scanner/scannerClock';
 import { memoryDeviceChoiceStore, memoryWedgeSettingsStore } from './scanner/scannerStores';
 import { createScannerService } from './scanner/scannerService';
-import { AppStateStore } from './store/appStateStore';
-import { LIVE_DB_FILE, openDatabase } from './store/database';
-import { SettingsStore } from './store/settingsStore';
 import { createOutboxService } from './sync/outboxService';
 
 export interface Services {
@@ -38,6 +40,19 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   const status = new StatusService(events);
   const closers: Array<() => Promise<void> | void> = [];
 
+  // Account + local data (issue 4): owns the session — database file (live `dealpos-counter.db` or
+  // `demo.db`), settings, catalog, DealPosClient and RequestBudget — and switches it on
+  // connect / startDemo / disconnect. Anything holding the database or client is per session.
+  const account = await AccountService.create({
+    dataDir: config.dataDir,
+    logger,
+    secrets: createKeytarSecretStore(),
+    startDemoServer: startDemoSimulator,
+    onConnectivity: (connectivity) => status.update({ connectivity }),
+  });
+  closers.push(() => account.close());
+  const catalog = createCatalogService({ account, logger, onProgress: (progress) => events.emit('catalogProgress', progress) });
+
   // TODO(scanner): back these with the settings store (`scannerDevice`) and app state once they are wired here.
   const scanner = createScannerService({
     loadBackend: config.scannerBackend ?? (() => loadNodeHidBackend()),
@@ -51,36 +66,41 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   });
   closers.push(() => scanner.close());
 
-  // Outbox (issue 5): sale.complete, queue.*, invoice sync. TODO(store): use the store's shared
-  // database handle and SettingsStore once they are wired here, and the account's client provider.
-  const outboxDb = openDatabase({ file: path.join(config.dataDir, LIVE_DB_FILE), logger });
-  closers.push(() => outboxDb.close());
-  const outboxSettings = new SettingsStore(new AppStateStore(outboxDb.db, logger));
-  const outbox = createOutboxService({
-    db: outboxDb.db,
-    settings: () => outboxSettings.get(),
-    client: () => null,
-    status,
-    events,
-    logger,
-  });
-  closers.push(() => outbox.stop());
+  // Outbox (issue 5): sale.complete, queue.*, invoice sync — one instance per session (database
+  // and client change with the mode), started with it and stopped before its database closes.
+  const outbox = perSession(
+    account,
+    (session) => {
+      const instance = createOutboxService({
+        db: session.db,
+        settings: () => session.settings.get(),
+        client: () => session.client,
+        status,
+        events,
+        logger,
+      });
+      instance.start();
+      return instance;
+    },
+    (instance) => instance.stop(),
+  );
 
   const handlers: ContractHandlers = {
     'app.info': async () => ({
       name: 'DealPOS Counter',
       version: config.version,
-      mode: 'setup',
+      mode: account.mode(),
       dataDir: config.dataDir,
       host: config.host,
     }),
     'app.status': async () => status.get(),
+    ...createAccountHandlers(account, logger),
+    ...catalog.handlers,
     ...scanner.handlers,
     ...outbox.handlers,
   };
 
   void scanner.start();
-  outbox.start();
 
   let closed = false;
   return {

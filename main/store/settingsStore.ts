@@ -32,6 +32,8 @@ export class SettingsValidationError extends ServiceError {
 
 export class SettingsStore {
   private readonly listeners = new Set<SettingsListener>();
+  /** Only this store writes settings, so the parsed document can be kept (the resolver reads it per scan). */
+  private cached: Settings | null = null;
 
   constructor(
     private readonly state: AppStateStore,
@@ -40,7 +42,8 @@ export class SettingsStore {
   ) {}
 
   get(): Settings {
-    return this.state.get(SETTINGS_KEY, settingsSchema) ?? DEFAULT_SETTINGS;
+    this.cached ??= this.state.get(SETTINGS_KEY, settingsSchema) ?? DEFAULT_SETTINGS;
+    return this.cached;
   }
 
   update(patch: unknown): Settings {
@@ -53,6 +56,7 @@ export class SettingsStore {
     const choiceIssues = this.checkChoices(next, parsedPatch.data);
     if (choiceIssues.length > 0) throw new SettingsValidationError(choiceIssues);
     this.state.set(SETTINGS_KEY, next);
+    this.cached = next;
     for (const listener of this.listeners) listener(next, previous);
     return next;
   }

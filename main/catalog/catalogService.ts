@@ -1,0 +1,88 @@
+/**
+ * The `catalog.*` methods over the current session: one CodeResolver and (when an account is
+ * connected) one CatalogSync per session, replaced whenever the account service switches mode.
+ */
+import type { ContractHandlers } from '../../shared/contract';
+import type { CatalogProgress, ResolveResult } from '../../shared/contract/catalog';
+import type { AccountService } from '../account/accountService';
+import type { Logger } from '../logging/logger';
+import { CatalogSync, type CatalogSyncOptions } from '../sync/catalogSync';
+import { CodeResolver } from './codeResolver';
+
+type CatalogMethod = Extract<keyof ContractHandlers, `catalog.${string}`>;
+export type CatalogHandlers = Pick<ContractHandlers, CatalogMethod>;
+
+export interface CatalogService {
+  readonly handlers: CatalogHandlers;
+  resolve(code: string): Promise<ResolveResult>;
+  progress(): CatalogProgress;
+}
+
+export interface CatalogServiceOptions {
+  readonly account: AccountService;
+  readonly onProgress: (progress: CatalogProgress) => void;
+  readonly logger?: Logger;
+  /** Overrides for tests and benchmarks (page size, intervals, timer). */
+  readonly sync?: Partial<Pick<CatalogSyncOptions, 'pageSize' | 'refreshIntervalMs' | 'retryMs' | 'maxRetryMs' | 'timer'>>;
+}
+
+export function createCatalogService(options: CatalogServiceOptions): CatalogService {
+  const { account, logger } = options;
+  let resolver: CodeResolver | null = null;
+  let sync: CatalogSync | null = null;
+
+  account.onSession((session) => {
+    const decimals = (): number => session.settings.get().currencyDecimals;
+    resolver = new CodeResolver({
+      catalog: session.catalog,
+      client: () => session.client,
+      online: () => account.online(),
+      currencyDecimals: decimals,
+      ...(logger ? { logger } : {}),
+    });
+    const current = session.client
+      ? new CatalogSync({
+          ...options.sync,
+          client: session.client,
+          catalog: session.catalog,
+          state: session.state,
+          currencyDecimals: decimals,
+          onProgress: options.onProgress,
+          ...(logger ? { logger } : {}),
+        })
+      : null;
+    sync = current;
+    current?.start();
+    options.onProgress(progress());
+    // Prices are stored in minor units: a new currency precision needs a fresh pass.
+    const off = session.settings.onChange((next, previous) => {
+      if (next.currencyDecimals !== previous.currencyDecimals) current?.syncNow();
+    });
+    return async () => {
+      off();
+      if (sync === current) sync = null;
+      await current?.close();
+    };
+  });
+
+  function progress(): CatalogProgress {
+    if (sync) return sync.progress();
+    return { state: 'idle', done: account.session().catalog.count(), total: null, etaMs: null, lastSyncAt: null, lastError: null };
+  }
+
+  async function resolve(code: string): Promise<ResolveResult> {
+    if (!resolver) return { status: 'not_cached_offline', code: code.trim().slice(0, 64) };
+    return resolver.resolve(code);
+  }
+
+  return {
+    resolve,
+    progress,
+    handlers: {
+      'catalog.search': async ({ query, limit }) => account.session().catalog.search(query, limit),
+      'catalog.resolve': async ({ code }) => resolve(code),
+      'catalog.syncNow': async () => sync?.syncNow() ?? progress(),
+      'catalog.syncState': async () => progress(),
+    },
+  };
+}
