@@ -6,10 +6,10 @@ export type OpenFailure = { readonly state: 'permission_denied' | 'error'; reado
 
 const HINTS = {
   linux:
-    `Linux lets only root read this scanner. Install the udev rule: sudo cp ${UDEV_RULE_FILE} /etc/udev/rules.d/ ` +
-    '(it ships in the app\'s resources/udev folder; the .deb installs it for you), then run ' +
-    '"sudo udevadm control --reload-rules && sudo udevadm trigger" and unplug and replug the scanner. ' +
-    'If your scanner\'s vendor is not in the rule, add a line with its vendor ID (see "lsusb").',
+    `Linux lets only root read this scanner. Install the udev rule (the .deb does it for you): ` +
+    `sudo cp "/opt/DealPOS Counter/resources/udev/${UDEV_RULE_FILE}" /etc/udev/rules.d/ && ` +
+    'sudo udevadm control --reload-rules && sudo udevadm trigger --subsystem-match=hidraw, then unplug and replug the scanner. ' +
+    'If your scanner\'s brand is not in the rule, add a line with the vendor ID "lsusb" shows.',
   darwin:
     'macOS blocks reading keyboard-mode scanners until you allow it: System Settings → Privacy & Security → ' +
     'Input Monitoring → turn on DealPOS Counter, then restart the app. Or switch the scanner to HID POS mode.',
