@@ -5,6 +5,7 @@ import './styles/tokens.css';
 import './styles/base.css';
 import './styles/shell.css';
 import './styles/forms.css';
+import './styles/screens.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

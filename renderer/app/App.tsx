@@ -1,9 +1,11 @@
 import { useShallow } from 'zustand/react/shallow';
+import type { AppMode } from '../../shared/contract/app';
 import { LanguageSwitch } from '../components/shell/LanguageSwitch';
 import { HelpOverlay } from '../components/shell/HelpOverlay';
 import { NavBar, type NavItem } from '../components/shell/NavBar';
 import { StatusBar } from '../components/shell/StatusBar';
 import { useLocale, useT } from '../i18n/useT';
+import { OnboardingScreen } from '../screens/onboarding/OnboardingScreen';
 import { CheckoutScreen } from '../screens/checkout/CheckoutScreen';
 import { QueueScreen } from '../screens/queue/QueueScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
@@ -13,10 +15,11 @@ import { useStore } from '../state/store';
 import { NAV_KEYS, useGlobalShortcuts } from './useGlobalShortcuts';
 import { useAppBootstrap } from './useAppBootstrap';
 
-function ScreenView({ screen }: { readonly screen: Screen }): React.JSX.Element {
+function ScreenView({ screen, mode }: { readonly screen: Screen; readonly mode: AppMode }): React.JSX.Element {
   switch (screen) {
     case 'checkout':
-      return <CheckoutScreen />;
+      // Nothing can be sold before an account or the demo store is chosen.
+      return mode === 'setup' ? <OnboardingScreen /> : <CheckoutScreen />;
     case 'queue':
       return <QueueScreen />;
     case 'settings':
@@ -36,6 +39,7 @@ export function App(): React.JSX.Element {
   const loadApp = useStore((s) => s.loadApp);
   const setLocale = useStore((s) => s.setLocale);
   const shortcuts = useShortcutList();
+  const settings = useStore((s) => s.settings.values);
 
   const items: NavItem[] = [
     { screen: 'checkout', label: 'shell.nav.checkout', keys: NAV_KEYS.checkout },
@@ -60,7 +64,7 @@ export function App(): React.JSX.Element {
             {t('shell.status.demo')}
           </span>
         ) : null}
-        <LanguageSwitch locale={locale} t={t} onChange={setLocale} />
+        <LanguageSwitch locale={locale} t={t} onChange={(next) => void setLocale(next)} />
       </header>
       <main className="screen" id="main">
         {loadError ? (
@@ -71,7 +75,9 @@ export function App(): React.JSX.Element {
             </button>
           </div>
         ) : info ? (
-          <ScreenView screen={screen} />
+          <div className="screen-mount" data-testid={`screen-${screen}`}>
+            <ScreenView screen={screen} mode={info.mode} />
+          </div>
         ) : (
           <p className="loading" role="status">
             {t('shell.app.loading')}
@@ -82,8 +88,8 @@ export function App(): React.JSX.Element {
         status={status}
         mode={info?.mode ?? null}
         version={info?.version ?? null}
-        outletName={null}
-        registerName={null}
+        outletName={settings?.outlet ?? null}
+        registerName={settings?.register ?? null}
         locale={locale}
         t={t}
         onOpenQueue={() => navigate('queue')}

@@ -8,12 +8,14 @@ import { createCartSlice, type CartSlice } from './cartSlice';
 import { createCustomerSlice, type CustomerSlice } from './customerSlice';
 import { createPaymentSlice, type PaymentSlice } from './paymentSlice';
 import { createSettingsSlice, type SettingsSlice } from './settingsSlice';
+import { createSyncSlice, type SyncSlice } from './syncSlice';
 
-export type StoreState = AppSlice & SettingsSlice & CartSlice & CustomerSlice & PaymentSlice;
+export type StoreState = AppSlice & SettingsSlice & SyncSlice & CartSlice & CustomerSlice & PaymentSlice;
 
 export const useStore = create<StoreState>()((...a) => ({
   ...createAppSlice(...a),
   ...createSettingsSlice(...a),
+  ...createSyncSlice(...a),
   ...createCartSlice(...a),
   ...createCustomerSlice(...a),
   ...createPaymentSlice(...a),

@@ -1,10 +1,16 @@
 /**
  * Every area's message table. Each area adds one line here; its keys are then `t('<area>.<key>')`.
  */
+import { checkout } from './checkout';
+import { onboarding } from './onboarding';
+import { queue } from './queue';
 import { settings } from './settings';
 import { shell } from './shell';
 
 export const catalogs = {
   shell,
+  onboarding,
   settings,
+  queue,
+  checkout,
 } as const;

@@ -1,10 +1,131 @@
-import { useT } from '../../i18n/useT';
+import { useCallback, useEffect, useState } from 'react';
+import { formatMoney } from '../../../shared/money';
+import type { SettingsOptions } from '../../../shared/contract/settings';
+import { Kbd } from '../../components/shell/Kbd';
+import { PendingTable, SyncedTable, VoidedTable } from '../../components/queue/QueueTables';
+import { RejectedInvoiceCard } from '../../components/queue/RejectedInvoiceCard';
+import { formatDateTime, INTL_LOCALE } from '../../i18n/t';
+import { useLocale, useT } from '../../i18n/useT';
+import { useShortcut } from '../../shortcuts/useShortcut';
+import { useStore } from '../../state/store';
+import { useQueueRefresh } from './useQueueRefresh';
 
+const SYNC_KEYS = 'F5';
+const NO_OPTIONS: SettingsOptions = { outlets: [], paymentMethods: [], taxes: [], source: 'none', fetchedAt: null };
+
+/** The manager's view of the outbox: what DealPOS refused, what is waiting, what went through. */
 export function QueueScreen(): React.JSX.Element {
   const t = useT();
+  const locale = useLocale();
+  useQueueRefresh();
+  const lists = useStore((s) => s.sync.queue);
+  const queueError = useStore((s) => s.sync.queueError);
+  const syncing = useStore((s) => s.sync.syncing);
+  const status = useStore((s) => s.app.status.queue);
+  const decimals = useStore((s) => s.settings.values?.currencyDecimals ?? 0);
+  const options = useStore((s) => s.settings.options) ?? NO_OPTIONS;
+  const loadOptions = useStore((s) => s.loadOptions);
+  const syncQueueNow = useStore((s) => s.syncQueueNow);
+  const retryInvoice = useStore((s) => s.retryInvoice);
+  const fixAndResend = useStore((s) => s.fixAndResend);
+  const voidInvoice = useStore((s) => s.voidInvoice);
+  const [flash, setFlash] = useState<string | null>(null);
+  const [syncError, setSyncError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void loadOptions();
+  }, [loadOptions]);
+
+  const syncNow = useCallback(async (): Promise<void> => {
+    const result = await syncQueueNow();
+    setSyncError(result.ok ? null : result.message);
+  }, [syncQueueNow]);
+  useShortcut({ id: 'queue.syncNow', keys: SYNC_KEYS, label: 'queue.shortcut.syncNow', group: 'queue.group' }, () => void syncNow());
+
+  const formatTotal = (amount: number): string => formatMoney(amount, { decimals, currency: 'IDR', locale: INTL_LOCALE[locale] });
+  const formatTime = (iso: string): string => formatDateTime(locale, iso);
+
   return (
     <section className="screen-queue" aria-labelledby="queue-heading">
-      <h1 id="queue-heading">{t('shell.nav.queue')}</h1>
+      <div className="screen-header">
+        <h1 id="queue-heading">{t('queue.title')}</h1>
+        <button type="button" className="button button-primary" disabled={syncing} onClick={() => void syncNow()} data-testid="queue-sync-now">
+          {syncing ? t('queue.syncing') : t('queue.syncNow')} <Kbd keys={SYNC_KEYS} />
+        </button>
+      </div>
+      <p className="muted" data-testid="queue-summary">
+        {status.lastSyncAt ? t('queue.lastSync', { time: formatTime(status.lastSyncAt) }) : t('queue.neverSynced')}
+        {status.lastError ? <> · {t('queue.lastError', { message: status.lastError })}</> : null}
+      </p>
+      {status.pausedReason ? (
+        <p className="notice notice-warning" role="alert">
+          {t('shell.status.paused', { reason: status.pausedReason })}
+        </p>
+      ) : null}
+      {syncError ? (
+        <p className="notice notice-error" role="alert">
+          {t('queue.syncFailed', { message: syncError })}
+        </p>
+      ) : null}
+      {queueError ? (
+        <p className="notice notice-error" role="alert">
+          {t('queue.loadFailed', { message: queueError })}
+        </p>
+      ) : null}
+      {flash ? (
+        <p className="notice notice-success" role="status" data-testid="queue-flash">
+          {flash}
+        </p>
+      ) : null}
+      {!lists ? (
+        <p role="status">{t('queue.loading')}</p>
+      ) : (
+        <>
+          <section className="queue-section" aria-labelledby="attention-heading" data-testid="queue-attention">
+            <h2 id="attention-heading">{t('queue.attention.title', { count: lists.needsAttention.length })}</h2>
+            {lists.needsAttention.length === 0 ? <p className="muted">{t('queue.attention.empty')}</p> : null}
+            {lists.needsAttention.map((entry) => (
+              <RejectedInvoiceCard
+                key={entry.localId}
+                entry={entry}
+                options={options}
+                t={t}
+                formatTotal={formatTotal}
+                formatTime={formatTime}
+                onResend={async () => {
+                  const result = await retryInvoice(entry.localId);
+                  if (result.ok) setFlash(t('queue.result.resent', { number: entry.invoiceNumber }));
+                  return result.ok ? null : result.message;
+                }}
+                onFix={async (patch) => {
+                  const result = await fixAndResend(entry.localId, patch);
+                  if (result.ok) setFlash(t('queue.result.resent', { number: entry.invoiceNumber }));
+                  return result.ok ? null : result.message;
+                }}
+                onVoid={async (reason) => {
+                  const result = await voidInvoice(entry.localId, reason);
+                  if (result.ok) setFlash(t('queue.result.voided', { number: entry.invoiceNumber }));
+                  return result.ok ? null : result.message;
+                }}
+              />
+            ))}
+          </section>
+          <section className="queue-section card" aria-labelledby="pending-heading">
+            <h2 id="pending-heading">{t('queue.pending.title', { count: lists.pending.length })}</h2>
+            <PendingTable entries={lists.pending} t={t} formatTotal={formatTotal} formatTime={formatTime} />
+          </section>
+          <section className="queue-section card" aria-labelledby="synced-heading">
+            <h2 id="synced-heading">{t('queue.synced.title')}</h2>
+            <SyncedTable entries={lists.recentlySynced} t={t} formatTotal={formatTotal} formatTime={formatTime} />
+          </section>
+          {lists.recentlyVoided.length > 0 ? (
+            <section className="queue-section card" aria-labelledby="voided-heading">
+              <h2 id="voided-heading">{t('queue.voided.title')}</h2>
+              <VoidedTable entries={lists.recentlyVoided} t={t} formatTotal={formatTotal} formatTime={formatTime} />
+            </section>
+          ) : null}
+        </>
+      )}
     </section>
   );
 }

@@ -1,0 +1,105 @@
+import type { QueueEntry } from '../../../shared/contract/queue';
+import type { Translate } from '../../i18n/t';
+
+export interface QueueTableProps {
+  readonly entries: readonly QueueEntry[];
+  readonly t: Translate;
+  readonly formatTotal: (amount: number) => string;
+  readonly formatTime: (iso: string) => string;
+}
+
+export function PendingTable({ entries, t, formatTotal, formatTime }: QueueTableProps): React.JSX.Element {
+  if (entries.length === 0) return <p className="muted">{t('queue.pending.empty')}</p>;
+  return (
+    <table data-testid="queue-pending">
+      <thead>
+        <tr>
+          <th scope="col">{t('queue.col.number')}</th>
+          <th scope="col">{t('queue.col.created')}</th>
+          <th scope="col" className="num">
+            {t('queue.col.total')}
+          </th>
+          <th scope="col" className="num">
+            {t('queue.col.attempts')}
+          </th>
+          <th scope="col">{t('queue.col.nextTry')}</th>
+          <th scope="col">{t('queue.col.problem')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((entry) => (
+          <tr key={entry.localId} data-testid={`queue-pending-${entry.invoiceNumber}`} data-state={entry.state}>
+            <th scope="row">{entry.invoiceNumber}</th>
+            <td>{formatTime(entry.createdAt)}</td>
+            <td className="num">{formatTotal(entry.total)}</td>
+            <td className="num">{entry.attempts}</td>
+            <td>{entry.state === 'sending' ? t('queue.state.sending') : entry.nextAttemptAt ? formatTime(entry.nextAttemptAt) : '—'}</td>
+            <td>{entry.lastError ?? ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function SyncedTable({ entries, t, formatTotal, formatTime }: QueueTableProps): React.JSX.Element {
+  if (entries.length === 0) return <p className="muted">{t('queue.synced.empty')}</p>;
+  return (
+    <table data-testid="queue-synced">
+      <thead>
+        <tr>
+          <th scope="col">{t('queue.col.number')}</th>
+          <th scope="col">{t('queue.col.created')}</th>
+          <th scope="col" className="num">
+            {t('queue.col.total')}
+          </th>
+          <th scope="col">{t('queue.col.synced')}</th>
+          <th scope="col">{t('queue.col.serverId')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((entry) => (
+          <tr key={entry.localId} data-testid={`queue-synced-${entry.invoiceNumber}`}>
+            <th scope="row">
+              {entry.invoiceNumber}
+              {entry.edited ? <span className="pill"> {t('queue.entry.edited')}</span> : null}
+            </th>
+            <td>{formatTime(entry.createdAt)}</td>
+            <td className="num">{formatTotal(entry.total)}</td>
+            <td>{entry.syncedAt ? formatTime(entry.syncedAt) : '—'}</td>
+            <td>
+              <code>{entry.serverId ?? '—'}</code>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function VoidedTable({ entries, t, formatTotal, formatTime }: QueueTableProps): React.JSX.Element {
+  return (
+    <table data-testid="queue-voided">
+      <thead>
+        <tr>
+          <th scope="col">{t('queue.col.number')}</th>
+          <th scope="col">{t('queue.col.created')}</th>
+          <th scope="col" className="num">
+            {t('queue.col.total')}
+          </th>
+          <th scope="col">{t('queue.col.reason')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((entry) => (
+          <tr key={entry.localId} data-testid={`queue-voided-${entry.invoiceNumber}`}>
+            <th scope="row">{entry.invoiceNumber}</th>
+            <td>{formatTime(entry.createdAt)}</td>
+            <td className="num">{formatTotal(entry.total)}</td>
+            <td>{entry.voidReason ?? ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
