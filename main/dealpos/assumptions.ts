@@ -1,0 +1,133 @@
+/**
+ * Everything the client and the simulator assume about DealPOS beyond the documentation
+ * (/work/shared/dealpos/seed-*.txt and dealpos-api-notes.md). Each entry is marked ASSUMPTION with
+ * the reason; when a real account proves one wrong, fix it here and in the simulator together.
+ * The outbox relies on the invoice entries — read them before changing invoice sync.
+ */
+
+export const ASSUMPTIONS = {
+  /**
+   * ASSUMPTION: token lifetime when the answer carries neither `expires_in` nor a parseable
+   * `expiredat`. Not documented; 3600 s is what public client code falls back to. A 401 still
+   * triggers one renewal, so a wrong guess costs one extra request, not a failure.
+   */
+  tokenFallbackLifetimeMs: 3_600_000,
+  /** Renew this long before expiry (or a tenth of the lifetime when that is shorter). Our choice. */
+  tokenRenewMarginMs: 60_000,
+  /**
+   * ASSUMPTION: the token endpoint answers bad credentials with 400, 401 or 403 (status not
+   * documented); the client maps all three to `bad_credentials`. The simulator uses 401.
+   */
+  tokenRejectStatuses: [400, 401, 403] as const,
+  /**
+   * ASSUMPTION: every request counts against the 50/180 s window, including Token/OAuth2 and
+   * requests answered 401 — the guide says "across all endpoints" and names no exception.
+   */
+  rateLimitCountsEveryRequest: true,
+  /**
+   * ASSUMPTION: the server's window is fixed but its start is not visible to us (no documented
+   * `RateLimit-Reset`). The budget therefore keeps at most `limit` requests in ANY window-long
+   * interval, and treats a `RateLimit-Remaining` value as valid until one window after it was seen.
+   * The simulator sends `RateLimit-Reset` only when started with `rateLimitResetHeader: true`.
+   */
+  rateLimitResetHeaderDocumented: false,
+  /** ASSUMPTION: page sizes above 500 are refused with 400 (documented "Max=500" for lists). */
+  maxPageSize: 500,
+} as const;
+
+/**
+ * ASSUMPTION: a 429 body may say how long to wait ("…try again in 42 seconds"). Public client code
+ * reads a number of seconds out of the Message. Used only when neither `Retry-After` nor
+ * `RateLimit-Reset` is present; otherwise the client waits one full window.
+ */
+export const RATE_LIMIT_MESSAGE_SECONDS = /(\d+)\s*(?:s\b|sec|second)/i;
+
+/**
+ * ASSUMPTION: `Invoice/IDByNumber` for a number the outlet does not have answers 404. To be safe the
+ * client also reads these 200 answers as "not found": `{"ID": null}`, `{"ID": ""}` and the empty
+ * GUID (what .NET serialises for an unset Guid).
+ */
+export const INVOICE_ID_NOT_FOUND_VALUES: readonly string[] = ['', '00000000-0000-0000-0000-000000000000'];
+
+/**
+ * Invoice semantics the outbox builds on.
+ *
+ * - DOCUMENTED: invoices are keyed by Outlet + Number; `POST /Invoice` answers `{ID, Number}`.
+ * - ASSUMPTION: creating an invoice whose Number already exists in that outlet is refused with
+ *   400 `{Message}` (never a second invoice). The simulator enforces this; the outbox must still
+ *   check `Invoice/IDByNumber` before re-sending after an unknown outcome (timeout, network error
+ *   with `maybeProcessed`, 5xx), because the real server's duplicate check is not documented.
+ * - ASSUMPTION (`Invoice/List`, "Create Multiple Invoice"): the body is an array of invoice
+ *   objects; the server processes each independently and answers 200 with one result per
+ *   request item, in request order: `{Number, ID}` when created, `{Number, Message}` when
+ *   refused. A partial failure is therefore NOT an HTTP error. An invoice missing from the answer
+ *   has an unknown outcome → confirm with `Invoice/IDByNumber`. A whole-request 400 (`{Message}`)
+ *   means nothing was created.
+ * - ASSUMPTION: line `Discount` is a percentage (like Discount1/Discount2); `DiscountAmount` is an
+ *   amount off the whole invoice after Discount1 and Discount2.
+ * - ASSUMPTION: an unknown variant Code/VariantID, unknown payment Method, unknown TaxType or
+ *   Outlet, and a discontinued variant are refused with 400 `{Message}` naming the culprit.
+ * - ASSUMPTION: payments above the total are accepted (cash change is handled at the counter).
+ * - ASSUMPTION: `PUT /Invoice` and `DELETE /Invoice` on a missing invoice answer 404 `{Message}`.
+ * - ASSUMPTION: `Invoice/Number` (detail by number) carries `Variants` and `Payments` arrays and
+ *   answers 404 when the invoice does not exist.
+ */
+export const INVOICE_SEMANTICS = {
+  duplicateNumberStatus: 400,
+  listPartialFailure: 'per-item-results',
+} as const;
+
+/**
+ * Transport choices.
+ *
+ * - DOCUMENTED: Customer/Email, Customer/Code, Customer/MobilePhone, Variant list and
+ *   Invoice/MultipleOutlet are GET-with-body and "also available as HTTP POST with the same
+ *   endpoint" → the client POSTs them.
+ * - ASSUMPTION: Variant/GetIDByListCode(+Discontinued) and Barcode/ByBillNumber /
+ *   Barcode/ByOutletDeliveryNumber (documented only as GET with a JSON body) accept the same POST
+ *   alias; fetch cannot send a body with GET. The simulator accepts both forms for all of them.
+ * - ASSUMPTION: Customer/Detail takes one of `ID`, `Code`, `Email`, `MobilePhone` as a query
+ *   parameter and answers like Customer/Code.
+ * - DOCUMENTED: Customer/PIN, Variant/Detail, Invoice/IDByNumber, Invoice/Number, Outlet take query
+ *   parameters. PaymentMethod and Tax are bodyless GETs (shapes from public client code).
+ * - REPORTED QUIRK (public client code): a bodyless GET with `Content-Type: application/json`
+ *   fails with 500. The client never sends one; the simulator reproduces the 500.
+ */
+export const TRANSPORT = {
+  postAliasEndpoints: [
+    'Customer/Email',
+    'Customer/Code',
+    'Customer/MobilePhone',
+    'Variant',
+    'Variant/GetIDByListCode',
+    'Variant/GetIDByListCodeDiscontinued',
+    'Invoice/MultipleOutlet',
+    'Barcode/ByBillNumber',
+    'Barcode/ByOutletDeliveryNumber',
+  ],
+} as const;
+
+/**
+ * Response shapes not in the docs.
+ *
+ * - ASSUMPTION (Variant list): rows carry ID, ProductID, Category, Brand, Product, Variant, Name,
+ *   Code, Type, UnitPrice, Taxable, Discontinued and OutletPrice — the Variant/Detail fields a
+ *   catalog needs, so catalog sync never needs one Detail call per variant.
+ * - ASSUMPTION: OutletPrice items are `{Outlet, Price, ExtraCost}` as in `PUT /Variant`.
+ * - ASSUMPTION (`GetIDByListCodeDiscontinued`): `Discontinued` accepts "All" (documented) and
+ *   booleans true/false (only discontinued / only active). Unknown codes are left out of the answer.
+ * - ASSUMPTION (Tax): `{ID, Name, Rate (percent), Type: "Exclusive" | "Inclusive"}`.
+ * - ASSUMPTION (PaymentMethod): `{ID (number), Name, Type, Suspended, MDR}`; Type one of "Cash",
+ *   "Card", "QRIS", "EWallet", "Transfer", "Other".
+ * - ASSUMPTION (403): the Message names the role as in the docs' wording:
+ *   `You must have "VIEW" role in "Contacts" Module`; the client reports it as `Contacts VIEW`.
+ * - ASSUMPTION (Barcode endpoints): 404 `{Message}` when the bill / delivery does not exist.
+ * - DOC QUIRK: the two GetIDByListCode examples reuse the same IDs for different codes ("1000"
+ *   and "1342L"); the simulator keeps IDs unique and gives the documented IDs to 1000/1001/1002.
+ * - DOC QUIRK: the Customer/PIN example sends the placeholder `ID=string`; the simulator resolves
+ *   that literal to the example customer (HW008) so the example works as written.
+ */
+export const RESPONSE_SHAPES = {
+  outletPriceField: 'Price',
+  taxTypes: ['Exclusive', 'Inclusive'],
+} as const;
