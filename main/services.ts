@@ -18,7 +18,7 @@ import { createDispatcher, type Dispatch } from './ipc/dispatcher';
 import { createFileLogger, type Logger } from './logging/logger';
 import { loadNodeHidBackend } from './scanner/nodeHidBackend';
 import { systemScannerClock } from './scanner/scannerClock';
-import { memoryDeviceChoiceStore, memoryWedgeSettingsStore } from './scanner/scannerStores';
+import { documentWedgeSettingsStore, settingsDeviceChoiceStore } from './scanner/scannerStores';
 import { createScannerService } from './scanner/scannerService';
 import { createOutboxService } from './sync/outboxService';
 
@@ -53,11 +53,18 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   closers.push(() => account.close());
   const catalog = createCatalogService({ account, logger, onProgress: (progress) => events.emit('catalogProgress', progress) });
 
-  // TODO(scanner): back these with the settings store (`scannerDevice`) and app state once they are wired here.
+  // Scanner (issue 6): the chosen device is the current session's `scannerDevice` setting and the
+  // wedge thresholds its app state, so switching demo/live (or editing the setting) switches device.
   const scanner = createScannerService({
     loadBackend: config.scannerBackend ?? (() => loadNodeHidBackend()),
-    choices: memoryDeviceChoiceStore(),
-    wedgeSettings: memoryWedgeSettingsStore(),
+    choices: settingsDeviceChoiceStore({
+      get: () => account.session().settings.get(),
+      update: (patch) => account.session().settings.update(patch),
+    }),
+    wedgeSettings: documentWedgeSettingsStore({
+      get: (key, schema) => account.session().state.get(key, schema),
+      set: (key, value) => account.session().state.set(key, value),
+    }),
     status,
     emitScan: (scan) => events.emit('scan', scan),
     logger,
@@ -65,6 +72,12 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     platform: process.platform,
   });
   closers.push(() => scanner.close());
+  account.onSession((session) => {
+    void scanner.start();
+    return session.settings.onChange((next, previous) => {
+      if (next.scannerDevice !== previous.scannerDevice) void scanner.follow(next.scannerDevice);
+    });
+  });
 
   // Outbox (issue 5): sale.complete, queue.*, invoice sync — one instance per session (database
   // and client change with the mode), started with it and stopped before its database closes.
@@ -99,8 +112,6 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     ...scanner.handlers,
     ...outbox.handlers,
   };
-
-  void scanner.start();
 
   let closed = false;
   return {

@@ -86,15 +86,14 @@ export class ScannerDeviceManager {
     this.pollIntervalMs = options.pollIntervalMs ?? 2000;
   }
 
-  /** Restores the remembered device, if any. Resolves after the first connection attempt. */
+  /**
+   * (Re)reads the remembered device from the store and switches to it; called at startup and when
+   * the session (and with it the settings) changes. Resolves after the first connection attempt.
+   */
   async start(): Promise<void> {
-    this.choice = this.options.choices.load();
-    if (!this.choice) {
-      this.setState('none', null, null);
-      return;
-    }
-    this.setState('connecting', this.choice.name, null);
-    await this.connect(this.generation);
+    const choice = this.options.choices.load();
+    if ((choice?.id ?? null) === this.chosenId() && this.connection) return;
+    await this.adopt(choice);
   }
 
   view(): DeviceManagerView {
@@ -115,25 +114,26 @@ export class ScannerDeviceManager {
 
   /** Chooses a listed device (or none: keyboard-wedge scanning only), remembers it and connects. */
   async select(id: string | null): Promise<DeviceManagerView> {
-    if (id === null) {
-      this.options.choices.save(null);
-      return this.adopt(null);
-    }
+    if (id === null) return this.adoptAndSave(null);
     const device = (await this.listDevices()).find((d) => d.id === id);
     if (!device) throw new ServiceError('device_not_found', 'That device is not connected any more; plug it in and list the devices again', { details: { id } });
     if (device.kind === 'other') {
       throw new ServiceError('device_unsupported', `${device.name} is neither a HID POS scanner nor a keyboard-mode scanner`, { details: { id } });
     }
-    const choice = { id, name: device.name };
-    this.options.choices.save(choice);
-    return this.adopt(choice);
+    return this.adoptAndSave({ id, name: device.name });
+  }
+
+  /** The chosen device's id, updated as soon as a switch starts. */
+  chosenId(): string | null {
+    return this.choice?.id ?? null;
   }
 
   /** Switches to a choice already stored elsewhere (no check that it is plugged in: it is polled for). */
   async adopt(choice: DeviceChoice | null): Promise<DeviceManagerView> {
     const generation = ++this.generation;
-    await this.disconnect();
+    // Set before the first await, so a store listener that fires on save sees the new choice.
     this.choice = choice;
+    await this.disconnect();
     if (!choice) {
       this.setState('none', null, null);
       return this.current;
@@ -141,6 +141,12 @@ export class ScannerDeviceManager {
     this.setState('connecting', choice.name, null);
     await this.connect(generation);
     return this.current;
+  }
+
+  private adoptAndSave(choice: DeviceChoice | null): Promise<DeviceManagerView> {
+    const adopted = this.adopt(choice);
+    this.options.choices.save(choice);
+    return adopted;
   }
 
   async close(): Promise<void> {

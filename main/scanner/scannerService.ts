@@ -18,7 +18,7 @@ export interface ScannerServiceOptions extends Omit<ScannerDeviceManagerOptions,
 export interface ScannerService {
   readonly handlers: ScannerHandlers;
   readonly manager: ScannerDeviceManager;
-  /** Restores the remembered device in the background; never rejects (failures show in status). */
+  /** Restores the remembered device (at startup and on every session change); never rejects, failures show in status. */
   start(): Promise<void>;
   /** Follows a device id changed elsewhere (e.g. `settings.update`). */
   follow(id: string | null): Promise<void>;
@@ -29,8 +29,9 @@ export interface ScannerService {
 export function createScannerService(options: ScannerServiceOptions): ScannerService {
   const stream = new ScanStream(options.emitScan, () => options.clock.now());
   const manager = new ScannerDeviceManager({ ...options, onScan: (scan) => void stream.publish(scan) });
-  let wedge: WedgeSettings = options.wedgeSettings.load() ?? DEFAULT_WEDGE_SETTINGS;
-  const view = (): ScannerStateView => ({ ...manager.view(), wedge });
+  // Read on every call: the store follows the current session (demo and live keep their own).
+  const wedge = (): WedgeSettings => options.wedgeSettings.load() ?? DEFAULT_WEDGE_SETTINGS;
+  const view = (): ScannerStateView => ({ ...manager.view(), wedge: wedge() });
 
   const handlers: ScannerHandlers = {
     'scanner.listDevices': () => manager.listDevices(),
@@ -41,7 +42,6 @@ export function createScannerService(options: ScannerServiceOptions): ScannerSer
     'scanner.state': async () => view(),
     'scanner.setWedgeSettings': async (settings) => {
       options.wedgeSettings.save(settings);
-      wedge = settings;
       return view();
     },
     'scanner.reportWedgeScan': async ({ code, at }) => ({ emitted: stream.publish({ code, symbology: null, source: 'wedge', at }) }),
@@ -55,8 +55,10 @@ export function createScannerService(options: ScannerServiceOptions): ScannerSer
         options.logger.error('Scanner: restoring the remembered device failed', error);
       }),
     follow: async (id) => {
-      if (id === manager.view().deviceId) return;
-      await manager.adopt(id === null ? null : { id, name: null });
+      if (id === manager.chosenId()) return;
+      await manager.adopt(id === null ? null : { id, name: null }).catch((error: unknown) => {
+        options.logger.error('Scanner: switching to the device chosen in settings failed', error);
+      });
     },
     close: () => manager.close(),
   };

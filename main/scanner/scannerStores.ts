@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { wedgeSettingsSchema, type WedgeSettings } from '../../shared/scanner/wedgeDetector';
-import type { DeviceChoice, DeviceChoiceStore } from './scannerDeviceManager';
+import type { DeviceChoiceStore } from './scannerDeviceManager';
 
 export interface WedgeSettingsStore {
   load(): WedgeSettings | null;
@@ -39,15 +39,4 @@ export function documentWedgeSettingsStore(documents: KeyValueDocuments): WedgeS
     load: () => documents.get(WEDGE_KEY, wedgeSettingsSchema),
     save: (settings) => documents.set(WEDGE_KEY, settings),
   };
-}
-
-/** For tests and for hosts without a database: forgets everything on restart. */
-export function memoryDeviceChoiceStore(initial: DeviceChoice | null = null): DeviceChoiceStore {
-  let choice = initial;
-  return { load: () => choice, save: (next) => void (choice = next) };
-}
-
-export function memoryWedgeSettingsStore(initial: WedgeSettings | null = null): WedgeSettingsStore {
-  let settings = initial;
-  return { load: () => settings, save: (next) => void (settings = next) };
 }

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { HidBackend, HidDeviceEntry, HidHandle } from '../../../main/scanner/hidBackend';
 import type { Logger } from '../../../main/logging/logger';
 import type { ScannerClock } from '../../../main/scanner/scannerClock';
+import type { DeviceChoice, DeviceChoiceStore } from '../../../main/scanner/scannerDeviceManager';
 
 /**
  * A stand-in for node-hid with its interface (`devicesAsync()`, opened devices that emit `data`
@@ -149,4 +150,10 @@ export function memoryLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
   const add = (level: string) => (message: string) => void lines.push(`${level} ${message}`);
   return { lines, info: add('INFO'), warn: add('WARN'), error: add('ERROR'), addSecret: () => undefined };
+}
+
+/** The remembered choice without a database (the app keeps it in the `scannerDevice` setting). */
+export function memoryDeviceChoiceStore(initial: DeviceChoice | null = null): DeviceChoiceStore {
+  let choice = initial;
+  return { load: () => choice, save: (next) => void (choice = next) };
 }

@@ -4,9 +4,8 @@ import { ServiceError } from '../../../shared/errors';
 import type { ScanEvent } from '../../../shared/scanner/scanEvent';
 import { deviceId } from '../../../main/scanner/deviceIdentity';
 import { ScannerDeviceManager, type DeviceChoice } from '../../../main/scanner/scannerDeviceManager';
-import { memoryDeviceChoiceStore } from '../../../main/scanner/scannerStores';
 import { aimReport, keys, typedDigits } from '../../unit/scanner/hidReportFixtures';
-import { FakeClock, FakeHidBackend, HONEYWELL_HID_POS, KEYBOARD_SCANNER, MOUSE, memoryLogger, settle } from './fakeHid';
+import { FakeClock, FakeHidBackend, HONEYWELL_HID_POS, KEYBOARD_SCANNER, MOUSE, memoryDeviceChoiceStore, memoryLogger, settle } from './fakeHid';
 
 // No virtual HID device can be created on these machines, so the manager runs against a fake
 // backend with node-hid's interface (see fakeHid.ts); the real adapter has its own test.

@@ -18,8 +18,7 @@ afterEach(async () => {
   for (const services of open.splice(0)) await services.close();
 });
 
-async function start(backend: FakeHidBackend) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealpos-scanner-'));
+async function start(backend: FakeHidBackend, dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealpos-scanner-'))) {
   const services = await createServices({ dataDir, version: 'test', host: 'browser', logToStderr: false, scannerBackend: async () => backend });
   open.push(services);
   const scans: ScanEvent[] = [];
@@ -27,7 +26,7 @@ async function start(backend: FakeHidBackend) {
   services.events.on('scan', (scan) => void scans.push(scan));
   services.events.on('status', (status) => void statuses.push(status));
   await settle();
-  return { services, scans, statuses };
+  return { services, scans, statuses, dataDir };
 }
 
 describe('scanner service through the contract', () => {
@@ -46,6 +45,34 @@ describe('scanner service through the contract', () => {
     expect(scans).toHaveLength(1);
     expect(scans[0]).toMatchObject({ code: '8992761002015', symbology: ']E0', source: 'hid-pos' });
     expect(scans[0]?.at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/);
+  });
+
+  it('remembers the choice in the `scannerDevice` setting and reconnects to it after a restart', async () => {
+    const backend = new FakeHidBackend();
+    backend.plug(HONEYWELL_HID_POS);
+    const first = await start(backend);
+    await first.services.dispatch('scanner.selectDevice', { id: deviceId(HONEYWELL_HID_POS) });
+    expect(await first.services.dispatch('settings.get', {})).toMatchObject({ ok: true, value: { scannerDevice: deviceId(HONEYWELL_HID_POS) } });
+    await first.services.close();
+
+    const second = await start(backend, first.dataDir);
+    expect(await second.services.dispatch('scanner.state', {})).toMatchObject({ ok: true, value: { state: 'connected', deviceId: deviceId(HONEYWELL_HID_POS) } });
+    backend.current().send(aimReport(']E0', '8992761002015'));
+    expect(second.scans.map((s) => s.code)).toEqual(['8992761002015']);
+  });
+
+  it('follows a device chosen through settings.update, and "no device" too', async () => {
+    const backend = new FakeHidBackend();
+    backend.plug(HONEYWELL_HID_POS);
+    const { services } = await start(backend);
+    expect(await services.dispatch('settings.update', { scannerDevice: deviceId(HONEYWELL_HID_POS) })).toMatchObject({ ok: true });
+    await settle();
+    expect(await services.dispatch('scanner.state', {})).toMatchObject({ ok: true, value: { state: 'connected' } });
+    const device = backend.current();
+    await services.dispatch('settings.update', { scannerDevice: null });
+    await settle();
+    expect(device.closed).toBe(true);
+    expect(await services.dispatch('scanner.state', {})).toMatchObject({ ok: true, value: { state: 'none', deviceId: null } });
   });
 
   it('puts wedge scans from the renderer on the same stream', async () => {
