@@ -124,8 +124,8 @@ export class OutboxWorker {
   private pausedReason: string | null = null;
   private pausedClient: InvoiceApi | null = null;
   private lastError: string | null = null;
+  /** Judged from this worker's own request outcomes, not the OS's online flag. */
   private connectivity: Connectivity = 'unknown';
-  private probing = false;
   private lastCounts: QueueCounts | null = null;
   private started = false;
 
@@ -219,7 +219,9 @@ export class OutboxWorker {
     }
 
     const now = this.clock.now();
-    const limit = this.probing ? 1 : this.batchSize;
+    // Until a request has succeeded (start-up, after an outage) probe with one invoice: a request
+    // that dies on the way leaves only that one needing an IDByNumber check, not a whole batch.
+    const limit = this.connectivity === 'online' ? this.batchSize : 1;
     const due = this.store.due(now, limit);
     if (due.length === 0) return { kind: 'idle', nextDueAt: this.store.nextDueAt() };
 
@@ -356,7 +358,6 @@ export class OutboxWorker {
       return { kind: 'paused' };
     }
     if (failure.code === 'cancelled' && this.abort.signal.aborted) return { kind: 'paused' };
-    this.probing = CONNECTIVITY_CODES.has(failure.code);
     this.options.logger.warn(`Outbox: sending ${entries.length} invoice(s) failed: ${failure.message}`);
     return { kind: 'failed', retryAfterMs: failure.retryAfterMs };
   }
@@ -375,7 +376,6 @@ export class OutboxWorker {
   }
 
   private noteSuccess(): void {
-    this.probing = false;
     this.lastError = null;
     this.setConnectivity('online');
   }

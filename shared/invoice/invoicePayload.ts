@@ -8,12 +8,14 @@
  *
  * ASSUMPTIONS (not documented; the DealPOS client's main/dealpos/assumptions.ts holds the shared
  * ones — line `Discount` is a percentage, `DiscountAmount` an amount off the whole invoice):
- * - A1. Every discount (line percent, line amount, sale discount) is sent as ONE exact amount in
- *   `DiscountAmount`, computed by shared/sale/totals.ts. Percentages would make DealPOS round on its
- *   own and its total could differ from the receipt by a rupiah; the amount keeps both identical.
- *   Each discounted line says what it got in its `Note` (e.g. "Discount 10%") for the back office.
- * - A2. With redeemed points we send `PointUsed`; DealPOS adds the points' value (RedeemPointValue)
- *   to the discount itself, so our `DiscountAmount` never includes it.
+ * - A1. Without redeemed points, every discount (line percent, line amount, sale discount) is sent
+ *   as ONE exact amount in `DiscountAmount`, computed by shared/sale/totals.ts. Percentages would
+ *   make DealPOS round on its own and its total could differ from the receipt; the amount keeps both
+ *   identical. Each discounted line says what it got in its `Note` (e.g. "Discount 10%").
+ * - A2. With redeemed points we send `PointUsed`, and DealPOS REPLACES `DiscountAmount` with the
+ *   points' value (the docs: "DiscountAmount will be auto calculated"). The other discounts then
+ *   travel as per-line `Discount` percentages (4 decimals; the sale discount shared pro rata over
+ *   the lines), so DealPOS's total can differ from ours by rounding, at most a minor unit per line.
  * - A3. Payment `Amount` is what the payment settles: cash change is taken off the cash payments
  *   (last first), so the payments sum to the invoice total.
  * - A4. A counter sale is handed over at once: `Fulfillment: "Sent"`.
@@ -28,6 +30,8 @@ export const invoiceVariantSchema = z.object({
   Code: z.string().min(1).max(64),
   Quantity: z.number().int().positive(),
   Price: z.number().nonnegative(),
+  /** Percent off the line; only used alongside redeemed points (A2). */
+  Discount: z.number().min(0).max(100).optional(),
   Note: z.string().max(500).optional(),
 });
 export type InvoiceVariant = z.infer<typeof invoiceVariantSchema>;
@@ -101,15 +105,36 @@ function discountNote(discount: Discount, amount: number, major: (amount: number
   return discount.kind === 'percent' ? `Discount ${discount.basisPoints / 100}%` : `Discount ${major(amount)}`;
 }
 
+/** The sale discount split over the lines in proportion to their nets; the shares sum exactly (largest remainder). */
+export function shareSaleDiscount(totals: SaleTotals): number[] {
+  const { subtotal, saleDiscount } = totals;
+  if (saleDiscount === 0 || subtotal === 0) return totals.lines.map(() => 0);
+  const exact = totals.lines.map((l) => (saleDiscount * l.net) / subtotal);
+  const shares = exact.map(Math.floor);
+  let left = saleDiscount - sum(shares);
+  const byRemainder = exact.map((value, i) => ({ i, rest: value - Math.floor(value) })).sort((a, b) => b.rest - a.rest);
+  for (const { i } of byRemainder) {
+    if (left <= 0) break;
+    shares[i] = (shares[i] ?? 0) + 1;
+    left--;
+  }
+  return shares;
+}
+
 export function toInvoicePayload(sale: SaleDraft, totals: SaleTotals, context: InvoiceContext, identity: InvoiceIdentity): InvoicePayload {
   const major = (amount: number): number => toMajor(amount, context.decimals);
+  const withPoints = sale.pointsRedeemed > 0;
+  const shares = withPoints ? shareSaleDiscount(totals) : [];
   const variants: InvoiceVariant[] = sale.lines.map((line, i) => {
     const base: InvoiceVariant = { Code: line.variantCode, Quantity: line.quantity, Price: major(line.unitPrice) };
-    const lineDiscount = totals.lines[i]?.discount ?? 0;
-    return line.discount && lineDiscount > 0 ? { ...base, Note: discountNote(line.discount, lineDiscount, major) } : base;
+    const lineTotals = totals.lines[i];
+    const lineDiscount = lineTotals?.discount ?? 0;
+    const noted = line.discount && lineDiscount > 0 ? { ...base, Note: discountNote(line.discount, lineDiscount, major) } : base;
+    const off = lineDiscount + (shares[i] ?? 0);
+    if (!withPoints || off === 0 || !lineTotals || lineTotals.gross === 0) return noted;
+    return { ...noted, Discount: Math.round((off / lineTotals.gross) * 100 * 10_000) / 10_000 };
   });
-  const lineDiscounts = sum(totals.lines.map((l) => l.discount));
-  const discountAmount = lineDiscounts + totals.saleDiscount;
+  const discountAmount = withPoints ? 0 : sum(totals.lines.map((l) => l.discount)) + totals.saleDiscount;
   return {
     Outlet: context.outlet,
     Number: identity.number,

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { DEMO_FIXTURES } from '../../../main/simulator/demoData';
 import { openDatabase, type OpenedDatabase } from '../../../main/store/database';
 import type { SaleSettings } from '../../../main/sale/saleService';
 import { EMPTY_SALE, type SaleDraft } from '../../../shared/sale/sale';
@@ -29,11 +30,12 @@ export const SETTINGS: SaleSettings = {
   invoiceNumberPrefix: 'POS',
 };
 
-/** A paid cash sale of demo catalog items (codes from the DealPOS seed examples). */
+/** A paid cash sale of items the simulator's demo catalog has. */
 export function paidSale(overrides: Partial<SaleDraft> = {}): SaleDraft {
+  const { cardiganL, indomie } = DEMO_FIXTURES.variants;
   const lines = overrides.lines ?? [
-    { variantCode: '1315L', name: 'Cardigan (L)', quantity: 1, unitPrice: 280_000, discount: null },
-    { variantCode: '200535', name: 'Boots (35)', quantity: 2, unitPrice: 50_000, discount: null },
+    { variantCode: cardiganL.code, name: cardiganL.name, quantity: 1, unitPrice: 280_000, discount: null },
+    { variantCode: indomie.code, name: indomie.name, quantity: 2, unitPrice: 50_000, discount: null },
   ];
   const total = lines.reduce((n, l) => n + l.quantity * l.unitPrice, 0);
   return { ...EMPTY_SALE, lines, payments: [{ method: 'Cash', amount: total, cash: true }], ...overrides };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { invoicePayloadSchema, toInvoicePayload, type InvoiceContext } from '../../../shared/invoice/invoicePayload';
+import { invoicePayloadSchema, shareSaleDiscount, toInvoicePayload, type InvoiceContext } from '../../../shared/invoice/invoicePayload';
 import { localTime } from '../../../shared/invoice/localTime';
 import { EMPTY_SALE, type SaleDraft } from '../../../shared/sale/sale';
 import { computeTotals } from '../../../shared/sale/totals';
@@ -42,23 +42,53 @@ describe('toInvoicePayload', () => {
     expect(invoicePayloadSchema.parse(payload)).toEqual(payload);
   });
 
-  it('sends line and sale discounts as one exact amount, points separately', () => {
+  it('sends line and sale discounts as one exact amount', () => {
     const sale = draft({
-      lines: [{ variantCode: 'A1', name: 'A', quantity: 3, unitPrice: 3_333, discount: { kind: 'amount', amount: 1_000 } }],
+      lines: [
+        { variantCode: 'A1', name: 'A', quantity: 3, unitPrice: 3_333, discount: { kind: 'amount', amount: 1_000 } },
+        { variantCode: 'B2', name: 'B', quantity: 1, unitPrice: 10_000, discount: null },
+      ],
       saleDiscount: { kind: 'percent', basisPoints: 250 },
-      customer: { id: null, code: 'HW008', name: 'Tafta tata', email: 'Tafta@dealpos.com', mobile: null, group: 'Gold', loyaltyPoints: 88 },
-      pointsRedeemed: 5,
-      pointValue: 100,
       payments: [{ method: 'QRIS', amount: 0, cash: false }],
     });
     const totals = computeTotals(sale);
-    const withPayment = { ...sale, payments: [{ method: 'QRIS', amount: totals.total, cash: false }] };
-    const payload = toInvoicePayload(withPayment, computeTotals(withPayment), context, identity);
-    expect(payload.DiscountAmount).toBe((totals.lines[0]?.discount ?? Number.NaN) + totals.saleDiscount);
-    expect(payload.PointUsed).toBe(5);
-    expect(payload.Customer).toEqual({ Code: 'HW008', Name: 'Tafta tata', Email: 'Tafta@dealpos.com' });
+    const paid = { ...sale, payments: [{ method: 'QRIS', amount: totals.total, cash: false }] };
+    const payload = toInvoicePayload(paid, computeTotals(paid), context, identity);
+    expect(payload.DiscountAmount).toBe(1_000 + totals.saleDiscount);
+    expect(payload.Variants.map((v) => v.Discount)).toEqual([undefined, undefined]);
     expect(payload.Variants[0]?.Note).toBe('Discount 1000');
     expect(payload.Payments).toEqual([{ Amount: totals.total, Method: 'QRIS' }]);
+  });
+
+  it('with redeemed points, leaves DiscountAmount to DealPOS and moves other discounts into line percentages', () => {
+    const sale = draft({
+      lines: [
+        { variantCode: 'A1', name: 'A', quantity: 2, unitPrice: 10_000, discount: { kind: 'percent', basisPoints: 1000 } },
+        { variantCode: 'B2', name: 'B', quantity: 1, unitPrice: 30_000, discount: null },
+      ],
+      saleDiscount: { kind: 'amount', amount: 4_800 },
+      customer: { id: null, code: 'HW008', name: 'Tafta tata', email: 'Tafta@dealpos.com', mobile: null, group: 'Gold', loyaltyPoints: 88 },
+      pointsRedeemed: 5,
+      pointValue: 100,
+    });
+    const totals = computeTotals(sale);
+    const paid = { ...sale, payments: [{ method: 'Cash', amount: totals.total, cash: true }] };
+    const payload = toInvoicePayload(paid, computeTotals(paid), context, identity);
+    expect(payload.PointUsed).toBe(5);
+    expect(payload.DiscountAmount).toBeUndefined();
+    expect(payload.Customer).toEqual({ Code: 'HW008', Name: 'Tafta tata', Email: 'Tafta@dealpos.com' });
+    // Nets 18,000 and 30,000; the 4,800 sale discount splits 1,800 / 3,000.
+    expect(payload.Variants.map((v) => v.Discount)).toEqual([19, 10]);
+  });
+
+  it('shares a sale discount over the lines exactly', () => {
+    const sale = draft({
+      lines: [1, 1, 1].map((q, i) => ({ variantCode: `C${i}`, name: 'C', quantity: q, unitPrice: 1_000, discount: null })),
+      saleDiscount: { kind: 'amount', amount: 100 },
+    });
+    const shares = shareSaleDiscount(computeTotals(sale));
+    expect(shares.reduce((a, b) => a + b, 0)).toBe(100);
+    expect([...shares].sort()).toEqual([33, 33, 34]);
   });
 
   it('takes change off cash only, last cash payment first, and drops emptied payments', () => {

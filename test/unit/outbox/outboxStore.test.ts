@@ -144,7 +144,7 @@ describe('outbox states', () => {
     expect(store.stats()).toMatchObject({ pending: 0, needsAttention: 1 });
     const [listed] = store.list('rejected', 10);
     expect(listed).toMatchObject({ localId, invoiceNumber, state: 'rejected', lastError: 'Variant code 1315L not found', total: 380_000 });
-    expect(listed?.lineNames).toEqual(['Cardigan (L)', 'Boots (35)']);
+    expect(listed?.lineNames).toEqual(['Cardigan (L)', 'Indomie Goreng 85g']);
 
     const edited = store.edit(localId, { variants: [{ action: 'replace', index: 0, code: '1315M' }] }, now);
     expect(edited).toMatchObject({ state: 'rejected', edited: true });

@@ -1,0 +1,115 @@
+/**
+ * One register against the simulator over real HTTP: a real SQLite file, the real DealPOS client
+ * and budget, and the outbox service exactly as services.ts builds it (only backoffs shortened).
+ */
+import { DealPosClient } from '../../../main/dealpos/dealPosClient';
+import { RequestBudget } from '../../../main/dealpos/requestBudget';
+import { EventHub } from '../../../main/events/eventHub';
+import { StatusService } from '../../../main/events/statusService';
+import { createLogger, type Logger } from '../../../main/logging/logger';
+import type { SaleSettings } from '../../../main/sale/saleService';
+import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../../main/simulator/demoData';
+import { startSimulator, type Simulator } from '../../../main/simulator/simulatorServer';
+import { createOutboxService, type OutboxService } from '../../../main/sync/outboxService';
+import type { InvoiceApi } from '../../../main/sync/outboxWorker';
+import type { CompletedSale } from '../../../shared/contract/sale';
+import { paidSale, SETTINGS, tempDatabase } from '../../unit/outbox/fixtures';
+
+export interface Register {
+  readonly outbox: OutboxService;
+  readonly status: StatusService;
+  readonly events: EventHub;
+  readonly db: ReturnType<typeof tempDatabase>;
+  readonly budget: RequestBudget;
+  client: InvoiceApi | null;
+  sell(count: number): CompletedSale[];
+  close(): Promise<void>;
+}
+
+export function quietLogger(lines: string[] = []): Logger {
+  return createLogger((line) => lines.push(line));
+}
+
+export async function startTestSimulator(options: { rateLimit?: { count: number; seconds: number } } = {}): Promise<Simulator> {
+  return startSimulator({
+    port: 0,
+    clientId: DEMO_CLIENT_ID,
+    clientSecret: DEMO_CLIENT_SECRET,
+    variants: 20,
+    rateLimit: options.rateLimit ?? { count: 100_000, seconds: 2 },
+  });
+}
+
+export function newClient(sim: Simulator, budget: RequestBudget, options: { secret?: string; timeoutMs?: number } = {}): DealPosClient {
+  return new DealPosClient({
+    baseUrl: sim.url,
+    clientId: DEMO_CLIENT_ID,
+    clientSecret: options.secret ?? DEMO_CLIENT_SECRET,
+    budget,
+    timeoutMs: options.timeoutMs ?? 2_000,
+  });
+}
+
+export function startRegister(
+  sim: Simulator,
+  options: { settings?: Partial<SaleSettings>; timeoutMs?: number; batchSize?: number; logger?: Logger } = {},
+): Register {
+  const db = tempDatabase();
+  const events = new EventHub();
+  const status = new StatusService(events);
+  const budget = new RequestBudget({ limit: 100_000, windowSeconds: 2 });
+  const register: Register = {
+    db,
+    events,
+    status,
+    budget,
+    client: newClient(sim, budget, options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    outbox: createOutboxService({
+      db: db.opened.db,
+      settings: () => ({ ...SETTINGS, ...options.settings }),
+      client: () => register.client,
+      status,
+      events,
+      logger: options.logger ?? quietLogger(),
+      worker: {
+        loopBackoff: { baseMs: 20, maxMs: 200 },
+        entryBackoff: { baseMs: 20, maxMs: 200 },
+        debounceMs: 5,
+        ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
+      },
+    }),
+    sell: (count) => Array.from({ length: count }, () => register.outbox.sales.complete(paidSale())),
+    close: async () => {
+      await register.outbox.stop();
+      db.cleanup();
+    },
+  };
+  register.outbox.start();
+  return register;
+}
+
+export async function waitFor(what: string, predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** Every sale is synced, none rejected, each on the simulator exactly once with the id we recorded. */
+export function expectExactlyOnce(sim: Simulator, register: Register, sales: readonly CompletedSale[], outlet = 'Outlet1'): string[] {
+  const problems: string[] = [];
+  for (const sale of sales) {
+    const entry = register.outbox.store.get(sale.localId);
+    const onServer = sim.state.findInvoice(outlet, sale.invoiceNumber);
+    if (entry?.state !== 'synced') problems.push(`${sale.invoiceNumber} is ${entry?.state ?? 'missing'} (${entry?.lastError ?? ''})`);
+    else if (!onServer) problems.push(`${sale.invoiceNumber} is not on the simulator`);
+    else if (onServer.ID !== entry.serverId) problems.push(`${sale.invoiceNumber} recorded id ${entry.serverId} but server has ${onServer.ID}`);
+  }
+  // Anything on the simulator with this register's code must be one of its sales.
+  const code = register.outbox.store.registerCode() ?? '';
+  const known = new Set(register.outbox.store.list(undefined, 500).map((e) => e.invoiceNumber));
+  const extra = [...sim.state.invoices.values()].filter((i) => i.Number.includes(`-${code}-`) && !known.has(i.Number));
+  for (const invoice of extra) problems.push(`unexpected invoice ${invoice.Number} on the simulator`);
+  return problems;
+}
