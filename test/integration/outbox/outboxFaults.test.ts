@@ -125,7 +125,7 @@ describe('outbox against simulator faults', () => {
     await handlers['queue.retry']({ localId: bad?.localId ?? '' });
     await drained(0);
     expect(expectExactlyOnce(sim, register, sales)).toEqual([]);
-    expect(sim.state.findInvoice('Outlet1', bad?.invoiceNumber ?? '')?.Variants[0]?.Code).toBe('ROTI-001');
+    expect(sim.state.findInvoice('Outlet1', bad?.invoiceNumber ?? '')?.Variants?.[0]?.Code).toBe('ROTI-001');
 
     sim.faults.rejectNextInvoice('Outlet Kelapa Gading (closed) is suspended');
     const [doomed] = register.sell(1);
