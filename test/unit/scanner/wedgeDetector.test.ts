@@ -113,6 +113,33 @@ describe('WedgeDetector', () => {
     expect(type(detector, '123', 4, 'Tab', 5000).at(-1)).toEqual({ kind: 'scan', code: '123', leaked: 1 });
   });
 
+  it('over 2,000 seeded sessions: jittery scanner bursts always scan, human-paced typing never does', () => {
+    let seed = 42;
+    const random = (): number => {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      return seed / 4294967296;
+    };
+    const code = (length: number): string => Array.from({ length }, () => String(Math.floor(random() * 10))).join('');
+    for (let i = 0; i < 1000; i++) {
+      const scanner = new WedgeDetector();
+      const text = code(8 + Math.floor(random() * 6));
+      let at = 0;
+      let last: WedgeDecision = { kind: 'pass' };
+      for (const k of [...text, 'Enter']) {
+        at += 1 + random() * 24; // USB polling plus jitter: 1–25 ms
+        last = scanner.key(key(k, at));
+      }
+      expect(last).toEqual({ kind: 'scan', code: text, leaked: 1 });
+
+      const person = new WedgeDetector();
+      at = 0;
+      for (const k of [...code(8 + Math.floor(random() * 6)), 'Enter']) {
+        at += 60 + random() * 300; // even a fast typist averages well above 60 ms a key
+        expect(person.key(key(k, at)).kind).not.toBe('scan');
+      }
+    }
+  });
+
   it('validates settings', () => {
     expect(wedgeSettingsSchema.safeParse(DEFAULT_WEDGE_SETTINGS).success).toBe(true);
     expect(wedgeSettingsSchema.safeParse({ ...DEFAULT_WEDGE_SETTINGS, maxAverageGapMs: 80 }).success).toBe(false);
