@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import { formatMoney } from '../../../shared/money';
+import { formatMoney, IDR } from '../../../shared/money';
 import type { SettingsOptions } from '../../../shared/contract/settings';
 import { Kbd } from '../../components/shell/Kbd';
 import { PendingTable, SyncedTable, VoidedTable } from '../../components/queue/QueueTables';
 import { RejectedInvoiceCard } from '../../components/queue/RejectedInvoiceCard';
-import { formatDateTime, INTL_LOCALE } from '../../i18n/t';
+import { formatDateTime } from '../../i18n/t';
 import { useLocale, useT } from '../../i18n/useT';
 import { useShortcut } from '../../shortcuts/useShortcut';
 import { useStore } from '../../state/store';
@@ -42,7 +42,8 @@ export function QueueScreen(): React.JSX.Element {
   }, [syncQueueNow]);
   useShortcut({ id: 'queue.syncNow', keys: SYNC_KEYS, label: 'queue.shortcut.syncNow', group: 'queue.group' }, () => void syncNow());
 
-  const formatTotal = (amount: number): string => formatMoney(amount, { decimals, currency: 'IDR', locale: INTL_LOCALE[locale] });
+  // Rupiah amounts read the Indonesian way (Rp 27.500) in either UI language, as on the receipt.
+  const formatTotal = (amount: number): string => formatMoney(amount, { ...IDR, decimals });
   const formatTime = (iso: string): string => formatDateTime(locale, iso);
 
   return (

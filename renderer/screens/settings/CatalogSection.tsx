@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { formatDateTime, formatDuration } from '../../i18n/t';
 import { useLocale, useT } from '../../i18n/useT';
 import { useStore } from '../../state/store';
@@ -10,7 +10,13 @@ export function CatalogSection(): React.JSX.Element {
   const progress = useStore((s) => s.sync.catalog);
   const catalogError = useStore((s) => s.sync.catalogError);
   const syncCatalogNow = useStore((s) => s.syncCatalogNow);
+  const loadCatalogState = useStore((s) => s.loadCatalogState);
   const [busy, setBusy] = useState(false);
+
+  // Live progress arrives as events; this fills in the state from before the screen opened.
+  useEffect(() => {
+    void loadCatalogState();
+  }, [loadCatalogState]);
 
   const start = async (): Promise<void> => {
     setBusy(true);

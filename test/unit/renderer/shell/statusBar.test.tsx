@@ -1,10 +1,13 @@
 import '../support/fakeHost';
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, vi, describe, expect, it } from 'vitest';
 import { useStore } from '../../../../renderer/state/store';
 import { fakeHost } from '../support/fakeHost';
 import { TEST_INFO, handleBasics, renderApp, resetAll, withStatus } from '../support/renderApp';
+
+// The checkout screen belongs to the checkout area and has its own tests; the shell mounts a stand-in.
+vi.mock('../../../../renderer/screens/checkout/CheckoutScreen', () => ({ CheckoutScreen: () => <h1>Checkout</h1> }));
 
 afterEach(resetAll);
 

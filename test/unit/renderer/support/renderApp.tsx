@@ -1,10 +1,11 @@
-import { cleanup, render, type RenderResult } from '@testing-library/react';
+import { act, cleanup, render, type RenderResult } from '@testing-library/react';
+import type { ReactElement } from 'react';
 import { INITIAL_STATUS, type AppInfo, type AppStatus } from '../../../../shared/contract/app';
 import type { CatalogProgress } from '../../../../shared/contract/catalog';
 import { DEFAULT_SETTINGS, type Settings } from '../../../../shared/contract/settings';
 import { App } from '../../../../renderer/app/App';
-import { clearShortcuts } from '../../../../renderer/shortcuts/shortcutRegistry';
-import { resetStore } from '../../../../renderer/state/store';
+import { clearShortcuts, installShortcutListener } from '../../../../renderer/shortcuts/shortcutRegistry';
+import { resetStore, useStore } from '../../../../renderer/state/store';
 import { fakeHost } from './fakeHost';
 
 export const TEST_INFO: AppInfo = {
@@ -37,9 +38,25 @@ export function renderApp(): RenderResult {
   return render(<App />);
 }
 
+let removeListener: (() => void) | null = null;
+
+/**
+ * Renders one screen without the app frame (so a screen test does not depend on the other screens),
+ * after loading what the frame would have loaded, with the shortcut listener the frame installs.
+ */
+export async function renderScreen(element: ReactElement): Promise<RenderResult> {
+  await act(async () => {
+    await Promise.all([useStore.getState().loadApp(), useStore.getState().loadSettings()]);
+  });
+  removeListener = installShortcutListener(window);
+  return render(element);
+}
+
 /** Unmount, forget shortcuts and host answers, and put the store back as it started. */
 export function resetAll(): void {
   cleanup();
+  removeListener?.();
+  removeListener = null;
   clearShortcuts();
   fakeHost.reset();
   resetStore();

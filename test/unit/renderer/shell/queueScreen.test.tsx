@@ -1,0 +1,136 @@
+import '../support/fakeHost';
+import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { QueueEntry, QueueState } from '../../../../shared/contract/queue';
+import { QueueScreen } from '../../../../renderer/screens/queue/QueueScreen';
+import { fakeHost } from '../support/fakeHost';
+import { queueEntry } from '../support/queueFixtures';
+import { handleBasics, renderScreen, resetAll } from '../support/renderApp';
+
+afterEach(resetAll);
+
+let entries: QueueEntry[] = [];
+
+function serveQueue(): void {
+  fakeHost.handle('queue.list', ({ state }) => entries.filter((e) => e.state === (state as QueueState)));
+  fakeHost.handle('settings.options', () => ({
+    outlets: [
+      { id: '1', name: 'Jakarta Pusat' },
+      { id: '2', name: 'Bandung' },
+    ],
+    paymentMethods: [],
+    taxes: [{ id: 't1', name: 'No Tax', ratePercent: 0 }],
+    source: 'dealpos' as const,
+    fetchedAt: '2026-11-22T09:00:00+07:00',
+  }));
+}
+
+async function openQueue(): Promise<void> {
+  handleBasics();
+  serveQueue();
+  await renderScreen(<QueueScreen />);
+  await screen.findByTestId('queue-attention');
+}
+
+beforeEach(() => {
+  entries = [];
+});
+
+describe('queue screen', () => {
+  it('lists rejected invoices with the server message, pending ones and recently synced ones', async () => {
+    entries = [
+      queueEntry({ invoiceNumber: 'R1-00007', state: 'rejected', lastError: 'Variant code TEA-01 is discontinued', attempts: 1 }),
+      queueEntry({ invoiceNumber: 'R1-00008', state: 'pending', attempts: 2, lastError: 'DealPOS could not be reached' }),
+      queueEntry({ invoiceNumber: 'R1-00009', state: 'sending' }),
+      queueEntry({ invoiceNumber: 'R1-00003', state: 'synced', serverId: 'INV-991', syncedAt: '2026-11-22T10:30:00+07:00' }),
+    ];
+    await openQueue();
+    const card = screen.getByTestId('queue-rejected-R1-00007');
+    expect(within(card).getByTestId('queue-error').textContent).toContain('Variant code TEA-01 is discontinued');
+    expect(card.textContent).toContain('Teh Botol');
+    expect(card.textContent).toMatch(/Rp\s?27\.500/);
+    expect(screen.getByTestId('queue-pending-R1-00008').textContent).toContain('DealPOS could not be reached');
+    expect(screen.getByTestId('queue-pending-R1-00009').dataset.state).toBe('sending');
+    expect(screen.getByTestId('queue-synced-R1-00003').textContent).toContain('INV-991');
+  });
+
+  it('fixes a rejected line code and resends: edit carries only what changed, then retry', async () => {
+    const rejected = queueEntry({ invoiceNumber: 'R1-00011', state: 'rejected', lastError: 'Unknown variant TEA-01' });
+    entries = [rejected];
+    fakeHost.handle('queue.edit', ({ localId }) => ({ ...rejected, localId, edited: true }));
+    fakeHost.handle('queue.retry', () => {
+      entries = [{ ...rejected, state: 'pending', edited: true }];
+      return entries[0] as QueueEntry;
+    });
+    await openQueue();
+    const card = screen.getByTestId('queue-rejected-R1-00011');
+    await userEvent.click(within(card).getByTestId('queue-fix'));
+    const code = within(card).getByTestId('fix-code-0');
+    await userEvent.clear(code);
+    await userEvent.type(code, 'TEA-02');
+    await userEvent.click(within(card).getByTestId('fix-save'));
+    expect(await screen.findByTestId('queue-flash')).toHaveProperty('textContent', 'Invoice R1-00011 was sent again.');
+    expect(fakeHost.calls('queue.edit').map((c) => c.input)).toEqual([
+      { localId: rejected.localId, patch: { variants: [{ action: 'replace', index: 0, code: 'TEA-02' }] } },
+    ]);
+    expect(fakeHost.calls('queue.retry')).toHaveLength(1);
+    expect(screen.queryByTestId('queue-rejected-R1-00011')).toBeNull();
+    expect(screen.getByTestId('queue-pending-R1-00011')).toBeTruthy();
+  });
+
+  it('does not resend when the fix is refused, and shows why', async () => {
+    const rejected = queueEntry({ invoiceNumber: 'R1-00012', state: 'rejected', lastError: 'Outlet closed' });
+    entries = [rejected];
+    fakeHost.handle('queue.edit', () => {
+      throw fakeHost.error({ code: 'conflict', message: 'The invoice is being sent right now' });
+    });
+    await openQueue();
+    const card = screen.getByTestId('queue-rejected-R1-00012');
+    await userEvent.click(within(card).getByTestId('queue-fix'));
+    await userEvent.selectOptions(within(card).getByTestId('fix-outlet'), 'Bandung');
+    await userEvent.click(within(card).getByTestId('fix-save'));
+    expect((await within(card).findByTestId('fix-error')).textContent).toContain('The invoice is being sent right now');
+    expect(fakeHost.calls('queue.retry')).toHaveLength(0);
+  });
+
+  it('asks for a change before saving an unchanged fix', async () => {
+    entries = [queueEntry({ invoiceNumber: 'R1-00013', state: 'rejected', lastError: 'x' })];
+    await openQueue();
+    const card = screen.getByTestId('queue-rejected-R1-00013');
+    await userEvent.click(within(card).getByTestId('queue-fix'));
+    await userEvent.click(within(card).getByTestId('fix-save'));
+    expect(within(card).getByTestId('fix-error').textContent).toContain('Change something first');
+    expect(fakeHost.calls('queue.edit')).toHaveLength(0);
+  });
+
+  it('voids only with a reason of at least three characters', async () => {
+    const rejected = queueEntry({ invoiceNumber: 'R1-00014', state: 'rejected', lastError: 'Customer unknown' });
+    entries = [rejected];
+    fakeHost.handle('queue.void', ({ reason }) => {
+      entries = [{ ...rejected, state: 'voided', voidReason: reason }];
+      return entries[0] as QueueEntry;
+    });
+    await openQueue();
+    const card = screen.getByTestId('queue-rejected-R1-00014');
+    await userEvent.click(within(card).getByTestId('queue-void'));
+    await userEvent.type(within(card).getByTestId('void-reason'), 'no');
+    await userEvent.click(within(card).getByTestId('void-confirm'));
+    expect(card.textContent).toContain('at least 3 characters');
+    expect(fakeHost.calls('queue.void')).toHaveLength(0);
+    await userEvent.type(within(card).getByTestId('void-reason'), 't sold');
+    await userEvent.click(within(card).getByTestId('void-confirm'));
+    expect((await screen.findByTestId('queue-voided-R1-00014')).textContent).toContain('not sold');
+    expect(fakeHost.calls('queue.void').map((c) => c.input)).toEqual([{ localId: rejected.localId, reason: 'not sold' }]);
+  });
+
+  it('reloads when main reports a queue change, and F5 asks main to sync now', async () => {
+    fakeHost.handle('queue.syncNow', () => ({ pending: 0, needsAttention: 0 }));
+    await openQueue();
+    entries = [queueEntry({ invoiceNumber: 'R1-00020', state: 'pending' })];
+    act(() => fakeHost.emit('queueChanged', { pending: 1, needsAttention: 0 }));
+    expect(await screen.findByTestId('queue-pending-R1-00020')).toBeTruthy();
+    await userEvent.keyboard('{F5}');
+    expect(fakeHost.calls('queue.syncNow')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,99 @@
+import '../support/fakeHost';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, type Settings } from '../../../../shared/contract/settings';
+import { SettingsScreen } from '../../../../renderer/screens/settings/SettingsScreen';
+import { fakeHost } from '../support/fakeHost';
+import { IDLE_CATALOG, TEST_INFO, handleBasics, renderScreen, resetAll } from '../support/renderApp';
+
+afterEach(resetAll);
+
+const saved: Settings = { ...DEFAULT_SETTINGS, outlet: 'Jakarta Pusat', taxType: 'No Tax', paymentMethods: ['Cash'] };
+
+function serveSettings(): Settings[] {
+  const updates: Settings[] = [];
+  let current = saved;
+  handleBasics(TEST_INFO, undefined, saved);
+  fakeHost.handle('settings.get', () => current);
+  fakeHost.handle('settings.update', (patch) => {
+    current = { ...current, ...patch };
+    updates.push(current);
+    return current;
+  });
+  fakeHost.handle('settings.options', () => ({
+    outlets: [
+      { id: '1', name: 'Jakarta Pusat' },
+      { id: '2', name: 'Bandung' },
+    ],
+    paymentMethods: [
+      { id: 'p1', name: 'Cash', type: 'Cash' },
+      { id: 'p2', name: 'QRIS', type: 'E-Wallet' },
+    ],
+    taxes: [
+      { id: 't1', name: 'No Tax', ratePercent: 0 },
+      { id: 't2', name: 'PPN 11%', ratePercent: 11 },
+    ],
+    source: 'dealpos' as const,
+    fetchedAt: '2026-11-22T09:00:00+07:00',
+  }));
+  fakeHost.handle('account.status', () => ({ mode: 'live' as const, subdomain: 'toko.dealpos.net', clientId: 'abc', databaseNotice: null }));
+  fakeHost.handle('scanner.listDevices', () => []);
+  fakeHost.handle('catalog.syncState', () => ({ ...IDLE_CATALOG, state: 'syncing' as const, done: 500, total: 2000, etaMs: 90_000 }));
+  return updates;
+}
+
+describe('settings screen', () => {
+  it('refuses to save invalid values, says which field and why, and sends nothing', async () => {
+    const updates = serveSettings();
+    await renderScreen(<SettingsScreen />);
+    const form = await screen.findByTestId('settings-form');
+    const line = within(form).getByTestId('settings-max-line-discount');
+    await userEvent.clear(line);
+    await userEvent.type(line, '150');
+    await userEvent.click(within(form).getByTestId('settings-payment-Cash'));
+    await userEvent.click(within(form).getByTestId('settings-save'));
+    expect(line.getAttribute('aria-invalid')).toBe('true');
+    expect(form.textContent).toContain('Enter a whole number from 0 to 100.');
+    expect(form.textContent).toContain('Choose at least one payment method.');
+    expect(fakeHost.calls('settings.update')).toHaveLength(0);
+    expect(updates).toHaveLength(0);
+  });
+
+  it('saves only the changed fields, chosen from DealPOS lists', async () => {
+    serveSettings();
+    await renderScreen(<SettingsScreen />);
+    const form = await screen.findByTestId('settings-form');
+    await userEvent.selectOptions(within(form).getByTestId('settings-tax-type'), 'PPN 11%');
+    await userEvent.type(within(form).getByTestId('settings-register'), 'Counter 2');
+    await userEvent.click(within(form).getByTestId('settings-payment-QRIS'));
+    await userEvent.click(within(form).getByTestId('settings-save'));
+    expect(await within(form).findByTestId('settings-saved')).toBeTruthy();
+    expect(fakeHost.calls('settings.update').map((c) => c.input)).toEqual([
+      { register: 'Counter 2', taxType: 'PPN 11%', paymentMethods: ['Cash', 'QRIS'] },
+    ]);
+  });
+
+  it('shows main’s refusal on the field it names', async () => {
+    serveSettings();
+    fakeHost.handle('settings.update', () => {
+      throw fakeHost.error({ code: 'validation', message: 'Invalid input for settings.update: invoiceNumberPrefix', issues: [{ path: 'invoiceNumberPrefix', message: 'taken' }] });
+    });
+    await renderScreen(<SettingsScreen />);
+    const form = await screen.findByTestId('settings-form');
+    await userEvent.type(within(form).getByTestId('settings-invoice-prefix'), 'R2');
+    await userEvent.click(within(form).getByTestId('settings-save'));
+    expect((await within(form).findByTestId('settings-save-error')).textContent).toContain('Not saved');
+    expect(within(form).getByTestId('settings-invoice-prefix').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('shows catalog sync progress with an estimate, and the data folder', async () => {
+    serveSettings();
+    await renderScreen(<SettingsScreen />);
+    const catalog = await screen.findByTestId('settings-catalog');
+    expect(within(catalog).getByTestId('catalog-state').textContent).toContain('500 of 2000 items');
+    expect(within(catalog).getByTestId('catalog-state').textContent).toContain('About 2 min left');
+    expect(within(catalog).getByTestId('catalog-progress').getAttribute('value')).toBe('500');
+    expect(screen.getByTestId('app-data-dir').textContent).toBe(TEST_INFO.dataDir);
+  });
+});
