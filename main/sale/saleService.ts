@@ -11,7 +11,7 @@ import { localTime } from '../../shared/invoice/localTime';
 import { formatMoney, IDR } from '../../shared/money';
 import type { SaleDraft } from '../../shared/sale/sale';
 import { computeTotals, saleProblems, type SaleProblem } from '../../shared/sale/totals';
-import type { OutboxStore } from '../store/outboxStore';
+import type { NewSale, OutboxStore } from '../store/outboxStore';
 
 /** The settings a sale needs; a structural subset of shared/contract/settings.ts `Settings`. */
 export interface SaleSettings {
@@ -77,7 +77,7 @@ export class SaleService {
     const completedAtMs = this.now();
     const local = localTime(completedAtMs, this.offsetMinutes(completedAtMs));
     const localId = this.newId();
-    const { invoiceNumber } = this.options.store.recordSale({
+    const { invoiceNumber } = this.record({
       localId,
       completedAtMs,
       completedAt: local.iso,
@@ -95,5 +95,18 @@ export class SaleService {
     });
     this.options.onRecorded?.();
     return { localId, invoiceNumber, completedAt: local.iso, totals };
+  }
+
+  private record(sale: NewSale): { invoiceNumber: string } {
+    try {
+      return this.options.store.recordSale(sale);
+    } catch (error) {
+      if (error instanceof ServiceError && error.code === 'storage_full') {
+        throw new ServiceError('storage_full', 'The disk is full: this sale was NOT saved. Free some disk space, then complete the sale again.', {
+          cause: error,
+        });
+      }
+      throw error;
+    }
   }
 }

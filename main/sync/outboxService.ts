@@ -21,6 +21,8 @@ export interface OutboxServiceOptions {
   readonly status: StatusService;
   readonly events: EventHub;
   readonly logger: Logger;
+  /** Wall clock for sales and manager actions (tests move it across days). */
+  readonly now?: () => number;
   /** Test and bench knobs passed to the worker (clock, batch size, backoff). */
   readonly worker?: Partial<Pick<OutboxWorkerOptions, 'clock' | 'random' | 'batchSize' | 'entryBackoff' | 'loopBackoff' | 'debounceMs'>>;
 }
@@ -44,23 +46,24 @@ export function createOutboxService(options: OutboxServiceOptions): OutboxServic
     logger: options.logger,
     ...options.worker,
   });
-  const sales = new SaleService({ store, settings: options.settings, onRecorded: () => worker.saleRecorded() });
+  const now = options.now ?? Date.now;
+  const sales = new SaleService({ store, settings: options.settings, now, onRecorded: () => worker.saleRecorded() });
 
   const handlers: OutboxHandlers = {
     'sale.complete': async ({ sale }) => sales.complete(sale),
     'queue.list': async ({ state, limit }) => store.list(state, limit),
     'queue.retry': async ({ localId }) => {
-      const entry = store.retry(localId, Date.now());
+      const entry = store.retry(localId, now());
       worker.queueChanged(true);
       return entry;
     },
     'queue.edit': async ({ localId, patch }) => {
-      const entry = store.edit(localId, patch, Date.now());
+      const entry = store.edit(localId, patch, now());
       options.logger.info(`Outbox: invoice ${entry.invoiceNumber} edited by a manager`, patch);
       return entry;
     },
     'queue.void': async ({ localId, reason }) => {
-      const entry = store.void(localId, reason, Date.now());
+      const entry = store.void(localId, reason, now());
       options.logger.warn(`Outbox: invoice ${entry.invoiceNumber} voided locally: ${reason}`);
       worker.queueChanged(false);
       return entry;

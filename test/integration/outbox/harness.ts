@@ -52,7 +52,7 @@ export function newClient(sim: Simulator, budget: RequestBudget, options: { secr
 
 export function startRegister(
   sim: Simulator,
-  options: { settings?: Partial<SaleSettings>; timeoutMs?: number; batchSize?: number; logger?: Logger } = {},
+  options: { settings?: Partial<SaleSettings>; timeoutMs?: number; batchSize?: number; logger?: Logger; now?: () => number } = {},
 ): Register {
   const db = tempDatabase();
   const events = new EventHub();
@@ -71,6 +71,7 @@ export function startRegister(
       status,
       events,
       logger: options.logger ?? quietLogger(),
+      ...(options.now ? { now: options.now } : {}),
       worker: {
         loopBackoff: { baseMs: 20, maxMs: 200 },
         entryBackoff: { baseMs: 20, maxMs: 200 },
