@@ -10,6 +10,7 @@ import { AccountService } from './account/accountService';
 import { startDemoSimulator } from './account/demoServer';
 import { perSession } from './account/perSession';
 import { createCatalogService } from './catalog/catalogService';
+import { createCustomerService } from './customer/customerService';
 import { createKeytarSecretStore } from './credentials/secretStore';
 import { defaultLogFile, type ServicesConfig } from './config';
 import { EventHub } from './events/eventHub';
@@ -98,6 +99,9 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     (instance) => instance.stop(),
   );
 
+  // Customers (issue 7): live lookups and PIN checks for the checkout, on the session's client.
+  const customers = createCustomerService({ client: () => account.client() });
+
   const handlers: ContractHandlers = {
     'app.info': async () => ({
       name: 'DealPOS Counter',
@@ -111,6 +115,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     ...catalog.handlers,
     ...scanner.handlers,
     ...outbox.handlers,
+    ...customers.handlers,
   };
 
   let closed = false;

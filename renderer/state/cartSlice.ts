@@ -1,22 +1,13 @@
 import type { StateCreator } from 'zustand';
 import { addItem, removeLine, setLineDiscount, setQuantity, type CartChange, type CartItem } from '../../shared/sale/cart';
-import { discountProblem, NO_DISCOUNT_LIMIT, type DiscountLimit, type DiscountProblem } from '../../shared/sale/discountLimits';
-import { NO_TAX, type Discount, type SaleLine, type TaxRule } from '../../shared/sale/sale';
+import { discountProblem, NO_DISCOUNT_LIMIT, type DiscountProblem } from '../../shared/sale/discountLimits';
+import { NO_TAX, type Discount, type SaleLine } from '../../shared/sale/sale';
+import type { SaleRules } from '../../shared/sale/saleRules';
 import { lineTotals } from '../../shared/sale/totals';
-import type { Money } from '../../shared/money';
 import { initialCustomerState } from './customerSlice';
 import { initialPaymentState } from './paymentSlice';
 import { selectTotals, type SaleParts } from './saleSelectors';
 import type { StoreState } from './store';
-
-/** Store rules a sale is priced under; copied from settings when the checkout opens. */
-export interface SaleRules {
-  readonly tax: TaxRule;
-  /** Minor units one loyalty point is worth. */
-  readonly pointValue: Money;
-  readonly lineDiscountLimit: DiscountLimit;
-  readonly saleDiscountLimit: DiscountLimit;
-}
 
 export interface CartState {
   readonly lines: readonly SaleLine[];

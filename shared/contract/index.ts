@@ -6,6 +6,7 @@
 import { accountMethods } from './account';
 import { appEvents, appMethods } from './app';
 import { catalogEvents, catalogMethods } from './catalog';
+import { customerMethods } from './customer';
 import { queueEvents, queueMethods } from './queue';
 import { saleEvents, saleMethods } from './sale';
 import { scannerEvents, scannerMethods } from './scanner';
@@ -19,6 +20,7 @@ export const contract = {
   ...saleMethods,
   ...queueMethods,
   ...scannerMethods,
+  ...customerMethods,
 } as const;
 
 export const contractEvents = {

@@ -32,3 +32,8 @@ export function discountProblem(discount: Discount, base: Money, limit: Discount
   if (limit.maxAmount !== null && amount > limit.maxAmount) return { kind: 'over_amount_limit', maxAmount: limit.maxAmount };
   return null;
 }
+
+/** Settings keep limits as whole percents. */
+export function discountLimitFromPercent(percent: number): DiscountLimit {
+  return { maxBasisPoints: Math.round(percent * 100), maxAmount: null };
+}

@@ -1,0 +1,122 @@
+/**
+ * `customer.*`: live customer lookup and PIN checks against DealPOS at checkout (interactive)
+ * priority. The customer's real PIN is fetched, compared here in constant time and dropped; it is
+ * never logged, stored or sent to the renderer.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import type { ContractHandlers } from '../../shared/contract';
+import type { CustomerLookupBy, PinCheck } from '../../shared/contract/customer';
+import { ServiceError } from '../../shared/errors';
+import type { SaleCustomer } from '../../shared/sale/sale';
+import type { CallOptions, DealPosClient } from '../dealpos/dealPosClient';
+import type { Customer } from '../dealpos/schemas';
+
+export interface CustomerServiceOptions {
+  /** The current session's client; null in setup mode. */
+  readonly client: () => DealPosClient | null;
+  readonly now?: () => number;
+}
+
+/** Wrong PINs tolerated per customer before checks pause, and for how long. */
+export const PIN_MAX_FAILURES = 5;
+export const PIN_LOCKOUT_MS = 5 * 60_000;
+
+/** A cashier is waiting: give up rather than queue behind a long rate-limit wait. */
+const CALL: CallOptions = { priority: 'interactive', timeoutMs: 10_000, maxWaitMs: 10_000 };
+
+type CustomerHandlers = Pick<ContractHandlers, 'customer.lookup' | 'customer.verifyPin'>;
+
+export interface CustomerService {
+  lookup(by: CustomerLookupBy, value: string): Promise<SaleCustomer | null>;
+  verifyPin(customerId: string, pin: string): Promise<PinCheck>;
+  readonly handlers: CustomerHandlers;
+}
+
+function blankToNull(value: string | null | undefined): string | null {
+  const trimmed = value?.trim() ?? '';
+  return trimmed === '' ? null : trimmed;
+}
+
+function points(value: number | null | undefined): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.floor(value) : 0;
+}
+
+export function toSaleCustomer(customer: Customer): SaleCustomer {
+  return {
+    id: customer.ID,
+    code: customer.Code,
+    name: customer.Name,
+    email: blankToNull(customer.Email),
+    mobile: blankToNull(customer.MobilePhone) ?? blankToNull(customer.Phone),
+    group: blankToNull(customer.Group),
+    loyaltyPoints: points(customer.LoyaltyPoint),
+  };
+}
+
+function samePin(typed: string, actual: string): boolean {
+  const a = Buffer.from(typed, 'utf8');
+  const b = Buffer.from(actual, 'utf8');
+  if (a.length !== b.length) return false;
+  return timingSafeEqual(a, b);
+}
+
+function isNotFound(error: unknown): boolean {
+  return error instanceof ServiceError && error.code === 'not_found';
+}
+
+export function createCustomerService(options: CustomerServiceOptions): CustomerService {
+  const now = options.now ?? Date.now;
+  const failures = new Map<string, { count: number; lockedUntil: number }>();
+
+  const client = (): DealPosClient => {
+    const current = options.client();
+    if (!current) throw new ServiceError('not_configured', 'Connect to DealPOS or start the demo store before looking up customers');
+    return current;
+  };
+
+  const lookup = async (by: CustomerLookupBy, value: string): Promise<SaleCustomer | null> => {
+    const dealpos = client();
+    try {
+      if (by === 'code') {
+        return toSaleCustomer(await dealpos.customerByCode(value, CALL));
+      }
+      if (by === 'mobile') {
+        return toSaleCustomer(await dealpos.customerByMobilePhone(value, CALL));
+      }
+      // Customer/Email answers without an ID; the PIN check needs one, so fetch it by the code.
+      const byEmail = await dealpos.customerByEmail(value, CALL);
+      return toSaleCustomer(await dealpos.customerByCode(byEmail.Code, CALL));
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw error;
+    }
+  };
+
+  const verifyPin = async (customerId: string, pin: string): Promise<PinCheck> => {
+    const record = failures.get(customerId);
+    if (record && record.lockedUntil > now()) {
+      throw new ServiceError('rate_limited', 'Too many wrong PINs for this customer; try again in a few minutes', {
+        details: { retryAfterMs: record.lockedUntil - now() },
+      });
+    }
+    const { PIN } = await client().customerPin(customerId, CALL);
+    const verified = PIN !== '' && samePin(pin, PIN);
+    if (verified) {
+      failures.delete(customerId);
+    } else {
+      // A lockout that ran out starts the count afresh.
+      const count = (record && record.lockedUntil === 0 ? record.count : 0) + 1;
+      failures.set(customerId, { count, lockedUntil: count >= PIN_MAX_FAILURES ? now() + PIN_LOCKOUT_MS : 0 });
+    }
+    return { verified };
+  };
+
+  return {
+    lookup,
+    verifyPin,
+    handlers: {
+      'customer.lookup': ({ by, value }) => lookup(by, value),
+      'customer.verifyPin': ({ customerId, pin }) => verifyPin(customerId, pin),
+    },
+  };
+}

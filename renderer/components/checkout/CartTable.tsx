@@ -1,0 +1,173 @@
+import { memo, useEffect, useRef } from 'react';
+import type { SaleLine } from '../../../shared/sale/sale';
+import type { LineTotals } from '../../../shared/sale/totals';
+import type { Translate } from '../../i18n/t';
+import { formatPercent, type FormatMoney } from './moneyFormat';
+
+export interface CartTableProps {
+  readonly lines: readonly SaleLine[];
+  readonly lineTotals: readonly LineTotals[];
+  readonly selectedIndex: number;
+  readonly format: FormatMoney;
+  readonly t: Translate;
+  readonly onSelect: (index: number) => void;
+  readonly onIncrease: (index: number) => void;
+  readonly onDecrease: (index: number) => void;
+  readonly onRemove: (index: number) => void;
+}
+
+interface RowProps {
+  readonly line: SaleLine;
+  readonly totals: LineTotals;
+  readonly index: number;
+  readonly selected: boolean;
+  readonly format: FormatMoney;
+  readonly t: Translate;
+  readonly onSelect: (index: number) => void;
+  readonly onIncrease: (index: number) => void;
+  readonly onDecrease: (index: number) => void;
+  readonly onRemove: (index: number) => void;
+}
+
+/** One line; memoised so a scan re-renders only the row it touched, even in a long cart. */
+const CartRow = memo(function CartRow({ line, totals, index, selected, format, t, onSelect, onIncrease, onDecrease, onRemove }: RowProps) {
+  const discount =
+    line.discount === null ? '' : line.discount.kind === 'percent' ? `−${formatPercent(line.discount.basisPoints)}` : `−${format(totals.discount)}`;
+  return (
+    <tr
+      className={selected ? 'cart-row cart-row-selected' : 'cart-row'}
+      aria-selected={selected}
+      data-testid="cart-row"
+      data-code={line.variantCode}
+      onClick={() => onSelect(index)}
+    >
+      <td className="cart-cell-item">
+        <span className="cart-item-name" data-testid="cart-row-name">
+          {line.name}
+        </span>
+        <span className="cart-item-code">{line.variantCode}</span>
+      </td>
+      <td className="cart-cell-qty">
+        <div className="qty-control">
+          <button
+            type="button"
+            className="button qty-button"
+            tabIndex={-1}
+            aria-label={t('checkout.cart.decrease', { name: line.name })}
+            disabled={line.quantity <= 1}
+            data-testid="cart-row-decrease"
+            onClick={(event) => {
+              event.stopPropagation();
+              onDecrease(index);
+            }}
+          >
+            −
+          </button>
+          <span className="qty-value" data-testid="cart-row-qty">
+            {line.quantity}
+          </span>
+          <button
+            type="button"
+            className="button qty-button"
+            tabIndex={-1}
+            aria-label={t('checkout.cart.increase', { name: line.name })}
+            data-testid="cart-row-increase"
+            onClick={(event) => {
+              event.stopPropagation();
+              onIncrease(index);
+            }}
+          >
+            +
+          </button>
+        </div>
+      </td>
+      <td className="num">{format(line.unitPrice)}</td>
+      <td className="num cart-cell-discount" data-testid="cart-row-discount">
+        {discount}
+      </td>
+      <td className="num cart-cell-total" data-testid="cart-row-total">
+        {format(totals.net)}
+      </td>
+      <td className="cart-cell-actions">
+        <button
+          type="button"
+          className="button button-quiet"
+          tabIndex={-1}
+          aria-label={t('checkout.cart.remove', { name: line.name })}
+          data-testid="cart-row-remove"
+          onClick={(event) => {
+            event.stopPropagation();
+            onRemove(index);
+          }}
+        >
+          ✕
+        </button>
+      </td>
+    </tr>
+  );
+});
+
+/**
+ * The cart. Rows are clickable for touch; the keyboard works on the selected row from the scan
+ * field (↑ ↓ + − Delete), so the row buttons stay out of the Tab order.
+ */
+export function CartTable({ lines, lineTotals, selectedIndex, format, t, onSelect, onIncrease, onDecrease, onRemove }: CartTableProps): React.JSX.Element {
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
+  useEffect(() => {
+    const row = bodyRef.current?.children[selectedIndex];
+    if (row instanceof HTMLElement) row.scrollIntoView({ block: 'nearest' });
+  }, [selectedIndex, lines.length]);
+
+  if (lines.length === 0) {
+    return (
+      <p className="cart-empty" data-testid="cart-empty">
+        {t('checkout.cart.empty')}
+      </p>
+    );
+  }
+  return (
+    <table className="cart-table" data-testid="cart-table" aria-label={t('checkout.cart.title')}>
+      <thead>
+        <tr>
+          <th scope="col">{t('checkout.cart.item')}</th>
+          <th scope="col" className="cart-cell-qty">
+            {t('checkout.cart.qty')}
+          </th>
+          <th scope="col" className="num">
+            {t('checkout.cart.price')}
+          </th>
+          <th scope="col" className="num">
+            {t('checkout.cart.discount')}
+          </th>
+          <th scope="col" className="num">
+            {t('checkout.cart.total')}
+          </th>
+          <th scope="col">
+            <span className="visually-hidden">{t('checkout.cart.actions')}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody ref={bodyRef}>
+        {lines.map((line, index) => {
+          const totals = lineTotals[index];
+          if (!totals) return null;
+          return (
+            <CartRow
+              key={line.variantCode}
+              line={line}
+              totals={totals}
+              index={index}
+              selected={index === selectedIndex}
+              format={format}
+              t={t}
+              onSelect={onSelect}
+              onIncrease={onIncrease}
+              onDecrease={onDecrease}
+              onRemove={onRemove}
+            />
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,302 @@
+import { useEffect, useRef, useState } from 'react';
+import type { SaleCustomer } from '../../../shared/sale/sale';
+import type { MessageKey, Translate } from '../../i18n/t';
+import type { RedeemResult } from '../../state/customerSlice';
+import { Kbd } from '../shell/Kbd';
+
+export type CustomerLookupBy = 'code' | 'mobile' | 'email';
+
+export type LookupOutcome =
+  | { readonly kind: 'found'; readonly customer: SaleCustomer }
+  | { readonly kind: 'not_found' }
+  | { readonly kind: 'error'; readonly message: string };
+
+export type PinOutcome = { readonly kind: 'ok' } | { readonly kind: 'wrong' } | { readonly kind: 'error'; readonly message: string };
+
+export interface CustomerPanelProps {
+  readonly attached: SaleCustomer | null;
+  readonly pinVerified: boolean;
+  readonly pointsRedeemed: number;
+  /** Most points this sale can take once the PIN is verified. */
+  readonly maxPoints: number;
+  readonly t: Translate;
+  readonly onLookup: (by: CustomerLookupBy, value: string) => Promise<LookupOutcome>;
+  readonly onAttach: (customer: SaleCustomer) => void;
+  readonly onDetach: () => void;
+  /** Main checks the PIN with DealPOS; the PIN itself never comes back to the renderer. */
+  readonly onVerifyPin: (customer: SaleCustomer, pin: string) => Promise<PinOutcome>;
+  readonly onRedeem: (points: number) => RedeemResult;
+}
+
+const BY_LABEL: Readonly<Record<CustomerLookupBy, MessageKey>> = {
+  code: 'checkout.customer.by.code',
+  mobile: 'checkout.customer.by.mobile',
+  email: 'checkout.customer.by.email',
+};
+
+const BYS: readonly CustomerLookupBy[] = ['code', 'mobile', 'email'];
+
+/** Guesses what the cashier typed so they rarely have to pick: an @ is an email, a phone-like number a mobile. */
+export function guessLookupBy(value: string): CustomerLookupBy | null {
+  const v = value.trim();
+  if (v.includes('@')) return 'email';
+  if (/^(\+62|62|0)8\d{6,12}$/.test(v.replace(/[\s-]/g, ''))) return 'mobile';
+  return null;
+}
+
+function CustomerCard({ customer, t }: { readonly customer: SaleCustomer; readonly t: Translate }): React.JSX.Element {
+  return (
+    <dl className="customer-card" data-testid="customer-card">
+      <div>
+        <dt className="visually-hidden">{t('checkout.customer.title')}</dt>
+        <dd className="customer-name" data-testid="customer-name">
+          {customer.name}
+        </dd>
+      </div>
+      <div className="customer-facts">
+        <div>
+          <dt>{t('checkout.customer.by.code')}</dt>
+          <dd data-testid="customer-code">{customer.code}</dd>
+        </div>
+        <div>
+          <dt>{t('checkout.customer.group')}</dt>
+          <dd data-testid="customer-group">{customer.group ?? t('checkout.customer.noGroup')}</dd>
+        </div>
+        <div>
+          <dt>{t('checkout.customer.points')}</dt>
+          <dd data-testid="customer-points">{customer.loyaltyPoints}</dd>
+        </div>
+      </div>
+    </dl>
+  );
+}
+
+/**
+ * Find a customer by member code, mobile number or email, attach them to the sale, and redeem
+ * points — the points field appears only after DealPOS accepted the customer's PIN.
+ */
+export function CustomerPanel(props: CustomerPanelProps): React.JSX.Element {
+  const { attached, pinVerified, pointsRedeemed, maxPoints, t, onLookup, onAttach, onDetach, onVerifyPin, onRedeem } = props;
+  const [searching, setSearching] = useState(attached === null);
+  const [by, setBy] = useState<CustomerLookupBy>('code');
+  const [value, setValue] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [found, setFound] = useState<SaleCustomer | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [pin, setPin] = useState('');
+  const [pinMessage, setPinMessage] = useState<string | null>(null);
+  const [pointsText, setPointsText] = useState(pointsRedeemed > 0 ? String(pointsRedeemed) : '');
+  const [pointsMessage, setPointsMessage] = useState<string | null>(null);
+  const attachRef = useRef<HTMLButtonElement>(null);
+  const pinRef = useRef<HTMLInputElement>(null);
+  const pointsRef = useRef<HTMLInputElement>(null);
+  // Tracks the newest request so a slow answer to an older one is ignored.
+  const requestRef = useRef(0);
+
+  useEffect(() => {
+    if (found) attachRef.current?.focus();
+  }, [found]);
+  useEffect(() => {
+    if (pinVerified) pointsRef.current?.focus();
+  }, [pinVerified]);
+
+  const lookup = async (): Promise<void> => {
+    const trimmed = value.trim();
+    if (trimmed === '') return;
+    const request = ++requestRef.current;
+    setBusy(true);
+    setMessage(null);
+    setFound(null);
+    const outcome = await onLookup(by, trimmed);
+    if (request !== requestRef.current) return;
+    setBusy(false);
+    if (outcome.kind === 'found') setFound(outcome.customer);
+    else if (outcome.kind === 'not_found') setMessage(t('checkout.customer.notFound'));
+    else setMessage(t('checkout.customer.failed', { message: outcome.message }));
+  };
+
+  const attach = (customer: SaleCustomer): void => {
+    onAttach(customer);
+    setSearching(false);
+    setFound(null);
+    setPin('');
+    setPinMessage(null);
+    setPointsText('');
+    // The next thing a cashier does with a member is usually redeeming points, so the PIN field is next.
+    queueMicrotask(() => pinRef.current?.focus());
+  };
+
+  const checkPin = async (): Promise<void> => {
+    if (!attached || pin === '') return;
+    const request = ++requestRef.current;
+    setBusy(true);
+    setPinMessage(t('checkout.customer.checkingPin'));
+    const outcome = await onVerifyPin(attached, pin);
+    if (request !== requestRef.current) return;
+    setBusy(false);
+    setPin('');
+    if (outcome.kind === 'ok') setPinMessage(null);
+    else if (outcome.kind === 'wrong') setPinMessage(t('checkout.customer.pinWrong'));
+    else setPinMessage(t('checkout.customer.pinFailed', { message: outcome.message }));
+  };
+
+  const applyPoints = (): void => {
+    const points = pointsText.trim() === '' ? 0 : Number(pointsText.trim());
+    const result = Number.isInteger(points) ? onRedeem(points) : { ok: false as const, reason: 'too_many_points' as const, max: maxPoints };
+    setPointsMessage(result.ok ? null : t('checkout.customer.pointsInvalid', { max: result.max }));
+  };
+
+  if (searching || !attached) {
+    return (
+      <div className="customer-panel" data-testid="customer-panel">
+        <form
+          className="customer-lookup"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void lookup();
+          }}
+        >
+          <fieldset className="choice-group">
+            <legend>{t('checkout.customer.by')}</legend>
+            {BYS.map((option) => (
+              <label key={option} className={by === option ? 'choice choice-on' : 'choice'}>
+                <input
+                  type="radio"
+                  name="customer-by"
+                  value={option}
+                  checked={by === option}
+                  data-testid={`customer-by-${option}`}
+                  onChange={() => setBy(option)}
+                />
+                {t(BY_LABEL[option])}
+              </label>
+            ))}
+          </fieldset>
+          <label className="field">
+            <span className="field-label">{t(BY_LABEL[by])}</span>
+            <input
+              className="input input-large"
+              autoComplete="off"
+              data-autofocus
+              data-testid="customer-value"
+              value={value}
+              onChange={(event) => {
+                setValue(event.target.value);
+                const guess = guessLookupBy(event.target.value);
+                if (guess) setBy(guess);
+              }}
+            />
+          </label>
+          <button type="submit" className="button button-primary" disabled={busy || value.trim() === ''} data-testid="customer-lookup">
+            {busy ? t('checkout.customer.searching') : t('checkout.customer.lookup')} <Kbd keys="Enter" />
+          </button>
+        </form>
+        {message ? (
+          <p className="notice notice-error" role="alert" data-testid="customer-message">
+            {message}
+          </p>
+        ) : null}
+        {found ? (
+          <div className="customer-result">
+            <CustomerCard customer={found} t={t} />
+            <button ref={attachRef} type="button" className="button button-primary" data-testid="customer-attach" onClick={() => attach(found)}>
+              {t('checkout.customer.attach')} <Kbd keys="Enter" />
+            </button>
+          </div>
+        ) : null}
+      </div>
+    );
+  }
+
+  return (
+    <div className="customer-panel" data-testid="customer-panel">
+      <CustomerCard customer={attached} t={t} />
+      <div className="button-row">
+        <button
+          type="button"
+          className="button"
+          data-testid="customer-change"
+          onClick={() => {
+            setSearching(true);
+            setValue('');
+          }}
+        >
+          {t('checkout.customer.find')}
+        </button>
+        <button type="button" className="button button-danger" data-testid="customer-detach" onClick={onDetach}>
+          {t('checkout.customer.detach')}
+        </button>
+      </div>
+      {attached.loyaltyPoints > 0 ? (
+        <section className="customer-redeem" aria-label={t('checkout.customer.redeem')}>
+          <h3>{t('checkout.customer.redeem')}</h3>
+          {pinVerified ? (
+            <form
+              onSubmit={(event) => {
+                event.preventDefault();
+                applyPoints();
+              }}
+            >
+              <p className="notice notice-success" data-testid="customer-pin-ok">
+                {t('checkout.customer.pinOk')}
+              </p>
+              <label className="field">
+                <span className="field-label">{t('checkout.customer.pointsToRedeem', { max: maxPoints })}</span>
+                <input
+                  ref={pointsRef}
+                  className="input input-large"
+                  inputMode="numeric"
+                  autoComplete="off"
+                  data-testid="customer-points-input"
+                  value={pointsText}
+                  aria-invalid={pointsMessage ? true : undefined}
+                  onChange={(event) => setPointsText(event.target.value)}
+                />
+              </label>
+              {pointsMessage ? (
+                <p className="field-error" role="alert" data-testid="customer-points-message">
+                  {pointsMessage}
+                </p>
+              ) : null}
+              {pointsRedeemed > 0 ? (
+                <p data-testid="customer-points-applied">{t('checkout.customer.pointsApplied', { points: pointsRedeemed })}</p>
+              ) : null}
+              <button type="submit" className="button button-primary" data-testid="customer-apply-points">
+                {t('checkout.customer.applyPoints')} <Kbd keys="Enter" />
+              </button>
+            </form>
+          ) : (
+            <form
+              onSubmit={(event) => {
+                event.preventDefault();
+                void checkPin();
+              }}
+            >
+              <label className="field">
+                <span className="field-label">{t('checkout.customer.pin')}</span>
+                <input
+                  ref={pinRef}
+                  className="input input-large"
+                  type="password"
+                  inputMode="numeric"
+                  autoComplete="off"
+                  data-testid="customer-pin"
+                  value={pin}
+                  onChange={(event) => setPin(event.target.value)}
+                />
+              </label>
+              {pinMessage ? (
+                <p className="field-error" role="alert" data-testid="customer-pin-message">
+                  {pinMessage}
+                </p>
+              ) : null}
+              <button type="submit" className="button button-primary" disabled={busy || pin === ''} data-testid="customer-check-pin">
+                {t('checkout.customer.checkPin')} <Kbd keys="Enter" />
+              </button>
+            </form>
+          )}
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import { parseMoneyInput, type Money } from '../../../shared/money';
+import type { Discount } from '../../../shared/sale/sale';
+import type { Translate } from '../../i18n/t';
+import type { DiscountResult } from '../../state/cartSlice';
+import { Kbd } from '../shell/Kbd';
+import { formatPercent, type FormatMoney } from './moneyFormat';
+
+export interface DiscountPanelProps {
+  readonly current: Discount | null;
+  readonly decimals: number;
+  readonly format: FormatMoney;
+  readonly t: Translate;
+  readonly onApply: (discount: Discount | null) => DiscountResult;
+}
+
+function initialText(current: Discount | null, decimals: number): string {
+  if (!current) return '';
+  if (current.kind === 'percent') return String(current.basisPoints / 100);
+  return decimals === 0 ? String(current.amount) : (current.amount / 10 ** decimals).toFixed(decimals);
+}
+
+/** A percent or an amount off a line or the whole sale; the store checks it against the limits from settings. */
+export function DiscountPanel({ current, decimals, format, t, onApply }: DiscountPanelProps): React.JSX.Element {
+  const [kind, setKind] = useState<Discount['kind']>(current?.kind ?? 'percent');
+  const [text, setText] = useState(initialText(current, decimals));
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const apply = (): void => {
+    if (text.trim() === '') {
+      onApply(null);
+      return;
+    }
+    // Percent is parsed as a two-decimal number, which is exactly basis points (12,5 → 1250).
+    const value: Money | null = parseMoneyInput(text, kind === 'percent' ? 2 : decimals);
+    if (value === null || (kind === 'percent' && value > 10_000)) {
+      setProblem(t('checkout.discount.invalid'));
+      return;
+    }
+    const discount: Discount = kind === 'percent' ? { kind, basisPoints: value } : { kind, amount: value };
+    const result = onApply(discount);
+    if (result.ok) return;
+    const p = result.problem;
+    if (p.kind === 'over_percent_limit') setProblem(t('checkout.discount.overPercent', { max: formatPercent(p.maxBasisPoints).replace('%', '') }));
+    else if (p.kind === 'over_amount_limit') setProblem(t('checkout.discount.overAmount', { max: format(p.maxAmount) }));
+    else if (p.kind === 'exceeds_base') setProblem(t('checkout.discount.exceeds', { base: format(p.base) }));
+    else setProblem(t('checkout.discount.noLine'));
+  };
+
+  return (
+    <form
+      className="discount-panel"
+      data-testid="discount-panel"
+      onSubmit={(event) => {
+        event.preventDefault();
+        apply();
+      }}
+    >
+      <fieldset className="choice-group">
+        <legend>{t('checkout.discount.kind')}</legend>
+        {(['percent', 'amount'] as const).map((option) => (
+          <label key={option} className={kind === option ? 'choice choice-on' : 'choice'}>
+            <input
+              type="radio"
+              name="discount-kind"
+              value={option}
+              checked={kind === option}
+              data-testid={`discount-kind-${option}`}
+              onChange={() => {
+                setKind(option);
+                setProblem(null);
+              }}
+            />
+            {t(option === 'percent' ? 'checkout.discount.percent' : 'checkout.discount.amount')}
+          </label>
+        ))}
+      </fieldset>
+      <label className="field">
+        <span className="field-label">{t('checkout.discount.value')}</span>
+        <input
+          className="input input-large"
+          inputMode="decimal"
+          autoComplete="off"
+          data-autofocus
+          data-testid="discount-value"
+          value={text}
+          aria-invalid={problem ? true : undefined}
+          onChange={(event) => {
+            setText(event.target.value);
+            setProblem(null);
+          }}
+          onFocus={(event) => event.target.select()}
+        />
+      </label>
+      {problem ? (
+        <p className="field-error" role="alert" data-testid="discount-problem">
+          {problem}
+        </p>
+      ) : null}
+      <div className="button-row">
+        <button type="submit" className="button button-primary" data-testid="discount-apply">
+          {t('checkout.discount.apply')} <Kbd keys="Enter" />
+        </button>
+        {current ? (
+          <button type="button" className="button" data-testid="discount-clear" onClick={() => onApply(null)}>
+            {t('checkout.discount.clear')}
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,77 @@
+/**
+ * The checkout's calls to main, each turned into a plain outcome the screen can switch on. Only
+ * failures the cashier can act on get their own branch; anything else shows main's message.
+ */
+import type { CatalogItem, ResolveResult } from '../../../shared/contract/catalog';
+import type { CompletedSale } from '../../../shared/contract/sale';
+import { PosError } from '../../../shared/errors';
+import type { SaleDraft } from '../../../shared/sale/sale';
+import { pos } from '../../api/pos';
+import type { CustomerLookupBy, LookupOutcome, PinOutcome } from '../../components/checkout/CustomerPanel';
+import type { SearchOutcome } from '../../components/checkout/SearchPanel';
+import { errorMessage } from '../../state/errorMessage';
+
+export type ResolveOutcome = ResolveResult | { readonly status: 'error'; readonly code: string; readonly message: string };
+
+export async function resolveCode(code: string): Promise<ResolveOutcome> {
+  try {
+    return await pos.catalog.resolve({ code });
+  } catch (error) {
+    return { status: 'error', code, message: errorMessage(error) };
+  }
+}
+
+export const SEARCH_LIMIT = 30;
+
+export async function searchCatalog(query: string): Promise<SearchOutcome> {
+  try {
+    const items: readonly CatalogItem[] = await pos.catalog.search({ query, limit: SEARCH_LIMIT });
+    return { kind: 'ok', items };
+  } catch (error) {
+    return { kind: 'error', message: errorMessage(error) };
+  }
+}
+
+export async function lookupCustomer(by: CustomerLookupBy, value: string): Promise<LookupOutcome> {
+  try {
+    const customer = await pos.customer.lookup({ by, value });
+    return customer ? { kind: 'found', customer } : { kind: 'not_found' };
+  } catch (error) {
+    if (error instanceof PosError && error.code === 'not_found') return { kind: 'not_found' };
+    return { kind: 'error', message: errorMessage(error) };
+  }
+}
+
+export async function verifyPin(customerId: string | null, pin: string): Promise<PinOutcome> {
+  if (!customerId) return { kind: 'error', message: 'This customer has no DealPOS id to check a PIN against' };
+  try {
+    const { verified } = await pos.customer.verifyPin({ customerId, pin });
+    return verified ? { kind: 'ok' } : { kind: 'wrong' };
+  } catch (error) {
+    return { kind: 'error', message: errorMessage(error) };
+  }
+}
+
+export type CompleteOutcome = { readonly kind: 'ok'; readonly sale: CompletedSale } | { readonly kind: 'error'; readonly message: string };
+
+export async function completeSale(sale: SaleDraft): Promise<CompleteOutcome> {
+  try {
+    return { kind: 'ok', sale: await pos.sale.complete({ sale }) };
+  } catch (error) {
+    return { kind: 'error', message: errorMessage(error) };
+  }
+}
+
+/**
+ * Hands a keyboard-wedge scan to main, which merges it with HID scans into the one `scan` event.
+ * Returns false when main is not reachable for it, so the caller handles the scan itself.
+ */
+export async function reportWedgeScan(code: string): Promise<'reported' | 'duplicate' | 'failed'> {
+  try {
+    const receipt = await pos.scanner.reportWedgeScan({ code, at: new Date().toISOString() });
+    return receipt.emitted ? 'reported' : 'duplicate';
+  } catch {
+    // Deliberately broad: whatever went wrong on the way to main, the scan must still reach the cart.
+    return 'failed';
+  }
+}

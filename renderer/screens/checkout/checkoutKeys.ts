@@ -1,0 +1,17 @@
+/** The checkout's keys, shown on its buttons and listed in the help overlay (F1). */
+export const CHECKOUT_KEYS = {
+  focusScan: 'F2',
+  search: 'F3',
+  customer: 'F4',
+  lineDiscount: 'F6',
+  saleDiscount: 'F7',
+  quantity: 'F8',
+  pay: 'F9',
+  addAnyway: 'F10',
+  print: 'Ctrl+P',
+  more: '+',
+  less: '-',
+  remove: 'Delete',
+  up: 'ArrowUp',
+  down: 'ArrowDown',
+} as const;

@@ -1,0 +1,95 @@
+import { useCallback, useRef, useState } from 'react';
+import type { CatalogItem } from '../../../shared/contract/catalog';
+import { MAX_QUANTITY } from '../../../shared/sale/sale';
+import { playTone, type FeedbackKind } from '../../feedback/tones';
+import type { Translate } from '../../i18n/t';
+import { useStore } from '../../state/store';
+import { resolveCode } from './checkoutApi';
+
+export type FeedbackFollowUp =
+  | { readonly kind: 'search'; readonly code: string }
+  | { readonly kind: 'discontinued'; readonly item: CatalogItem }
+  | null;
+
+export interface Feedback {
+  readonly kind: FeedbackKind;
+  readonly message: string;
+  readonly sequence: number;
+  readonly followUp: FeedbackFollowUp;
+}
+
+export interface ScanHandler {
+  readonly feedback: Feedback | null;
+  /** Looks a code up and adds it; calls run one after another so lines keep scan order. */
+  readonly handleCode: (code: string) => void;
+  /** Adds a known item (from search or after confirming a discontinued one). */
+  readonly addCatalogItem: (item: CatalogItem) => void;
+  readonly showFeedback: (kind: FeedbackKind, message: string, followUp?: FeedbackFollowUp) => void;
+  readonly clearFeedback: () => void;
+}
+
+/** Scan → resolve → cart, with the sound and flash for each outcome. */
+export function useScanHandler(t: Translate): ScanHandler {
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
+  const sequence = useRef(0);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+
+  const showFeedback = useCallback((kind: FeedbackKind, message: string, followUp: FeedbackFollowUp = null) => {
+    playTone(kind);
+    sequence.current += 1;
+    setFeedback({ kind, message, sequence: sequence.current, followUp });
+  }, []);
+
+  const clearFeedback = useCallback(() => setFeedback(null), []);
+
+  const addCatalogItem = useCallback(
+    (item: CatalogItem) => {
+      const change = useStore.getState().addItem({ variantCode: item.code, name: item.name, unitPrice: item.price });
+      if (change.ok) showFeedback('ok', t('checkout.scan.added', { name: item.name }));
+      else if (change.reason === 'too_many_lines') showFeedback('error', t('checkout.scan.tooManyLines'));
+      else showFeedback('error', t('checkout.scan.quantityLimit', { max: MAX_QUANTITY }));
+    },
+    [showFeedback, t],
+  );
+
+  const resolveAndAdd = useCallback(
+    async (code: string) => {
+      const result = await resolveCode(code);
+      switch (result.status) {
+        case 'found':
+          if (result.warning === 'discontinued') {
+            showFeedback('warning', t('checkout.scan.discontinued', { name: result.item.name, code: result.item.code }), {
+              kind: 'discontinued',
+              item: result.item,
+            });
+          } else {
+            addCatalogItem(result.item);
+          }
+          return;
+        case 'unknown_code':
+          showFeedback('error', t('checkout.scan.unknown', { code }), { kind: 'search', code });
+          return;
+        case 'not_cached_offline':
+          showFeedback('error', t('checkout.scan.notCachedOffline', { code }), { kind: 'search', code });
+          return;
+        case 'invalid_code':
+          showFeedback('error', t('checkout.scan.invalid', { code }));
+          return;
+        case 'error':
+          showFeedback('error', t('checkout.scan.failed', { code, message: result.message }));
+      }
+    },
+    [addCatalogItem, showFeedback, t],
+  );
+
+  const handleCode = useCallback(
+    (code: string) => {
+      const trimmed = code.trim();
+      if (trimmed === '') return;
+      queue.current = queue.current.then(() => resolveAndAdd(trimmed));
+    },
+    [resolveAndAdd],
+  );
+
+  return { feedback, handleCode, addCatalogItem, showFeedback, clearFeedback };
+}
