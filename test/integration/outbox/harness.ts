@@ -2,6 +2,7 @@
  * One register against the simulator over real HTTP: a real SQLite file, the real DealPOS client
  * and budget, and the outbox service exactly as services.ts builds it (only backoffs shortened).
  */
+import path from 'node:path';
 import { DealPosClient } from '../../../main/dealpos/dealPosClient';
 import { RequestBudget } from '../../../main/dealpos/requestBudget';
 import { EventHub } from '../../../main/events/eventHub';
@@ -10,6 +11,7 @@ import { createLogger, type Logger } from '../../../main/logging/logger';
 import type { SaleSettings } from '../../../main/sale/saleService';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../../main/simulator/demoData';
 import { startSimulator, type Simulator } from '../../../main/simulator/simulatorServer';
+import { openDatabase } from '../../../main/store/database';
 import { createOutboxService, type OutboxService } from '../../../main/sync/outboxService';
 import type { InvoiceApi } from '../../../main/sync/outboxWorker';
 import type { CompletedSale } from '../../../shared/contract/sale';
@@ -24,6 +26,11 @@ export interface Register {
   client: InvoiceApi | null;
   sell(count: number): CompletedSale[];
   close(): Promise<void>;
+}
+
+function existingDatabase(file: string): ReturnType<typeof tempDatabase> {
+  const opened = openDatabase({ file });
+  return { opened, file, dir: path.dirname(file), cleanup: () => opened.close() };
 }
 
 export function quietLogger(lines: string[] = []): Logger {
@@ -52,9 +59,17 @@ export function newClient(sim: Simulator, budget: RequestBudget, options: { secr
 
 export function startRegister(
   sim: Simulator,
-  options: { settings?: Partial<SaleSettings>; timeoutMs?: number; batchSize?: number; logger?: Logger; now?: () => number } = {},
+  options: {
+    settings?: Partial<SaleSettings>;
+    timeoutMs?: number;
+    batchSize?: number;
+    logger?: Logger;
+    now?: () => number;
+    /** Reopen this database file (closed, not deleted, at the end) instead of a fresh temp one. */
+    dbFile?: string;
+  } = {},
 ): Register {
-  const db = tempDatabase();
+  const db = options.dbFile ? existingDatabase(options.dbFile) : tempDatabase();
   const events = new EventHub();
   const status = new StatusService(events);
   const budget = new RequestBudget({ limit: 100_000, windowSeconds: 2 });
@@ -98,7 +113,12 @@ export async function waitFor(what: string, predicate: () => boolean, timeoutMs 
 }
 
 /** Every sale is synced, none rejected, each on the simulator exactly once with the id we recorded. */
-export function expectExactlyOnce(sim: Simulator, register: Register, sales: readonly CompletedSale[], outlet = 'Outlet1'): string[] {
+export function expectExactlyOnce(
+  sim: Simulator,
+  register: Register,
+  sales: ReadonlyArray<Pick<CompletedSale, 'localId' | 'invoiceNumber'>>,
+  outlet = 'Outlet1',
+): string[] {
   const problems: string[] = [];
   for (const sale of sales) {
     const entry = register.outbox.store.get(sale.localId);
