@@ -21,6 +21,7 @@ import { loadNodeHidBackend } from './scanner/nodeHidBackend';
 import { systemScannerClock } from './scanner/scannerClock';
 import { documentWedgeSettingsStore, settingsDeviceChoiceStore } from './scanner/scannerStores';
 import { createScannerService } from './scanner/scannerService';
+import { OutboxStore } from './store/outboxStore';
 import { createOutboxService } from './sync/outboxService';
 
 export interface Services {
@@ -50,6 +51,10 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     secrets: createKeytarSecretStore(),
     startDemoServer: startDemoSimulator,
     onConnectivity: (connectivity) => status.update({ connectivity }),
+    unsyncedInvoices: (db) => {
+      const stats = new OutboxStore(db).stats();
+      return stats.pending + stats.needsAttention;
+    },
   });
   closers.push(() => account.close());
   const catalog = createCatalogService({ account, logger, onProgress: (progress) => events.emit('catalogProgress', progress) });

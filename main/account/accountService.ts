@@ -11,6 +11,7 @@
  *   the counter works offline from the first second.
  */
 import path from 'node:path';
+import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { connectInputSchema, type AccountStatus } from '../../shared/contract/account';
 import type { AppMode, Connectivity } from '../../shared/contract/app';
@@ -29,6 +30,8 @@ import type { Session, SessionStarter, SessionStop } from './session';
 
 const CONNECTION_KEY = 'connection';
 const DEMO_KEY = 'demoActive';
+/** The account the live file's catalog and invoices belong to; kept after disconnect. */
+const OWNER_KEY = 'dataOwner';
 export const OPTIONS_KEY = 'settingsOptions';
 
 const connectionSchema = z.object({ subdomain: z.string().min(1), clientId: z.string().min(1), connectedAt: z.string() });
@@ -56,6 +59,8 @@ export interface AccountServiceOptions {
   /** Starts the embedded simulator for demo mode (main/simulator). */
   readonly startDemoServer: () => Promise<DemoServer>;
   readonly onConnectivity?: (connectivity: Connectivity) => void;
+  /** Invoices in a live database not yet accepted by DealPOS (the outbox answers); blocks switching stores. */
+  readonly unsyncedInvoices?: (db: Database.Database) => number;
   readonly budgetOptions?: RequestBudgetOptions;
   readonly fetch?: FetchLike;
   readonly now?: () => Date;
@@ -171,6 +176,8 @@ export class AccountService {
       if (this.mode() === 'live') {
         throw new AccountError('conflict', 'Already connected to a DealPOS account; disconnect first');
       }
+      const owner = `${subdomain}/${clientId}`;
+      this.checkOwnerSwitch(owner);
       // The token first: nothing is saved for credentials DealPOS does not accept.
       const budget = new RequestBudget(this.options.budgetOptions);
       const client = this.makeClient(baseUrlFor(subdomain), clientId, clientSecret, budget);
@@ -187,13 +194,14 @@ export class AccountService {
         this.stopDemoServer();
         const database = this.openFile(LIVE_DB_FILE);
         const state = new AppStateStore(database.db, this.options.logger, this.now);
-        const previous = state.get(CONNECTION_KEY, connectionSchema);
+        const previousOwner = state.get(OWNER_KEY, z.string());
         database.db.transaction(() => {
-          if (previous && (previous.subdomain !== subdomain || previous.clientId !== clientId)) {
+          if (previousOwner !== null && previousOwner !== owner) {
             // Another store: its catalog, sync cursor and option lists do not apply.
             database.db.exec("DELETE FROM variant; DELETE FROM app_state WHERE key IN ('catalogSync', 'settingsOptions')");
           }
           state.set(CONNECTION_KEY, { subdomain, clientId, connectedAt: this.now().toISOString() });
+          state.set(OWNER_KEY, owner);
           state.delete(DEMO_KEY);
         })();
         this.startSession('live', database, { client, budget, account: { subdomain, clientId } });
@@ -252,6 +260,31 @@ export class AccountService {
     const run = this.queue.then(task, task);
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * Connecting a different store to the live file would send the old store's unsynced invoices to
+   * the new one: refuse until they are synced (reconnect the old account) or resolved.
+   */
+  private checkOwnerSwitch(owner: string): void {
+    const current = this.current;
+    const database = current && current.database.file === path.join(this.options.dataDir, LIVE_DB_FILE) ? null : this.openFile(LIVE_DB_FILE);
+    const db = database?.db ?? current?.db;
+    try {
+      if (!db) return;
+      const previousOwner = new AppStateStore(db, this.options.logger, this.now).get(OWNER_KEY, z.string());
+      if (previousOwner === null || previousOwner === owner) return;
+      const unsynced = this.options.unsyncedInvoices?.(db) ?? 0;
+      if (unsynced > 0) {
+        throw new AccountError(
+          'conflict',
+          `${unsynced} invoice(s) of ${previousOwner} have not reached DealPOS yet. Reconnect that account to send them before connecting another store.`,
+          { details: { unsynced, previousOwner } },
+        );
+      }
+    } finally {
+      database?.close();
+    }
   }
 
   private async restore(): Promise<void> {

@@ -1,7 +1,17 @@
-import { ServiceError } from '../../shared/errors';
+import { DEMO_FIXTURES } from '../simulator/demoData';
+import { startSimulator } from '../simulator/simulatorServer';
 import type { DemoServer } from './accountService';
 
-/** Starts the embedded DealPOS simulator on 127.0.0.1 with the demo catalog and credentials. */
+/**
+ * Starts the embedded DealPOS simulator in this process on 127.0.0.1 (a free port) with the demo
+ * catalog and its public demo credentials; they never touch the keychain.
+ */
 export async function startDemoSimulator(): Promise<DemoServer> {
-  throw new ServiceError('not_configured', 'The demo store is not available in this build yet');
+  const simulator = await startSimulator({ port: 0, clientId: DEMO_FIXTURES.clientId, clientSecret: DEMO_FIXTURES.clientSecret });
+  return {
+    baseUrl: simulator.url,
+    clientId: DEMO_FIXTURES.clientId,
+    clientSecret: DEMO_FIXTURES.clientSecret,
+    close: () => simulator.close(),
+  };
 }

@@ -1,0 +1,142 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CatalogProgress } from '../../../shared/contract/catalog';
+import type { DealPosClient } from '../../../main/dealpos/dealPosClient';
+import { AppStateStore } from '../../../main/store/appStateStore';
+import { CatalogStore } from '../../../main/store/catalogStore';
+import { openDatabase, type OpenedDatabase } from '../../../main/store/database';
+import { CatalogSync, type CatalogSyncOptions, type SyncTimer } from '../../../main/sync/catalogSync';
+import { roleKey } from '../../../main/simulator/simulatorFaults';
+import type { Simulator } from '../../../main/simulator/simulatorServer';
+import { clientFor, startSim, tempDir, until } from './harness';
+
+let dir: string;
+let sim: Simulator;
+let handle: OpenedDatabase;
+let catalog: CatalogStore;
+let state: AppStateStore;
+let client: DealPosClient;
+let events: CatalogProgress[];
+const syncs: CatalogSync[] = [];
+
+/** Timers the test fires by hand, so retries and refreshes happen exactly when the test says. */
+function manualTimer(): SyncTimer & { fire(): void; pending(): number } {
+  const queue: Array<() => void> = [];
+  return {
+    set(callback) {
+      queue.push(callback);
+      return () => {
+        const i = queue.indexOf(callback);
+        if (i >= 0) queue.splice(i, 1);
+      };
+    },
+    fire() {
+      for (const callback of queue.splice(0)) callback();
+    },
+    pending: () => queue.length,
+  };
+}
+
+function makeSync(overrides: Partial<CatalogSyncOptions> = {}): CatalogSync {
+  const sync = new CatalogSync({
+    client,
+    catalog,
+    state,
+    currencyDecimals: () => 0,
+    onProgress: (p) => events.push(p),
+    pageSize: 500,
+    timer: manualTimer(),
+    ...overrides,
+  });
+  syncs.push(sync);
+  return sync;
+}
+
+beforeEach(async () => {
+  dir = tempDir('sync');
+  sim = await startSim({ variants: 1200 });
+  handle = openDatabase({ file: path.join(dir, 'dealpos-counter.db') });
+  catalog = new CatalogStore(handle.db, () => null);
+  state = new AppStateStore(handle.db);
+  client = clientFor(sim);
+  events = [];
+});
+afterEach(async () => {
+  for (const sync of syncs.splice(0)) await sync.close();
+  handle.close();
+  await sim.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('CatalogSync', () => {
+  it('pulls every variant page by page with progress, then reports complete', async () => {
+    const total = sim.state.catalog.size; // 1,200 generated + the fixed records
+    const sync = makeSync();
+    sync.start();
+    await until(() => sync.progress().state === 'complete', 'sync to complete');
+    expect(catalog.count()).toBe(total);
+    expect(sim.state.countRequests('Variant')).toBe(Math.ceil((total + 1) / 500));
+    const dones = events.filter((e) => e.state === 'syncing').map((e) => e.done);
+    expect(dones).toEqual([0, 500, 1000]);
+    expect(sync.progress()).toMatchObject({ state: 'complete', done: total, total, etaMs: null, lastError: null });
+    expect(sync.progress().lastSyncAt).not.toBeNull();
+    const indomie = sim.state.catalog.at(sim.state.catalog.fixed.length + 7);
+    expect(catalog.findByCode(indomie?.Code ?? '')?.name).toBe(indomie?.Name);
+  });
+
+  it('resumes at the first page not stored after a crash, without fetching stored pages again', async () => {
+    const first = makeSync({
+      onProgress: (p) => {
+        events.push(p);
+        // After page 1 is committed, the next page request fails as if the process died mid-sync.
+        if (p.state === 'syncing' && p.done === 500) sim.faults.resetNext(1, { path: /^variant$/i });
+      },
+    });
+    first.start();
+    await until(() => first.progress().state === 'waiting', 'the failure after page 1');
+    expect(catalog.count()).toBe(500);
+    await first.close();
+
+    const before = sim.state.countRequests('Variant');
+    const second = makeSync();
+    expect(second.progress()).toMatchObject({ done: 500, total: null });
+    second.start();
+    await until(() => second.progress().state === 'complete', 'the resumed sync');
+    expect(sim.state.countRequests('Variant') - before).toBe(2); // pages 2 and 3 only
+    expect(catalog.count()).toBe(sim.state.catalog.size);
+  });
+
+  it('retries a transient failure on its timer and uses the last total for the estimate', async () => {
+    const timer = manualTimer();
+    const sync = makeSync({ timer });
+    sync.start();
+    await until(() => sync.progress().state === 'complete', 'first pass');
+    sim.faults.failNext(1, { path: /^variant$/i, status: 503 });
+    sync.syncNow();
+    await until(() => sync.progress().state === 'waiting', 'the 503');
+    expect(sync.progress().lastError).toMatch(/503|error/i);
+    timer.fire();
+    await until(() => sync.progress().state === 'complete', 'the retry');
+    expect(events.some((e) => e.state === 'syncing' && e.total === sim.state.catalog.size)).toBe(true);
+  });
+
+  it('drops variants DealPOS no longer lists once a pass completes', async () => {
+    catalog.upsertMany([
+      { code: 'GONE-1', name: 'Deleted upstream', product: 'Gone', unitPrice: 1, discontinued: false, updatedAt: '2026-01-01T00:00:00.000Z', dealposId: null, outletPrices: [] },
+    ]);
+    const sync = makeSync();
+    sync.start();
+    await until(() => sync.progress().state === 'complete', 'sync');
+    expect(catalog.findByCode('GONE-1')).toBeNull();
+  });
+
+  it('stops with state error (no retry loop) when the API user lacks the Products role', async () => {
+    sim.faults.forbiddenRoles.add(roleKey('Products', 'VIEW'));
+    const sync = makeSync();
+    sync.start();
+    await until(() => sync.progress().state === 'error', 'the 403');
+    expect(sync.progress().lastError).toMatch(/Products VIEW/);
+    expect(catalog.count()).toBe(0);
+  });
+});
