@@ -45,7 +45,8 @@ const systemTimer: SyncTimer = {
 };
 
 export interface CatalogSyncOptions {
-  readonly client: DealPosClient;
+  /** Only the paged list is used (the benchmark feeds generator pages through the same path). */
+  readonly client: Pick<DealPosClient, 'listVariants'>;
   readonly catalog: CatalogStore;
   readonly state: AppStateStore;
   readonly currencyDecimals: () => number;

@@ -207,9 +207,11 @@ export class OutboxWorker {
   private async sendDue(): Promise<SendResult> {
     const client = this.options.client();
     if (!client) {
-      this.pausedReason = 'Not connected to a DealPOS account; sales are kept until one is connected';
+      // Only worth a warning while something is waiting to be sent.
+      const waiting = this.store.stats().pending > 0;
+      this.pausedReason = waiting ? 'Not connected to a DealPOS account; sales are kept until one is connected' : null;
       this.pausedClient = null;
-      return { kind: 'paused' };
+      return waiting ? { kind: 'paused' } : { kind: 'idle', nextDueAt: null };
     }
     if (this.pausedReason !== null) {
       // Credentials fixed = the account service built a new client (or "sync now" cleared the pause).
@@ -271,11 +273,24 @@ export class OutboxWorker {
       if (failure.kind === 'rejected' || failure.kind === 'unavailable') {
         this.singleOnly.delete(entry.localId);
         this.noteSuccess();
-        this.rejected(entry, serverMessageOf(error, failure.message), failure.code);
-        return { kind: 'progress' };
+        return this.refused(client, entry, serverMessageOf(error, failure.message), failure.code);
       }
       return this.failed([entry], failure, true);
     }
+  }
+
+  /**
+   * DealPOS refused this invoice. If an earlier attempt may have created it (the refusal could be
+   * "number already exists"), look it up first: found → synced, never "needs attention" by mistake.
+   */
+  private async refused(client: InvoiceApi, entry: OutboxEntry, message: string, code: string): Promise<SendResult> {
+    if (entry.attempts > 0) {
+      const outcome = await this.confirm(client, { ...entry, maybeSent: true });
+      if (outcome === 'synced') return { kind: 'progress' };
+      if (outcome !== 'absent') return outcome;
+    }
+    this.rejected(entry, message, code);
+    return { kind: 'progress' };
   }
 
   private async sendBatch(client: InvoiceApi, entries: readonly OutboxEntry[]): Promise<SendResult> {
@@ -314,11 +329,18 @@ export class OutboxWorker {
     this.noteSuccess();
     const byNumber = new Map(results.map((r) => [r.Number, r]));
     const unknown: OutboxEntry[] = [];
+    const refused: Array<{ entry: OutboxEntry; message: string }> = [];
     for (const entry of entries) {
       const result = byNumber.get(entry.invoiceNumber);
       if (result?.ID) this.synced(entry, result.ID);
-      else if (result?.Message) this.rejected(entry, result.Message, 'server_validation');
+      else if (result?.Message) refused.push({ entry, message: result.Message });
       else unknown.push(entry);
+    }
+    // Every refused entry is settled (synced, rejected or back to pending) even if a lookup fails.
+    let outcome: SendResult = { kind: 'progress' };
+    for (const { entry, message } of refused) {
+      const result = await this.refused(client, entry, message, 'server_validation');
+      if (result.kind !== 'progress' && outcome.kind === 'progress') outcome = result;
     }
     if (unknown.length > 0) {
       this.options.logger.warn(`Outbox: Invoice/List answered nothing for ${unknown.length} invoice(s); they will be checked by number`);
@@ -329,7 +351,7 @@ export class OutboxWorker {
         now,
       );
     }
-    return { kind: 'progress' };
+    return outcome;
   }
 
   /** Records a failed request for `entries`; decides pause vs backoff. */

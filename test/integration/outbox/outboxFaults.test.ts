@@ -65,6 +65,18 @@ describe('outbox against simulator faults', () => {
     expect(creates()).toBe(1);
   });
 
+  it('a refusal after an unknown outcome is checked by number: "already exists" means synced, not needs-attention', async () => {
+    register = startRegister(sim);
+    sim.faults.dropResponseNext(1);
+    // The first lookup wrongly says "absent" (404), so the invoice is sent again and refused as a duplicate.
+    sim.faults.failNext(1, { path: 'Invoice/IDByNumber', status: 404 });
+    const sales = register.sell(1);
+    await drained();
+    expect(expectExactlyOnce(sim, register, sales)).toEqual([]);
+    expect(sim.state.countRequests('Invoice/IDByNumber')).toBe(2);
+    expect(creates()).toBe(2);
+  });
+
   it('5xx and connection resets: retried with backoff, each checked by number first', async () => {
     register = startRegister(sim);
     register.sell(1);
