@@ -7,7 +7,7 @@ async function main(): Promise<void> {
   await Promise.all([
     build({
       entryPoints: ['main/app/electronMain.ts'],
-      outfile: 'dist/main/electronMain.js',
+      outfile: 'dist/main/electronMain.cjs',
       bundle: true,
       platform: 'node',
       format: 'cjs',
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     }),
     build({
       entryPoints: ['preload/electronPreload.ts'],
-      outfile: 'dist/preload/electronPreload.js',
+      outfile: 'dist/preload/electronPreload.cjs',
       bundle: true,
       platform: 'node',
       format: 'cjs',
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
       sourcemap: true,
     }),
   ]);
-  console.log('Built dist/main/electronMain.js and dist/preload/electronPreload.js');
+  console.log('Built dist/main/electronMain.cjs and dist/preload/electronPreload.cjs');
 }
 
 main().catch((error: unknown) => {

@@ -52,7 +52,7 @@ const seam: ElectronSeam = {
 
 const distDir = path.resolve(__dirname, '..');
 runElectronApp(seam, {
-  preloadPath: path.join(distDir, 'preload', 'electronPreload.js'),
+  preloadPath: path.join(distDir, 'preload', 'electronPreload.cjs'),
   rendererIndex: path.join(distDir, 'renderer', 'index.html'),
   createServices,
 }).catch((error: unknown) => {

@@ -23,7 +23,7 @@ function electronBinary(): string | null {
 }
 
 const binary = electronBinary();
-const built = fs.existsSync(path.resolve('dist/main/electronMain.js'));
+const built = fs.existsSync(path.resolve('dist/main/electronMain.cjs'));
 
 test.describe('Electron app', () => {
   test.skip(!binary, 'No Electron binary on this machine (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1); run on a machine where `npm install` downloads Electron.');
