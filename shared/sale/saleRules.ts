@@ -18,15 +18,17 @@ export interface PaymentMethodRule {
   readonly cash: boolean;
 }
 
+const INCLUSIVE_NAME = /\b(inclusive|incl\.?|termasuk)\b/i;
+
 /**
- * The tax rule for the configured tax type. Its rate comes from the DealPOS tax list (cached by
- * settings.options). ASSUMPTION: DealPOS tax types add tax on top of prices (exclusive); the public
- * tax list does not say whether prices include it.
+ * The tax rule for the configured tax type; its rate comes from the DealPOS tax list (cached by
+ * settings.options). ASSUMPTION: settings.options does not carry DealPOS's Exclusive/Inclusive tax
+ * `Type`, so a tax is treated as included in prices only when its name says so ("PPN 11% Inclusive").
  */
 export function taxRuleFor(taxType: string | null, taxes: SettingsOptions['taxes']): TaxRule {
   if (!taxType) return NO_TAX;
   const tax = taxes.find((t) => t.name === taxType);
-  return { name: taxType, rateBasisPoints: tax ? Math.round(tax.ratePercent * 100) : 0, inclusive: false };
+  return { name: taxType, rateBasisPoints: tax ? Math.round(tax.ratePercent * 100) : 0, inclusive: INCLUSIVE_NAME.test(taxType) };
 }
 
 export function saleRulesFromSettings(settings: Settings, options: SettingsOptions | null): SaleRules {

@@ -11,6 +11,7 @@ import { moneyFormatter } from '../../components/checkout/moneyFormat';
 import { PaymentPanel } from '../../components/checkout/PaymentPanel';
 import { QuantityPanel } from '../../components/checkout/QuantityPanel';
 import { ReceiptView, type ReceiptData } from '../../components/checkout/ReceiptView';
+import { ScanBar, type ScanBarHandle } from '../../components/checkout/ScanBar';
 import { ScanFeedback } from '../../components/checkout/ScanFeedback';
 import { SearchPanel } from '../../components/checkout/SearchPanel';
 import { TotalsPanel } from '../../components/checkout/TotalsPanel';
@@ -62,9 +63,8 @@ export function CheckoutScreen(): React.JSX.Element {
   const [receipt, setReceipt] = useState<ReceiptData | null>(null);
   const [completing, setCompleting] = useState(false);
   const [completeError, setCompleteError] = useState<string | null>(null);
-  const [typed, setTyped] = useState('');
   const [wedge, setWedge] = useState<WedgeSettings | null>(null);
-  const scanInputRef = useRef<HTMLInputElement>(null);
+  const scanBarRef = useRef<ScanBarHandle>(null);
   const completingRef = useRef(false);
 
   const scan = useScanHandler(t);
@@ -84,7 +84,7 @@ export function CheckoutScreen(): React.JSX.Element {
   const format = useMemo(() => moneyFormatter(decimals), [decimals]);
   const formatDate = useCallback((iso: string) => formatDateTime(locale, iso), [locale]);
 
-  const focusScan = useCallback(() => scanInputRef.current?.focus(), []);
+  const focusScan = useCallback(() => scanBarRef.current?.focus(), []);
   const closeDialog = useCallback(() => {
     setDialog(null);
     setCompleteError(null);
@@ -131,8 +131,7 @@ export function CheckoutScreen(): React.JSX.Element {
   const idle = dialog === null;
 
   const openSearch = (): void => {
-    setDialog({ kind: 'search', query: typed.trim() });
-    setTyped('');
+    setDialog({ kind: 'search', query: scanBarRef.current?.takeText() ?? '' });
   };
   const openPay = (): void => {
     if (!hasLines) {
@@ -238,22 +237,6 @@ export function CheckoutScreen(): React.JSX.Element {
     clearFeedback,
   );
 
-  /** Keys the scan field handles itself, so they work while the cursor is in it (the usual case). */
-  const onScanFieldKey = (event: React.KeyboardEvent<HTMLInputElement>): void => {
-    const empty = typed === '';
-    const s = store();
-    if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
-      event.preventDefault();
-      s.moveSelection(event.key === 'ArrowUp' ? -1 : 1);
-    } else if (empty && (event.key === '+' || event.key === '-')) {
-      event.preventDefault();
-      s.changeSelectedQuantity(event.key === '+' ? 1 : -1);
-    } else if (empty && event.key === 'Delete') {
-      event.preventDefault();
-      s.removeLine(s.cart.selectedIndex);
-    }
-  };
-
   const feedback = scan.feedback;
   const followUp = feedback?.followUp ?? null;
 
@@ -263,39 +246,17 @@ export function CheckoutScreen(): React.JSX.Element {
         {t('checkout.title')}
       </h1>
       <div className="checkout-main">
-        <form
-          className="scan-bar"
-          onSubmit={(event) => {
-            event.preventDefault();
-            const code = typed.trim();
-            setTyped('');
-            if (code !== '') onScanCode(code);
-          }}
-        >
-          <label className="scan-label" htmlFor="scan-input">
-            {t('checkout.scan.label')} <Kbd keys={CHECKOUT_KEYS.focusScan} />
-          </label>
-          <div className="scan-row">
-            <input
-              id="scan-input"
-              ref={scanInputRef}
-              className="input input-large scan-input"
-              autoComplete="off"
-              spellCheck={false}
-              placeholder={t('checkout.scan.placeholder')}
-              data-testid="scan-input"
-              value={typed}
-              onChange={(event) => setTyped(event.target.value)}
-              onKeyDown={onScanFieldKey}
-            />
-            <button type="submit" className="button" data-testid="scan-add">
-              {t('checkout.scan.add')} <Kbd keys="Enter" />
-            </button>
-            <button type="button" className="button" data-testid="open-search" onClick={openSearch}>
-              {t('checkout.scan.searchByName')} <Kbd keys={CHECKOUT_KEYS.search} />
-            </button>
-          </div>
-        </form>
+        <ScanBar
+          handle={scanBarRef}
+          t={t}
+          focusKeys={CHECKOUT_KEYS.focusScan}
+          searchKeys={CHECKOUT_KEYS.search}
+          onCode={onScanCode}
+          onSearch={(query) => setDialog({ kind: 'search', query })}
+          onMoveSelection={(delta) => store().moveSelection(delta)}
+          onChangeQuantity={(delta) => store().changeSelectedQuantity(delta)}
+          onRemoveSelected={() => store().removeLine(store().cart.selectedIndex)}
+        />
 
         {feedback ? (
           <ScanFeedback
@@ -408,7 +369,7 @@ export function CheckoutScreen(): React.JSX.Element {
         </button>
         {receipt ? (
           <button type="button" className="button" data-testid="print-last" onClick={printReceipt}>
-            {t('checkout.receipt.print')} {receipt.invoiceNumber} <Kbd keys={CHECKOUT_KEYS.print} />
+            {t('checkout.receipt.printLast')} <Kbd keys={CHECKOUT_KEYS.print} />
           </button>
         ) : null}
       </aside>

@@ -17,6 +17,11 @@ describe('sale rules from settings', () => {
   it('takes the tax rate from the DealPOS tax list', () => {
     expect(taxRuleFor('PPN 11%', options.taxes)).toEqual({ name: 'PPN 11%', rateBasisPoints: 1_100, inclusive: false });
     expect(taxRuleFor(null, options.taxes).rateBasisPoints).toBe(0);
+    expect(taxRuleFor('PPN 11% Inclusive', [{ id: 'i', name: 'PPN 11% Inclusive', ratePercent: 11 }])).toEqual({
+      name: 'PPN 11% Inclusive',
+      rateBasisPoints: 1_100,
+      inclusive: true,
+    });
   });
 
   it('turns percent limits into basis points and keeps the point value', () => {
