@@ -60,8 +60,9 @@ export function App(): React.JSX.Element {
           onHelp={() => setHelpOpen(true)}
         />
         {info?.mode === 'demo' ? (
-          <span className="demo-banner" data-testid="demo-banner" role="note">
-            {t('shell.status.demo')}
+          <span className="demo-banner" data-testid="demo-banner" role="note" title={t('shell.status.demo')}>
+            {t('shell.status.demoBanner')}
+            <span className="visually-hidden"> — {t('shell.status.demo')}</span>
           </span>
         ) : null}
         <LanguageSwitch locale={locale} t={t} onChange={(next) => void setLocale(next)} />

@@ -43,8 +43,8 @@ export function RejectedInvoiceCard(props: RejectedInvoiceCardProps): React.JSX.
       <header className="card-header">
         <h3 id={headingId}>{entry.invoiceNumber}</h3>
         <span className="muted">
-          {formatTime(entry.createdAt)} · <strong>{formatTotal(entry.total)}</strong> · {t('queue.entry.lines', { count: entry.payload.Variants.length })} ·{' '}
-          {t('queue.entry.attempts', { count: entry.attempts })}
+          {formatTime(entry.createdAt)} · <strong>{formatTotal(entry.total)}</strong> · {entry.payload.Variants.length === 1 ? t('queue.entry.line') : t('queue.entry.lines', { count: entry.payload.Variants.length })} ·{' '}
+          {entry.attempts === 1 ? t('queue.entry.attempt') : t('queue.entry.attempts', { count: entry.attempts })}
           {entry.edited ? <span className="pill"> {t('queue.entry.edited')}</span> : null}
         </span>
       </header>

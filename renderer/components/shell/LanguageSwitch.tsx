@@ -7,7 +7,7 @@ export interface LanguageSwitchProps {
   readonly onChange: (locale: Locale) => void;
 }
 
-/** Two-way toggle between English and Bahasa Indonesia; each name is shown in its own language. */
+/** Two-way toggle between English and Bahasa Indonesia: short codes on screen, full names for screen readers. */
 export function LanguageSwitch({ locale, t, onChange }: LanguageSwitchProps): React.JSX.Element {
   return (
     <div className="segmented" role="group" aria-label={t('shell.language')} data-testid="language-switch">
@@ -19,9 +19,11 @@ export function LanguageSwitch({ locale, t, onChange }: LanguageSwitchProps): Re
           lang={option}
           aria-pressed={option === locale}
           data-testid={`lang-${option}`}
+          aria-label={t(`shell.language.${option}`)}
+          title={t(`shell.language.${option}`)}
           onClick={() => onChange(option)}
         >
-          {t(`shell.language.${option}`)}
+          {t(`shell.language.short.${option}`)}
         </button>
       ))}
     </div>

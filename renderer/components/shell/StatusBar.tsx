@@ -48,7 +48,7 @@ export function StatusBar(props: StatusBarProps): React.JSX.Element {
         {t('shell.status.needsAttention')}: <strong data-testid="status-needs-attention">{queue.needsAttention}</strong>
       </button>
       {queue.pausedReason ? (
-        <span className="status-item status-warning" role="alert">
+        <span className="status-item status-warning" role="alert" title={t('shell.status.paused', { reason: queue.pausedReason })}>
           {t('shell.status.paused', { reason: queue.pausedReason })}
         </span>
       ) : null}

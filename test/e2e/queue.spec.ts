@@ -1,0 +1,73 @@
+import { expect, test } from './bootstrap';
+import { checkScreen } from './shell/screenCheck';
+import { configureStore, connectLive, recordSale, sellableCodes } from './shell/flows';
+
+test.describe('invoice queue', () => {
+  test('a rejected invoice shows the server message, is fixed and resent, and reaches DealPOS with the fix', async ({ page, app }, testInfo) => {
+    await connectLive(page, app);
+    await configureStore(app);
+    const [badCode, goodCode] = sellableCodes(app);
+
+    app.simulator.faults.rejectNextInvoice(`Variant ${badCode} cannot be sold at this outlet`);
+    const rejected = app.nextEvent('invoiceRejected');
+    const sale = await recordSale(page, badCode);
+    expect((await rejected).invoiceNumber).toBe(sale.invoiceNumber);
+
+    await expect(page.getByTestId('status-needs-attention')).toHaveText('1');
+    await page.getByTestId('status-open-attention').click();
+    const card = page.getByTestId(`queue-rejected-${sale.invoiceNumber}`);
+    await expect(card.getByTestId('queue-error')).toContainText(`Variant ${badCode} cannot be sold at this outlet`);
+    await checkScreen(page, testInfo, 'queue-rejected');
+
+    await card.getByTestId('queue-fix').click();
+    await card.getByTestId('fix-code-0').fill(goodCode);
+    await checkScreen(page, testInfo, 'queue-fix-form');
+    const synced = app.nextEvent('invoiceSynced', (e) => e.invoiceNumber === sale.invoiceNumber);
+    await card.getByTestId('fix-save').click();
+    await synced;
+
+    await expect(page.getByTestId(`queue-synced-${sale.invoiceNumber}`)).toBeVisible();
+    await expect(card).toHaveCount(0);
+    await expect(page.getByTestId('status-needs-attention')).toHaveText('0');
+    const stored = app.simulator.state.findInvoice('Outlet1', sale.invoiceNumber);
+    expect(stored?.Variants.map((v) => v.Code)).toEqual([goodCode]);
+    await checkScreen(page, testInfo, 'queue-synced');
+  });
+
+  test('a rejected invoice is voided with a reason and never sent', async ({ page, app }) => {
+    await connectLive(page, app);
+    await configureStore(app);
+    const [code] = sellableCodes(app);
+    app.simulator.faults.rejectNextInvoice('Customer is blocked');
+    const rejected = app.nextEvent('invoiceRejected');
+    const sale = await recordSale(page, code);
+    await rejected;
+
+    await page.getByTestId('nav-queue').click();
+    const card = page.getByTestId(`queue-rejected-${sale.invoiceNumber}`);
+    await card.getByTestId('queue-void').click();
+    await card.getByTestId('void-reason').fill('Sale cancelled at the counter');
+    await card.getByTestId('void-confirm').click();
+    await expect(page.getByTestId(`queue-voided-${sale.invoiceNumber}`)).toContainText('Sale cancelled at the counter');
+    await expect(page.getByTestId('status-needs-attention')).toHaveText('0');
+    expect(app.simulator.state.findInvoice('Outlet1', sale.invoiceNumber)).toBeNull();
+  });
+
+  test('sales made while DealPOS is unreachable wait in the queue and go out on "sync now"', async ({ page, app }) => {
+    await connectLive(page, app);
+    await configureStore(app);
+    const [code] = sellableCodes(app);
+    app.simulator.faults.offline = true;
+    const sale = await recordSale(page, code);
+    await page.getByTestId('nav-queue').click();
+    await expect(page.getByTestId(`queue-pending-${sale.invoiceNumber}`)).toBeVisible();
+    await expect(page.getByTestId('status-pending')).toHaveText('1');
+
+    app.simulator.faults.offline = false;
+    const synced = app.nextEvent('invoiceSynced', (e) => e.invoiceNumber === sale.invoiceNumber);
+    await page.getByTestId('queue-sync-now').click();
+    await synced;
+    await expect(page.getByTestId(`queue-synced-${sale.invoiceNumber}`)).toBeVisible();
+    await expect(page.getByTestId('status-pending')).toHaveText('0');
+  });
+});

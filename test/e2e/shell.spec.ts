@@ -1,0 +1,63 @@
+import { expect, test } from './bootstrap';
+import { checkScreen } from './shell/screenCheck';
+
+test.describe('app shell', () => {
+  test('first run offers connect or demo; status bar, help overlay and screens are reachable', async ({ page, app }, testInfo) => {
+    await page.goto(app.url);
+    await expect(page.getByTestId('onboarding')).toBeVisible();
+    await expect(page.getByTestId('app-mode')).toHaveAttribute('data-mode', 'setup');
+    await expect(page.getByTestId('status-pending')).toHaveText('0');
+    await checkScreen(page, testInfo, 'onboarding');
+
+    await page.keyboard.press('F1');
+    const help = page.getByTestId('help-overlay');
+    await expect(help).toBeVisible();
+    await expect(help.getByTestId('help-shortcut-nav.queue')).toContainText('Alt');
+    await checkScreen(page, testInfo, 'help-overlay');
+    await page.keyboard.press('Escape');
+    await expect(help).toBeHidden();
+
+    await page.keyboard.press('Alt+3');
+    await expect(page.getByTestId('screen-settings')).toBeVisible();
+    await expect(page.getByTestId('app-data-dir')).toHaveText(app.dataDir);
+    await checkScreen(page, testInfo, 'settings-setup');
+
+    await page.getByTestId('nav-queue').click();
+    await expect(page.getByTestId('queue-attention')).toBeVisible();
+    await checkScreen(page, testInfo, 'queue-empty');
+  });
+
+  test('language switch translates the frame and is kept in settings across a reload', async ({ page, app }) => {
+    await page.goto(app.url);
+    await expect(page.getByTestId('nav-queue')).toContainText('Queue');
+    await page.getByTestId('lang-id').click();
+    await expect(page.getByTestId('nav-queue')).toContainText('Antrean');
+    await expect(page.getByTestId('lang-id')).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.locator('.app')).toHaveAttribute('lang', 'id');
+    await expect.poll(async () => (await app.services.handlers['settings.get']({})).language).toBe('id');
+
+    await page.reload();
+    await expect(page.getByTestId('nav-queue')).toContainText('Antrean');
+    await expect(page.getByTestId('status-connectivity')).toBeVisible();
+    await page.getByTestId('lang-en').click();
+    await expect(page.getByTestId('nav-queue')).toContainText('Queue');
+  });
+
+  test('status bar follows live status from main and opens the queue (at 1920×1080)', async ({ page, app }, testInfo) => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(app.url);
+    await expect(page.getByTestId('app-version')).toBeVisible();
+    app.services.status.update({
+      connectivity: 'offline',
+      queue: { pending: 3, needsAttention: 2 },
+      scanner: { state: 'permission_denied', deviceName: 'Test Scanner', hint: 'Add the udev rule' },
+    });
+    await expect(page.getByTestId('status-connectivity')).toHaveAttribute('data-state', 'offline');
+    await expect(page.getByTestId('status-pending')).toHaveText('3');
+    await expect(page.getByTestId('status-needs-attention')).toHaveText('2');
+    await expect(page.getByTestId('status-scanner')).toContainText('Test Scanner');
+    await checkScreen(page, testInfo, 'onboarding-1920-offline');
+    await page.getByTestId('status-open-attention').click();
+    await expect(page.getByTestId('screen-queue')).toBeVisible();
+  });
+});
