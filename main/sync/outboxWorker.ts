@@ -265,13 +265,11 @@ export class OutboxWorker {
     try {
       const created = await client.createInvoice(entry.payload, this.callOptions());
       this.noteSuccess();
-      this.singleOnly.delete(entry.localId);
       this.synced(entry, created.ID);
       return { kind: 'progress' };
     } catch (error) {
       const failure = classify(error);
       if (failure.kind === 'rejected' || failure.kind === 'unavailable') {
-        this.singleOnly.delete(entry.localId);
         this.noteSuccess();
         return this.refused(client, entry, serverMessageOf(error, failure.message), failure.code);
       }
@@ -385,12 +383,14 @@ export class OutboxWorker {
   }
 
   private synced(entry: OutboxEntry, serverId: string): void {
+    this.singleOnly.delete(entry.localId);
     if (this.store.markSynced(entry.localId, serverId, this.clock.now())) {
       this.options.events.emit('invoiceSynced', { localId: entry.localId, invoiceNumber: entry.invoiceNumber, serverId });
     }
   }
 
   private rejected(entry: OutboxEntry, message: string, code: string): void {
+    this.singleOnly.delete(entry.localId);
     if (this.store.markRejected(entry.localId, message, code, this.clock.now())) {
       this.options.logger.warn(`Outbox: DealPOS rejected ${entry.invoiceNumber}: ${message}`);
       this.options.events.emit('invoiceRejected', { localId: entry.localId, invoiceNumber: entry.invoiceNumber, message });
