@@ -85,7 +85,7 @@ it(`every sale reported complete survives ${KILLS} SIGKILLs and reaches DealPOS 
   await waitFor('the queue to drain', () => register.status.get().queue.pending === 0, 20_000);
   expect(register.status.get().queue.needsAttention).toBe(0);
 
-  const byNumber = new Map(register.outbox.store.list(undefined, 500).map((e) => [e.invoiceNumber, e]));
+  const byNumber = new Map(register.outbox.store.list(undefined, 100_000).map((e) => [e.invoiceNumber, e]));
   const sales = reported.map((number) => {
     const entry = byNumber.get(number);
     if (!entry) throw new Error(`reported sale ${number} is not in the database`);

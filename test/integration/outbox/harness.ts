@@ -129,7 +129,7 @@ export function expectExactlyOnce(
   }
   // Anything on the simulator with this register's code must be one of its sales.
   const code = register.outbox.store.registerCode() ?? '';
-  const known = new Set(register.outbox.store.list(undefined, 500).map((e) => e.invoiceNumber));
+  const known = new Set(register.outbox.store.list(undefined, 100_000).map((e) => e.invoiceNumber));
   const extra = [...sim.state.invoices.values()].filter((i) => i.Number.includes(`-${code}-`) && !known.has(i.Number));
   for (const invoice of extra) problems.push(`unexpected invoice ${invoice.Number} on the simulator`);
   return problems;
