@@ -2,8 +2,10 @@
  * The one request budget for the whole app. DealPOS allows a fixed number of requests per window
  * (default 50 per 180 s, across every endpoint, token included) and answers 429 beyond it.
  *
- * Guarantee: no more than `limit` grants in ANY interval of `window` length (a sliding log). That
- * holds whatever the alignment of the server's fixed window, which the client cannot see. On top,
+ * Guarantee: the server never sees more than `limit` of our requests in ANY interval of `window`
+ * length, whatever the alignment of its fixed window (which the client cannot see). A slot is held
+ * from the grant until one window after the answer arrived — the server counted the request at
+ * some moment in between, and we do not know when. On top,
  * the server's `RateLimit-Remaining` (which also counts other registers on the same account) and
  * 429 answers can only make it stricter, never looser.
  *
@@ -99,9 +101,10 @@ export class RequestBudget {
   private windowMs: number;
   private readonly reserveConfig: { sync: number; background: number };
   private readonly clock: BudgetClock;
-  /** Grant times inside the current sliding window, oldest first. */
-  private readonly grants: number[] = [];
+  /** Tickets granted and not yet settled: each holds a slot until one window after it settles. */
   private readonly inFlight = new Set<number>();
+  /** Times at which settled slots free, ascending (settle time + window, and the clock only moves on). */
+  private readonly settledUntil: number[] = [];
   private readonly queues: Record<RequestPriority, Waiter[]> = { interactive: [], sync: [], background: [] };
   private server: ServerView | null = null;
   private blockedUntil = 0;
@@ -164,12 +167,27 @@ export class RequestBudget {
    * window (nothing for a network failure). Call exactly once per ticket.
    */
   settle(ticket: BudgetTicket, observation: RateLimitObservation = {}): void {
-    this.inFlight.delete(ticket.id);
-    this.observe(observation);
+    // Answered, so the server has counted it: it is no longer "in flight" for the Remaining maths,
+    // and it holds its slot for one (possibly just learnt) window from now.
+    const wasInFlight = this.inFlight.delete(ticket.id);
+    this.apply(observation);
+    if (wasInFlight) {
+      const until = this.clock.now() + this.windowMs;
+      // Keep ascending even if the window length changed in between.
+      let index = this.settledUntil.length;
+      while (index > 0 && (this.settledUntil[index - 1] ?? 0) > until) index--;
+      this.settledUntil.splice(index, 0, until);
+    }
+    this.pump();
   }
 
-  /** Applies rate-limit information that did not come with a ticket (e.g. a server pushing headers). */
+  /** Applies rate-limit information that did not come with a ticket. */
   observe(observation: RateLimitObservation): void {
+    this.apply(observation);
+    this.pump();
+  }
+
+  private apply(observation: RateLimitObservation): void {
     const now = this.clock.now();
     if (observation.limit !== undefined && observation.limit > 0) this.limit = Math.floor(observation.limit);
     if (observation.windowSeconds !== undefined && observation.windowSeconds > 0) {
@@ -194,7 +212,6 @@ export class RequestBudget {
         current.expiresAt = Math.min(current.expiresAt, expiresAt);
       }
     }
-    this.pump();
   }
 
   /** Slots a request of `priority` could take right now without waiting. */
@@ -256,7 +273,11 @@ export class RequestBudget {
   }
 
   private prune(now: number): void {
-    while (this.grants.length > 0 && (this.grants[0] ?? 0) <= now - this.windowMs) this.grants.shift();
+    while (this.settledUntil.length > 0 && (this.settledUntil[0] ?? 0) <= now) this.settledUntil.shift();
+  }
+
+  private held(): number {
+    return this.inFlight.size + this.settledUntil.length;
   }
 
   private activeServerView(now: number): ServerView | null {
@@ -267,7 +288,7 @@ export class RequestBudget {
   private available(now: number): number {
     if (now < this.blockedUntil) return 0;
     this.prune(now);
-    const own = this.limit - this.grants.length;
+    const own = this.limit - this.held();
     const server = this.activeServerView(now);
     return Math.max(0, server ? Math.min(own, server.cap) : own);
   }
@@ -286,7 +307,6 @@ export class RequestBudget {
 
   private grant(priority: RequestPriority): BudgetTicket {
     const now = this.clock.now();
-    this.grants.push(now);
     if (this.server) this.server.cap -= 1;
     const ticket: BudgetTicket = { id: this.nextTicketId++, priority, grantedAt: now };
     this.inFlight.add(ticket.id);
@@ -332,12 +352,12 @@ export class RequestBudget {
     }
   }
 
-  /** The next moment availability can grow: a grant ages out, a block ends, or the server view expires. */
+  /** The next moment availability can grow: a slot frees, a block ends, or the server view expires. */
   private nextChangeAt(now: number): number {
     const candidates: number[] = [];
     if (this.blockedUntil > now) candidates.push(this.blockedUntil);
-    const oldest = this.grants[0];
-    if (oldest !== undefined) candidates.push(oldest + this.windowMs);
+    const first = this.settledUntil[0];
+    if (first !== undefined) candidates.push(first);
     const server = this.activeServerView(now);
     if (server) candidates.push(server.expiresAt);
     const later = candidates.filter((t) => t > now);
@@ -357,13 +377,14 @@ export class RequestBudget {
     let at = Math.max(now, this.blockedUntil);
     if (serverView && serverView.cap < needed) at = Math.max(at, serverView.expiresAt);
     this.prune(now);
-    const freeNow = this.limit - this.grants.length;
+    const freeNow = this.limit - this.held();
     if (freeNow < needed) {
       const index = needed - freeNow - 1;
-      const grantTime = this.grants[Math.min(index, this.grants.length - 1)];
-      // More needed than the window holds: at least one full window per `limit` slots.
+      // Slots still in flight are assumed to be answered now: an optimistic estimate.
+      const freeAt = index < this.settledUntil.length ? this.settledUntil[index] : now + this.windowMs;
+      // More needed than the window holds: at least one more full window per `limit` slots.
       const extraWindows = Math.floor(index / Math.max(1, this.limit));
-      if (grantTime !== undefined) at = Math.max(at, grantTime + this.windowMs * (1 + extraWindows));
+      if (freeAt !== undefined) at = Math.max(at, freeAt + this.windowMs * extraWindows);
     }
     return at - now;
   }

@@ -41,6 +41,8 @@ export class SimulatorFaults {
   private readonly drops: CountedFault<null>[] = [];
   private readonly delays: CountedFault<{ ms: number }>[] = [];
   private readonly invoiceRejections: string[] = [];
+  private readonly mutations: CountedFault<{ mutate: (body: unknown) => unknown }>[] = [];
+  private readonly garbles: CountedFault<{ text: string }>[] = [];
 
   constructor(private readonly revokeTokens: () => void) {}
 
@@ -72,6 +74,19 @@ export class SimulatorFaults {
     this.delays.push({ remaining: count, filter, data: { ms } });
   }
 
+  /**
+   * Next `count` matching successful answers are passed through `mutate` before sending — a
+   * server whose response shape drifted (a field renamed, removed or of another type).
+   */
+  mutateNext(count: number, mutate: (body: unknown) => unknown, filter: FaultFilter = {}): void {
+    this.mutations.push({ remaining: count, filter, data: { mutate } });
+  }
+
+  /** Next `count` matching successful answers are replaced by `text` (e.g. an HTML error page). */
+  garbleNext(count: number, text: string, filter: FaultFilter = {}): void {
+    this.garbles.push({ remaining: count, filter, data: { text } });
+  }
+
   /** The next invoice create (each item of Invoice/List counts) is refused with 400 `{Message: message}`. */
   rejectNextInvoice(message = 'Invoice rejected by the simulator'): void {
     this.invoiceRejections.push(message);
@@ -101,6 +116,8 @@ export class SimulatorFaults {
     this.drops.length = 0;
     this.delays.length = 0;
     this.invoiceRejections.length = 0;
+    this.mutations.length = 0;
+    this.garbles.length = 0;
   }
 
   // ------------------------------------------------------------------ used by the server
@@ -119,6 +136,12 @@ export class SimulatorFaults {
   }
   takeDelay(request: RequestInfo): number {
     return take(this.delays, request)?.ms ?? 0;
+  }
+  takeMutation(request: RequestInfo): ((body: unknown) => unknown) | null {
+    return take(this.mutations, request)?.mutate ?? null;
+  }
+  takeGarble(request: RequestInfo): string | null {
+    return take(this.garbles, request)?.text ?? null;
   }
   takeInvoiceRejection(): string | null {
     return this.invoiceRejections.shift() ?? null;

@@ -210,6 +210,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       req.socket.destroy();
       return;
     }
+    if (status === 200) {
+      const garbled = faults.takeGarble(info);
+      if (garbled !== null) return sendText(res, entry, status, garbled, headers);
+      const mutate = faults.takeMutation(info);
+      if (mutate) result = mutate(structuredClone(result));
+    }
     send(res, entry, status, result, headers);
   }
 
@@ -248,9 +254,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   }
 
   function send(res: http.ServerResponse, entry: RequestLogEntry, status: number, body: unknown, headers: Record<string, string>): void {
+    sendText(res, entry, status, JSON.stringify(body), headers);
+  }
+
+  function sendText(res: http.ServerResponse, entry: RequestLogEntry, status: number, text: string, headers: Record<string, string>): void {
     entry.status = status;
     if (res.destroyed) return;
-    const text = JSON.stringify(body);
     res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers });
     res.end(text);
   }

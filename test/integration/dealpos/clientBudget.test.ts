@@ -1,0 +1,50 @@
+/**
+ * The budget against the simulator's real fixed window (shrunk to 10 requests per second so the
+ * test is quick): 50 concurrent callers never earn a 429, no window-long interval holds more than
+ * the limit, and interactive calls overtake background calls already queued.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { background, interactive, startHarness, type Harness } from './harness';
+
+let h: Harness | null = null;
+afterEach(async () => {
+  await h?.close();
+  h = null;
+});
+
+const LIMIT = 10;
+const WINDOW_MS = 1000;
+
+describe('budget against the simulator window', () => {
+  it('holds the window under 50 concurrent callers, and interactive overtakes queued background', async () => {
+    h = await startHarness({
+      sim: { rateLimit: { count: LIMIT, seconds: WINDOW_MS / 1000 } },
+      budget: { limit: LIMIT, windowSeconds: WINDOW_MS / 1000, reserve: { sync: 1, background: 2 } },
+    });
+    const harness = h;
+    const completed: string[] = [];
+    const calls: Promise<unknown>[] = [];
+    for (let i = 0; i < 40; i++) {
+      calls.push(harness.client.listOutlets({}, background).then(() => completed.push('background')));
+    }
+    for (let i = 0; i < 10; i++) {
+      calls.push(harness.client.listTaxes(interactive).then(() => completed.push('interactive')));
+    }
+    await Promise.all(calls);
+
+    const log = harness.sim.state.requestLog.filter((e) => e.path !== '');
+    expect(log.filter((e) => e.status === 429)).toEqual([]);
+    expect(log).toHaveLength(51); // 50 calls + one token
+    // Arrival times at the server: at most LIMIT inside any window-long interval.
+    const arrivals = log.map((e) => e.at).sort((a, b) => a - b);
+    for (const start of arrivals) {
+      expect(arrivals.filter((t) => t >= start && t < start + WINDOW_MS).length).toBeLessThanOrEqual(LIMIT);
+    }
+    // Background calls granted before the interactive ones were queued form the first window;
+    // after that every interactive call went before the 30-odd background calls still waiting.
+    const lastInteractive = completed.lastIndexOf('interactive');
+    const backgroundBefore = completed.slice(0, lastInteractive).filter((c) => c === 'background').length;
+    expect(backgroundBefore).toBeLessThanOrEqual(LIMIT);
+    expect(completed.filter((c) => c === 'background')).toHaveLength(40);
+  }, 20_000);
+});
