@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { CompletedSale } from '../../shared/contract/sale';
 import { ServiceError, type ValidationIssue } from '../../shared/errors';
 import { numberDay } from '../../shared/invoice/invoiceNumber';
-import { toInvoicePayload } from '../../shared/invoice/invoicePayload';
+import { invoicePayloadSchema, toInvoicePayload, type InvoicePayload } from '../../shared/invoice/invoicePayload';
 import { localTime } from '../../shared/invoice/localTime';
 import { formatMoney, IDR } from '../../shared/money';
 import type { SaleDraft } from '../../shared/sale/sale';
@@ -55,6 +55,16 @@ function describeProblem(problem: SaleProblem, decimals: number): ValidationIssu
   }
 }
 
+/** A payload the outbox could not read back would block the queue: refuse the sale instead (nothing is saved). */
+function checkedPayload(payload: InvoicePayload): InvoicePayload {
+  const parsed = invoicePayloadSchema.safeParse(payload);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.map((issue) => ({ path: `invoice.${issue.path.map(String).join('.')}`, message: issue.message }));
+  throw new ServiceError('validation', `The sale cannot be turned into a DealPOS invoice: ${issues[0]?.path ?? ''} ${issues[0]?.message ?? ''}`.trim(), {
+    issues,
+  });
+}
+
 export class SaleService {
   private readonly now: () => number;
   private readonly offsetMinutes: (epochMs: number) => number;
@@ -86,11 +96,13 @@ export class SaleService {
       draft,
       totals,
       buildPayload: (number) =>
-        toInvoicePayload(
-          draft,
-          totals,
-          { outlet, register: settings.register, tag: settings.salesTag, decimals: settings.currencyDecimals, salesPerson: null },
-          { number, date: local.date },
+        checkedPayload(
+          toInvoicePayload(
+            draft,
+            totals,
+            { outlet, register: settings.register, tag: settings.salesTag, decimals: settings.currencyDecimals, salesPerson: null },
+            { number, date: local.date },
+          ),
         ),
     });
     this.options.onRecorded?.();

@@ -23,6 +23,7 @@
  */
 import { z } from 'zod';
 import { sum, toMajor } from '../money';
+import { MAX_INVOICE_NUMBER_LENGTH } from './invoiceNumber';
 import type { Discount, SaleDraft } from '../sale/sale';
 import type { SaleTotals } from '../sale/totals';
 
@@ -52,7 +53,7 @@ export const invoiceCustomerSchema = z.object({
 /** What the outbox stores and sends; parsed again whenever it is read back from SQLite. */
 export const invoicePayloadSchema = z.object({
   Outlet: z.string().min(1).max(100),
-  Number: z.string().min(1).max(30),
+  Number: z.string().min(1).max(MAX_INVOICE_NUMBER_LENGTH),
   Date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   Tag: z.string().min(1).max(100),
   TaxType: z.string().min(1).max(100),

@@ -72,6 +72,14 @@ describe('recording a sale', () => {
     expect(count('invoice_sequence')).toBe(0);
   });
 
+  it('accepts the longest prefix, and refuses a sale whose invoice DealPOS could not take, saving nothing', () => {
+    const long = new SaleService({ store, settings: () => ({ ...SETTINGS, invoiceNumberPrefix: 'A./-B'.padEnd(16, 'X') }), now: () => now });
+    expect(long.complete(paidSale()).invoiceNumber).toHaveLength(16 + 1 + 5 + 1 + 6 + 1 + 4);
+    const broken = new SaleService({ store, settings: () => ({ ...SETTINGS, salesTag: '' }), now: () => now });
+    expect(() => broken.complete(paidSale())).toThrow(expect.objectContaining({ code: 'validation', issues: [expect.objectContaining({ path: 'invoice.Tag' })] }));
+    expect(count('sale')).toBe(1);
+  });
+
   it('never reuses a number after a restart, and starts each day at 1', () => {
     const before = sales.complete(paidSale()).invoiceNumber;
     db.opened.close();
