@@ -63,10 +63,12 @@ export const createSettingsSlice: StateCreator<StoreState, [], [], SettingsSlice
 
   /** After the account changes, everything that depends on it is stale. */
   const afterAccountChange = async (account: AccountStatus): Promise<void> => {
+    patch({ account, firstRun: account.mode !== 'setup' });
+    // The new session's settings first, so no screen shows the new mode with the old store's values.
+    await Promise.all([get().loadSettings(), get().loadOptions()]);
     const info = get().app.info;
     if (info) get().setAppInfo({ ...info, mode: account.mode });
-    patch({ account, firstRun: account.mode !== 'setup' });
-    await Promise.all([get().loadApp(), get().loadSettings(), get().loadOptions()]);
+    await get().loadApp();
   };
 
   return {

@@ -25,14 +25,46 @@ function groupByHeading(shortcuts: readonly HelpEntry[]): Array<[MessageKey, Hel
   return [...groups.entries()];
 }
 
+/** Keys the dialog itself uses: close it (Escape, F1, ?) and operate its buttons. */
+const PASS_THROUGH = new Set(['Escape', 'F1', '?', 'Enter', ' ']);
+
+function keepFocusInside(panel: HTMLElement | null, event: KeyboardEvent): void {
+  if (!panel) return;
+  const focusable = [...panel.querySelectorAll<HTMLElement>('button, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])')];
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  if (!first || !last) return;
+  const active = document.activeElement;
+  if (event.shiftKey && (active === first || !panel.contains(active))) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && (active === last || !panel.contains(active))) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
 /** Lists every shortcut currently bound, grouped, so each action's key is discoverable. */
 export function HelpOverlay({ shortcuts, t, onClose }: HelpOverlayProps): React.JSX.Element {
   const closeRef = useRef<HTMLButtonElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     // Put focus inside the dialog and give it back to whatever had it when the dialog closes.
     const previous = document.activeElement;
     closeRef.current?.focus();
+    // While the dialog is open, the screen behind it must not react to its shortcuts (F9 would pay).
+    const guard = (event: KeyboardEvent): void => {
+      if (event.key === 'Tab') {
+        keepFocusInside(panelRef.current, event);
+        return;
+      }
+      if (PASS_THROUGH.has(event.key)) return;
+      event.stopImmediatePropagation();
+      if (/^F\d{1,2}$/.test(event.key) || event.altKey || event.ctrlKey || event.metaKey) event.preventDefault();
+    };
+    window.addEventListener('keydown', guard, true);
     return () => {
+      window.removeEventListener('keydown', guard, true);
       if (previous instanceof HTMLElement) previous.focus();
     };
   }, []);
@@ -43,6 +75,7 @@ export function HelpOverlay({ shortcuts, t, onClose }: HelpOverlayProps): React.
         role="dialog"
         aria-modal="true"
         aria-labelledby="help-title"
+        ref={panelRef}
         data-testid="help-overlay"
         onClick={(event) => event.stopPropagation()}
       >

@@ -22,7 +22,7 @@ export function StatusBar(props: StatusBarProps): React.JSX.Element {
     <footer className="status-bar" aria-label={t('shell.status.label')}>
       <span className="status-item status-connectivity" data-state={connectivity} data-testid="status-connectivity" role="status">
         <span className="status-dot" aria-hidden="true" />
-        {t(`shell.status.${connectivity}`)}
+        {mode === 'setup' ? t('shell.status.notConnected') : t(`shell.status.${connectivity}`)}
       </span>
       <button
         type="button"

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatMoney, IDR } from '../../../shared/money';
 import type { SettingsOptions } from '../../../shared/contract/settings';
 import { Kbd } from '../../components/shell/Kbd';
@@ -31,6 +31,12 @@ export function QueueScreen(): React.JSX.Element {
   const voidInvoice = useStore((s) => s.voidInvoice);
   const [flash, setFlash] = useState<string | null>(null);
   const [syncError, setSyncError] = useState<string | null>(null);
+  const flashRef = useRef<HTMLParagraphElement>(null);
+
+  // The card that had focus is gone once its invoice is resent or voided: land on the outcome.
+  useEffect(() => {
+    if (flash) flashRef.current?.focus();
+  }, [flash]);
 
   useEffect(() => {
     void loadOptions();
@@ -74,7 +80,7 @@ export function QueueScreen(): React.JSX.Element {
         </p>
       ) : null}
       {flash ? (
-        <p className="notice notice-success" role="status" data-testid="queue-flash">
+        <p className="notice notice-success" role="status" tabIndex={-1} ref={flashRef} data-testid="queue-flash">
           {flash}
         </p>
       ) : null}

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Settings, SettingsOptions } from '../../../shared/contract/settings';
 import { Field } from '../../components/forms/Field';
 import { formatDateTime } from '../../i18n/t';
@@ -27,6 +27,16 @@ export function StoreSettingsForm({ saved }: { readonly saved: Settings }): Reac
   useEffect(() => {
     void loadOptions();
   }, [loadOptions]);
+
+  // Saved settings can change underneath (language, scanner, another session): follow them unless
+  // the manager has unsaved edits, which are never overwritten.
+  const shownFrom = useRef(saved);
+  useEffect(() => {
+    if (shownFrom.current === saved) return;
+    const untouched = JSON.stringify(draft) === JSON.stringify(draftFrom(shownFrom.current));
+    shownFrom.current = saved;
+    if (untouched) setDraft(draftFrom(saved));
+  }, [saved, draft]);
 
   const dirty = JSON.stringify(draft) !== JSON.stringify(draftFrom(saved));
 

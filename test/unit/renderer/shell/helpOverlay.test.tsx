@@ -56,3 +56,28 @@ describe('keyboard shortcuts and the help overlay', () => {
     expect(useStore.getState().app.screen).toBe('checkout');
   });
 });
+
+describe('help overlay is modal', () => {
+  it('keeps the screen behind it from reacting to its shortcuts, and keeps Tab inside', async () => {
+    handleBasics();
+    renderApp();
+    await screen.findByTestId('app-version');
+    let paid = 0;
+    act(() => {
+      registerShortcut({ id: 'test.pay', keys: 'F9', label: 'shell.nav.checkout', group: 'shell.group.general', run: () => (paid += 1) });
+    });
+    await userEvent.keyboard('{F9}');
+    expect(paid).toBe(1);
+    await userEvent.keyboard('{F1}');
+    await userEvent.keyboard('{F9}');
+    await userEvent.keyboard('{Alt>}2{/Alt}');
+    expect(paid).toBe(1);
+    expect(useStore.getState().app.screen).toBe('checkout');
+    await userEvent.tab();
+    expect(document.activeElement).toBe(screen.getByTestId('help-close'));
+    await userEvent.keyboard('{F1}');
+    expect(screen.queryByTestId('help-overlay')).toBeNull();
+    await userEvent.keyboard('{F9}');
+    expect(paid).toBe(2);
+  });
+});

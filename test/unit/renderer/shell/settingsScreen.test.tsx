@@ -1,9 +1,10 @@
 import '../support/fakeHost';
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../../../shared/contract/settings';
 import { SettingsScreen } from '../../../../renderer/screens/settings/SettingsScreen';
+import { useStore } from '../../../../renderer/state/store';
 import { fakeHost } from '../support/fakeHost';
 import { IDLE_CATALOG, TEST_INFO, handleBasics, renderScreen, resetAll } from '../support/renderApp';
 
@@ -95,5 +96,19 @@ describe('settings screen', () => {
     expect(within(catalog).getByTestId('catalog-state').textContent).toContain('About 2 min left');
     expect(within(catalog).getByTestId('catalog-progress').getAttribute('value')).toBe('500');
     expect(screen.getByTestId('app-data-dir').textContent).toBe(TEST_INFO.dataDir);
+  });
+
+  it('follows settings that change underneath, but never overwrites unsaved edits', async () => {
+    serveSettings();
+    await renderScreen(<SettingsScreen />);
+    const form = await screen.findByTestId('settings-form');
+    const replaceValues = (next: Settings): void =>
+      act(() => useStore.setState((s) => ({ settings: { ...s.settings, values: next } })));
+    replaceValues({ ...saved, register: 'Counter 9' });
+    expect((within(form).getByTestId('settings-register') as HTMLInputElement).value).toBe('Counter 9');
+    await userEvent.type(within(form).getByTestId('settings-tag'), ' 2');
+    replaceValues({ ...saved, register: 'Counter 7' });
+    expect((within(form).getByTestId('settings-register') as HTMLInputElement).value).toBe('Counter 9');
+    expect((within(form).getByTestId('settings-tag') as HTMLInputElement).value).toBe('Offline 2');
   });
 });
