@@ -86,9 +86,21 @@ const ENTRY_COLUMNS = `seq, local_id, invoice_number, outlet, payload_json, stat
   last_error, last_error_code, server_id, edited, void_reason, created_at, updated_at, synced_at`;
 
 /** The stored payload is a boundary like any other: a hand-edited or damaged row fails loudly, not silently. */
+class DamagedPayloadError extends ServiceError {
+  constructor(localId: string) {
+    super('storage', `Outbox entry ${localId} holds an invalid invoice payload`);
+  }
+}
+
 function parsePayload(json: string, localId: string): InvoicePayload {
-  const parsed = invoicePayloadSchema.safeParse(JSON.parse(json));
-  if (!parsed.success) throw new ServiceError('storage', `Outbox entry ${localId} holds an invalid invoice payload`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    throw new DamagedPayloadError(localId);
+  }
+  const parsed = invoicePayloadSchema.safeParse(raw);
+  if (!parsed.success) throw new DamagedPayloadError(localId);
   return parsed.data;
 }
 
@@ -234,7 +246,17 @@ export class OutboxStore {
 
   /** Pending entries whose next try has come, oldest first. */
   due(nowMs: number, limit: number): OutboxEntry[] {
-    return this.stmt.due.all(nowMs, limit).map((row) => this.toEntry(row));
+    const entries: OutboxEntry[] = [];
+    for (const row of this.stmt.due.all(nowMs, limit)) {
+      try {
+        entries.push(this.toEntry(row));
+      } catch (error) {
+        if (!(error instanceof DamagedPayloadError)) throw error;
+        // A damaged row must not block the queue: it goes to the manager, with the sale kept.
+        this.markRejected(row.local_id, 'The stored invoice is damaged; check the sale and void it or contact support', 'storage', nowMs);
+      }
+    }
+    return entries;
   }
 
   /** Earliest next try among pending entries, or null when nothing is pending. */
@@ -378,6 +400,16 @@ export class OutboxStore {
     };
   }
 
+  /** The manager must still see (and can void) a row whose stored payload is damaged. */
+  private listedPayload(row: ListRow): InvoicePayload {
+    try {
+      return parsePayload(row.payload_json, row.local_id);
+    } catch (error) {
+      if (!(error instanceof DamagedPayloadError)) throw error;
+      return { Outlet: row.outlet, Number: row.invoice_number, Date: '', Tag: '', TaxType: '', Fulfillment: 'Sent', Variants: [], Payments: [] };
+    }
+  }
+
   private toQueueEntry(row: ListRow): QueueEntry {
     return {
       localId: row.local_id,
@@ -392,7 +424,7 @@ export class OutboxStore {
       voidReason: row.void_reason,
       total: row.total,
       lineNames: lineNamesOf(row.draft_json),
-      payload: parsePayload(row.payload_json, row.local_id),
+      payload: this.listedPayload(row),
       edited: row.edited === 1,
     };
   }

@@ -143,6 +143,16 @@ describe('outbox states', () => {
     expect(store.due(now, 10)).toHaveLength(2);
   });
 
+  it('a damaged stored payload goes to needs-attention instead of blocking the queue', () => {
+    const [bad, good] = [sales.complete(paidSale()), sales.complete(paidSale())];
+    db.opened.db.prepare(`UPDATE outbox SET payload_json = '{"Outlet":' WHERE local_id = ?`).run(bad.localId);
+    expect(store.due(now, 10).map((e) => e.localId)).toEqual([good.localId]);
+    expect(store.stats()).toMatchObject({ pending: 1, needsAttention: 1 });
+    const [listed] = store.list('rejected', 10);
+    expect(listed).toMatchObject({ invoiceNumber: bad.invoiceNumber, lastError: expect.stringMatching(/damaged/) });
+    expect(store.void(bad.localId, 'Re-entered by hand', now).state).toBe('voided');
+  });
+
   it('lets a manager edit, resend or void a rejected invoice, keeping the reason and the edit', () => {
     const { localId, invoiceNumber } = sales.complete(paidSale());
     expect(() => store.edit(localId, { outlet: 'Outlet2' }, now)).toThrow(expect.objectContaining({ code: 'conflict' }));
