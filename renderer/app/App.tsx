@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AppMode } from '../../shared/contract/app';
 import { LanguageSwitch } from '../components/shell/LanguageSwitch';
@@ -39,6 +40,11 @@ export function App(): React.JSX.Element {
   const loadApp = useStore((s) => s.loadApp);
   const setLocale = useStore((s) => s.setLocale);
   const shortcuts = useShortcutList();
+
+  // Screen readers pick their voice from the document's language, not from an inner element.
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
   const settings = useStore((s) => s.settings.values);
 
   const items: NavItem[] = [
@@ -48,7 +54,7 @@ export function App(): React.JSX.Element {
   ];
 
   return (
-    <div className="app" data-mode={info?.mode ?? 'loading'} lang={locale}>
+    <div className="app" data-mode={info?.mode ?? 'loading'}>
       <header className="topbar">
         <span className="brand">{t('shell.app.name')}</span>
         <NavBar

@@ -27,13 +27,14 @@ test.describe('app shell', () => {
     await checkScreen(page, testInfo, 'queue-empty');
   });
 
-  test('language switch translates the frame and is kept in settings across a reload', async ({ page, app }) => {
+  test('language switch translates the frame and is kept in settings across a reload', async ({ page, app }, testInfo) => {
     await page.goto(app.url);
     await expect(page.getByTestId('nav-queue')).toContainText('Queue');
     await page.getByTestId('lang-id').click();
     await expect(page.getByTestId('nav-queue')).toContainText('Antrean');
     await expect(page.getByTestId('lang-id')).toHaveAttribute('aria-pressed', 'true');
-    await expect(page.locator('.app')).toHaveAttribute('lang', 'id');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'id');
+    await checkScreen(page, testInfo, 'onboarding-id');
     await expect.poll(async () => (await app.services.handlers['settings.get']({})).language).toBe('id');
 
     await page.reload();
