@@ -101,7 +101,7 @@ describe('outbox against simulator faults', () => {
 
   it('429 from the server: waits and sends, nothing lost', async () => {
     register = startRegister(sim);
-    sim.faults.rateLimitNext(2, { path: /^invoice(\/list)?$/i });
+    sim.faults.rateLimitNext(1, { path: /^invoice(\/list)?$/i });
     const sales = register.sell(3);
     await drained();
     expect(expectExactlyOnce(sim, register, sales)).toEqual([]);
