@@ -413,7 +413,7 @@ export class DealPosClient {
       { priority: 'interactive', ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}) },
       null,
     );
-    if (response.status === 400 || response.status === 401 || response.status === 403) {
+    if ((ASSUMPTIONS.tokenRejectStatuses as readonly number[]).includes(response.status)) {
       this.token = null;
       throw new DealPosBadCredentialsError(TOKEN_ENDPOINT, serverMessage(response.text));
     }
