@@ -37,10 +37,11 @@ export const ASSUMPTIONS = {
 
 /**
  * ASSUMPTION: a 429 body may say how long to wait ("…try again in 42 seconds"). Public client code
- * reads a number of seconds out of the Message. Used only when neither `Retry-After` nor
+ * reads a number of seconds out of the Message; we only trust "in N seconds" / "after N s",
+ * so "maximum 50 per 180s" is not mistaken for the wait. Used only when neither `Retry-After` nor
  * `RateLimit-Reset` is present; otherwise the client waits one full window.
  */
-export const RATE_LIMIT_MESSAGE_SECONDS = /(\d+)\s*(?:s\b|sec|second)/i;
+export const RATE_LIMIT_MESSAGE_SECONDS = /\b(?:in|after)\s+(\d+)\s*(?:s\b|secs?\b|seconds?\b)/i;
 
 /**
  * ASSUMPTION: `Invoice/IDByNumber` for a number the outlet does not have answers 404. To be safe the
@@ -122,6 +123,10 @@ export const TRANSPORT = {
  * - ASSUMPTION (403): the Message names the role as in the docs' wording:
  *   `You must have "VIEW" role in "Contacts" Module`; the client reports it as `Contacts VIEW`.
  * - ASSUMPTION (Barcode endpoints): 404 `{Message}` when the bill / delivery does not exist.
+ * - ASSUMPTION (Outlet list): without `SuspendedStatus` only active outlets are listed;
+ *   "Suspended" lists only suspended ones and "All" both.
+ * - ASSUMPTION (Customer lookups): Email matches case-insensitively (the doc example asks for
+ *   "tafta@dealpos.com" and gets "Tafta@dealpos.com"); an unknown customer answers 404 `{Message}`.
  * - DOC QUIRK: the two GetIDByListCode examples reuse the same IDs for different codes ("1000"
  *   and "1342L"); the simulator keeps IDs unique and gives the documented IDs to 1000/1001/1002.
  * - DOC QUIRK: the Customer/PIN example sends the placeholder `ID=string`; the simulator resolves

@@ -41,6 +41,12 @@ export interface Simulator {
   readonly faults: SimulatorFaults;
   /** Starts a fresh rate-limit window (tests that need a known budget). */
   resetRateLimit(): void;
+  /**
+   * Stops listening (new connections are refused: ECONNREFUSED, nothing sent) and drops open ones,
+   * keeping all state; `acceptConnections()` listens again on the same port.
+   */
+  refuseConnections(): Promise<void>;
+  acceptConnections(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -264,15 +270,23 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     res.end(text);
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
+  const listen = (port: number): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  const stopListening = (): Promise<void> =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  await listen(options.port ?? 0);
   const port = (server.address() as AddressInfo).port;
   let closed: Promise<void> | null = null;
+  let refusing: Promise<void> | null = null;
   return {
     url: `http://127.0.0.1:${port}`,
     port,
@@ -281,11 +295,18 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     resetRateLimit: () => {
       window.count = 0;
     },
+    refuseConnections: () => {
+      refusing ??= stopListening();
+      return refusing;
+    },
+    acceptConnections: async () => {
+      if (!refusing || closed) return;
+      await refusing;
+      refusing = null;
+      await listen(port);
+    },
     close: () => {
-      closed ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      closed ??= refusing ? refusing : stopListening();
       return closed;
     },
   };

@@ -73,7 +73,7 @@ describe('typed errors', () => {
     expect((rejected as DealPosValidationError).serverMessage).toBe('Stock is not enough for Aqua 600ml');
   });
 
-  it('rate_limited with the wait the server implies; nothing processed', async () => {
+  it('rate_limited with the wait the server implies; nothing processed; the budget stays blocked', async () => {
     // A 429 blocks the budget it passed through for the whole wait, so this test uses its own budget.
     const budget = new RequestBudget({ limit: 100 });
     const client = h.makeClient({ budget });
@@ -86,6 +86,28 @@ describe('typed errors', () => {
     expect(budget.remaining()).toBe(0);
     expect(budget.snapshot().blockedUntil).toBeGreaterThan(Date.now());
     budget.close();
+  });
+
+  it('rate_limited reads the wait from the 429 Message ("Try again in N seconds"), not the window size', async () => {
+    // The simulator's clock jumps 50 s into its 60 s window: "…per 60s. Try again in 10 seconds."
+    let offset = 0;
+    const sim = await startSimulator({
+      clientId: F.clientId,
+      clientSecret: DEMO_CLIENT_SECRET,
+      variants: 0,
+      rateLimit: { count: 1000, seconds: 60 },
+      now: () => Date.now() + offset,
+    });
+    const budget = new RequestBudget({ limit: 100 });
+    const client = h.makeClient({ baseUrl: sim.url, budget });
+    await client.getToken(interactive);
+    offset = 50_000;
+    sim.faults.rateLimitNext(1);
+    const error = await rejectionOf(client.listTaxes(interactive));
+    expect((error as DealPosRateLimitedError).retryAfterMs).toBeGreaterThan(0);
+    expect((error as DealPosRateLimitedError).retryAfterMs).toBeLessThanOrEqual(10_000);
+    budget.close();
+    await sim.close();
   });
 
   it('server_error on 5xx', async () => {
@@ -106,12 +128,12 @@ describe('typed errors', () => {
     expect(await rejectionOf(h.client.listOutlets({}, interactive))).toBeInstanceOf(DealPosNetworkError);
     h.sim.faults.offline = false;
 
-    const stopped = await startSimulator({ clientId: F.clientId, clientSecret: DEMO_CLIENT_SECRET, variants: 0 });
-    const url = stopped.url;
-    await stopped.close();
-    const refused = await rejectionOf(h.makeClient({ baseUrl: url }).listTaxes(interactive));
+    await h.sim.refuseConnections();
+    const refused = await rejectionOf(h.client.listTaxes(interactive));
     expect(refused).toBeInstanceOf(DealPosNetworkError);
     expect((refused as DealPosNetworkError).details).toMatchObject({ reason: 'ECONNREFUSED', maybeProcessed: false });
+    await h.sim.acceptConnections();
+    expect((await h.client.listTaxes(interactive)).length).toBeGreaterThan(0);
   });
 
   it('commit-then-drop: the client hears a network error, the invoice exists and IDByNumber finds it', async () => {
