@@ -270,10 +270,12 @@ export class OutboxStore {
   }
 
   /** Marks entries as in flight before the request leaves: a crash from here on means "maybe sent". */
-  markSending(localIds: readonly string[], nowMs: number): void {
-    this.write('marking invoices as sending', () => {
-      for (const id of localIds) this.stmt.markSending.run(nowMs, id);
-    });
+  /**
+   * Returns the ids actually claimed (still pending): the claim is one IMMEDIATE transaction, so two
+   * workers on the same file can never both send an invoice.
+   */
+  markSending(localIds: readonly string[], nowMs: number): Set<string> {
+    return this.write('marking invoices as sending', () => new Set(localIds.filter((id) => this.stmt.markSending.run(nowMs, id).changes === 1)));
   }
 
   markSynced(localId: string, serverId: string, nowMs: number): boolean {

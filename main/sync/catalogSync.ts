@@ -13,6 +13,7 @@ import { DealPosError } from '../dealpos/errors';
 import type { Logger } from '../logging/logger';
 import type { AppStateStore } from '../store/appStateStore';
 import type { CatalogStore, VariantRecord } from '../store/catalogStore';
+import { withRelaxedDurability } from '../store/database';
 import { StoreError } from '../store/storeError';
 
 const CURSOR_KEY = 'catalogSync';
@@ -209,11 +210,15 @@ export class CatalogSync {
           ? { ...cursor, nextPage: null, done: cursor.done + rows.length, lastSyncAt: fetchedAt, lastTotal: cursor.done + rows.length }
           : { ...cursor, nextPage: page + 1, done: cursor.done + rows.length };
         const generation = cursor.generation;
-        this.options.catalog.db.transaction(() => {
-          this.options.catalog.upsertMany(records, generation);
-          if (last) this.options.catalog.deleteNotSeenSince(generation);
-          this.options.state.set(CURSOR_KEY, next);
-        })();
+        // Catalog pages can be fetched again, so they skip the per-commit fsync sales need.
+        const db = this.options.catalog.db;
+        withRelaxedDurability(db, () =>
+          db.transaction(() => {
+            this.options.catalog.upsertMany(records, generation);
+            if (last) this.options.catalog.deleteNotSeenSince(generation);
+            this.options.state.set(CURSOR_KEY, next);
+          })(),
+        );
         cursor = next;
         this.runRows += rows.length;
         this.failures = 0;

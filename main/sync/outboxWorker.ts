@@ -261,7 +261,7 @@ export class OutboxWorker {
   }
 
   private async sendOne(client: InvoiceApi, entry: OutboxEntry): Promise<SendResult> {
-    this.store.markSending([entry.localId], this.clock.now());
+    if (!this.store.markSending([entry.localId], this.clock.now()).has(entry.localId)) return { kind: 'progress' };
     try {
       const created = await client.createInvoice(entry.payload, this.callOptions());
       this.noteSuccess();
@@ -291,11 +291,13 @@ export class OutboxWorker {
     return { kind: 'progress' };
   }
 
-  private async sendBatch(client: InvoiceApi, entries: readonly OutboxEntry[]): Promise<SendResult> {
-    this.store.markSending(
-      entries.map((e) => e.localId),
+  private async sendBatch(client: InvoiceApi, candidates: readonly OutboxEntry[]): Promise<SendResult> {
+    const claimed = this.store.markSending(
+      candidates.map((e) => e.localId),
       this.clock.now(),
     );
+    const entries = candidates.filter((e) => claimed.has(e.localId));
+    if (entries.length === 0) return { kind: 'progress' };
     let results: InvoiceListResult[];
     try {
       results = await client.createInvoices(

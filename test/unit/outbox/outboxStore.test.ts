@@ -121,7 +121,9 @@ describe('outbox states', () => {
     expect(store.due(now, 10).map((e) => e.localId)).toEqual(ids);
     expect(store.due(now, 2)).toHaveLength(2);
 
-    store.markSending([ids[0] ?? ''], now);
+    expect(store.markSending([ids[0] ?? ''], now)).toEqual(new Set([ids[0]]));
+    // A second claim (another worker on the same file) gets nothing: never two sends.
+    expect(store.markSending([ids[0] ?? ''], now).size).toBe(0);
     expect(store.get(ids[0] ?? '')).toMatchObject({ state: 'sending', maybeSent: true, attempts: 1 });
     expect(store.due(now, 10).map((e) => e.localId)).toEqual(ids.slice(1));
 
