@@ -56,7 +56,18 @@ export function App(): React.JSX.Element {
   return (
     <div className="app" data-mode={info?.mode ?? 'loading'}>
       <header className="topbar">
-        <span className="brand">{t('shell.app.name')}</span>
+        <div className="brand">
+          <span className="brand-name">{t('shell.app.name')}</span>
+          {info ? (
+            <span className="brand-about">
+              <span data-testid="app-mode" data-mode={info.mode}>
+                {t(`shell.mode.${info.mode}`)}
+              </span>
+              {' · v'}
+              <span data-testid="app-version">{info.version}</span>
+            </span>
+          ) : null}
+        </div>
         <NavBar
           items={items}
           current={screen}
@@ -94,7 +105,6 @@ export function App(): React.JSX.Element {
       <StatusBar
         status={status}
         mode={info?.mode ?? null}
-        version={info?.version ?? null}
         outletName={settings?.outlet ?? null}
         registerName={settings?.register ?? null}
         locale={locale}

@@ -5,7 +5,6 @@ import { formatDuration, type Translate } from '../../i18n/t';
 export interface StatusBarProps {
   readonly status: AppStatus;
   readonly mode: AppMode | null;
-  readonly version: string | null;
   readonly outletName: string | null;
   readonly registerName: string | null;
   readonly locale: Locale;
@@ -15,7 +14,7 @@ export interface StatusBarProps {
 
 /** The always-visible strip at the bottom: what a cashier or manager must be able to see at a glance. */
 export function StatusBar(props: StatusBarProps): React.JSX.Element {
-  const { status, mode, version, outletName, registerName, locale, t, onOpenQueue } = props;
+  const { status, mode, outletName, registerName, locale, t, onOpenQueue } = props;
   const { queue, scanner, connectivity } = status;
   const scannerText = t(`shell.status.scanner.${scanner.state}`);
   return (
@@ -77,19 +76,6 @@ export function StatusBar(props: StatusBarProps): React.JSX.Element {
           {t('shell.status.demoShort')}
         </span>
       ) : null}
-      <span className="status-item status-about">
-        {mode ? (
-          <span data-testid="app-mode" data-mode={mode}>
-            {t(`shell.mode.${mode}`)}
-          </span>
-        ) : null}
-        {version ? (
-          <>
-            {' · v'}
-            <span data-testid="app-version">{version}</span>
-          </>
-        ) : null}
-      </span>
     </footer>
   );
 }
