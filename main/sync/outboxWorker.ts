@@ -13,6 +13,7 @@
  * crash mid-request is treated as an unknown outcome on restart.
  */
 import type { DealPosClient } from '../dealpos/dealPosClient';
+import { DealPosServerError } from '../dealpos/errors';
 import type { InvoiceListResult } from '../dealpos/schemas';
 import type { QueueCounts } from '../../shared/contract/queue';
 import type { Connectivity } from '../../shared/contract/app';
@@ -112,7 +113,8 @@ export class OutboxWorker {
   private readonly store: OutboxStore;
   private readonly clock: LoopClock;
   private readonly random: () => number;
-  private readonly batchSize: number;
+  /** Shrinks when DealPOS says a batch is too large (413). */
+  private batchSize: number;
   private readonly entryBackoff: BackoffPolicy;
   private readonly loop: SendLoop;
   private readonly abort = new AbortController();
@@ -306,9 +308,14 @@ export class OutboxWorker {
       );
     } catch (error) {
       const failure = classify(error);
-      if (failure.kind === 'rejected' || failure.kind === 'unavailable') {
+      const tooLarge = error instanceof DealPosServerError && error.status === 413;
+      if (failure.kind === 'rejected' || failure.kind === 'unavailable' || tooLarge) {
         this.noteSuccess();
-        if (failure.kind === 'unavailable') {
+        if (tooLarge) {
+          // ASSUMPTION: 413 means the body was refused unread; the batch limit is not documented.
+          this.batchSize = Math.max(1, Math.floor(entries.length / 2));
+          this.options.logger.warn(`Outbox: DealPOS refused a batch of ${entries.length} as too large; now sending ${this.batchSize} at a time`);
+        } else if (failure.kind === 'unavailable') {
           this.batchUnavailable = true;
           this.options.logger.warn(`Outbox: Invoice/List is not available (${failure.message}); sending invoices one by one`);
         } else {
@@ -316,10 +323,11 @@ export class OutboxWorker {
           this.options.logger.warn(`Outbox: a batch of ${entries.length} was refused (${failure.message}); sending them one by one`);
         }
         // ASSUMPTION (INVOICE_SEMANTICS): a whole-request refusal created nothing.
+        const reason = tooLarge ? { code: 'server_validation', message: failure.message } : { code: failure.code, message: failure.message };
         const now = this.clock.now();
         this.store.markFailed(
           entries.map((e) => ({ localId: e.localId, maybeSent: e.maybeSent, nextAttemptAt: now })),
-          { code: failure.code, message: failure.message },
+          reason,
           now,
         );
         return { kind: 'progress' };

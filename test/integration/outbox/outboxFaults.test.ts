@@ -148,7 +148,7 @@ describe('outbox against simulator faults', () => {
     expect(await handlers['queue.list']({ state: 'voided', limit: 10 })).toHaveLength(1);
   });
 
-  it('a whole-batch refusal falls back to single sends; a missing Invoice/List endpoint too', async () => {
+  it('a whole-batch refusal falls back to single sends; a too-large batch is halved; a missing Invoice/List means single sends', async () => {
     register = startRegister(sim);
     register.sell(1);
     await drained();
@@ -157,10 +157,16 @@ describe('outbox against simulator faults', () => {
     await drained();
     expect(expectExactlyOnce(sim, register, first)).toEqual([]);
 
-    sim.faults.failNext(1, { path: 'Invoice/List', status: 404 });
-    const second = register.sell(5);
+    sim.faults.failNext(1, { path: 'Invoice/List', status: 413 });
+    const second = register.sell(8);
     await drained();
     expect(expectExactlyOnce(sim, register, [...first, ...second])).toEqual([]);
+    expect(sim.state.countRequests('Invoice/IDByNumber')).toBe(0);
+
+    sim.faults.failNext(1, { path: 'Invoice/List', status: 404 });
+    const third = register.sell(5);
+    await drained();
+    expect(expectExactlyOnce(sim, register, [...first, ...second, ...third])).toEqual([]);
   });
 
   it('bad credentials pause the worker visibly; nothing is lost; a fixed client resumes it', async () => {
