@@ -515,6 +515,7 @@ export class DealPosClient {
     if (status === 401) throw new DealPosBadCredentialsError(spec.endpoint, message);
     if (status === 403) throw new DealPosForbiddenError(spec.endpoint, roleFromMessage(message), message);
     if (status === 404) throw new DealPosNotFoundError(spec.endpoint, message);
+    this.logger?.warn(`DealPOS ${spec.method} ${spec.endpoint} answered HTTP ${status}${message ? `: ${message}` : ''}`);
     throw new DealPosServerError(spec.endpoint, status, message);
   }
 }

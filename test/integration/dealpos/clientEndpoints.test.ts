@@ -132,6 +132,11 @@ describe('invoices', () => {
     expect(h.sim.state.findInvoice(F.outlets.main, 'REG1-000011')).toBeNull();
   });
 
+  it('computes inclusive tax inside the price (seeded Pluit invoice)', async () => {
+    const detail = await h.client.invoiceByNumber({ outlet: F.outlets.pluit, number: 'PL-0001' }, interactive);
+    expect(detail).toMatchObject({ TaxType: F.taxes.ppnInclusive, Sales: 14900, Tax: 1477, SalesNTax: 14900, PaymentState: 'Paid' });
+  });
+
   it('redeems points with a registered customer', async () => {
     await h.client.createInvoice(
       sale('REG1-000020', {
