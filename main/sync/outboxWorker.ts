@@ -240,8 +240,6 @@ export class OutboxWorker {
       if (outcome !== 'absent') return outcome;
       toSend.push(entry);
     }
-    if (toSend.length === 0) return { kind: 'progress' };
-
     const first = toSend[0];
     if (!first) return { kind: 'progress' };
     const single = toSend.length === 1 || this.batchUnavailable || this.singleOnly.has(first.localId);

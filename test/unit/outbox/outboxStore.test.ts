@@ -32,6 +32,9 @@ function count(table: string): number {
 
 describe('recording a sale', () => {
   it('writes the sale and a pending outbox row with the full payload, numbered per register', () => {
+    // The file's durability settings: a commit is on disk (WAL fsynced) when recordSale returns.
+    expect(db.opened.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.opened.db.pragma('synchronous', { simple: true })).toBe(2);
     const first = sales.complete(paidSale());
     const second = sales.complete(paidSale());
     const a = parseInvoiceNumber(first.invoiceNumber);
