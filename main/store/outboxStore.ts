@@ -154,7 +154,7 @@ export class OutboxStore {
       ),
       listByState: db.prepare<[string, number], ListRow>(
         `SELECT o.*, s.total, s.draft_json FROM outbox o JOIN sale s USING (local_id) WHERE o.state = ?
-         ORDER BY CASE WHEN o.state = 'synced' THEN -o.seq ELSE o.seq END LIMIT ?`,
+         ORDER BY CASE WHEN o.state IN ('synced', 'voided') THEN -o.seq ELSE o.seq END LIMIT ?`,
       ),
       markSending: db.prepare<[number, string]>(
         `UPDATE outbox SET state = 'sending', maybe_sent = 1, attempts = attempts + 1, updated_at = ? WHERE local_id = ? AND state = 'pending'`,

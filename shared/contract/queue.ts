@@ -42,6 +42,7 @@ export interface QueueCounts {
 const localId = z.string().uuid();
 
 export const queueMethods = {
+  /** Pending, sending and rejected oldest first; synced and voided newest first; all states newest first. */
   'queue.list': method({
     input: z
       .object({ state: z.enum(QUEUE_STATES).optional(), limit: z.number().int().min(1).max(500).default(100) })
