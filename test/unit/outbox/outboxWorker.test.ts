@@ -120,6 +120,18 @@ describe('OutboxWorker', () => {
     expect(store.list('rejected', 5)[0]).toMatchObject({ invoiceNumber: first, lastError: 'Outlet Outlet9 is not found' });
   });
 
+  it('a 5xx after DealPOS committed the invoice: the lookup finds it, it is never sent again', async () => {
+    const [number] = sell(1);
+    worker.start();
+    api.next.push(async () => {
+      throw new DealPosServerError('Invoice', 500, 'An error has occurred.');
+    });
+    api.next.push(async () => 'server-id-7');
+    await clock.advance(10_000);
+    expect(calls.map((c) => c.kind)).toEqual(['create', 'lookup']);
+    expect(store.list('synced', 5)[0]).toMatchObject({ invoiceNumber: number, serverId: 'server-id-7' });
+  });
+
   it('an unreadable answer to a create is an unknown outcome; a refused connection keeps the next invoice in place', async () => {
     const [first, second] = sell(2);
     worker.start();
