@@ -1,6 +1,9 @@
 import { expect, test } from './bootstrap';
-import { cartRow, ITEMS, openStore, rp, scan } from './checkout/checkoutHarness';
+import { cartRow, ITEMS, openStore, rp, scan, STORE_SETTINGS, enter, expectSynced } from './checkout/checkoutHarness';
 import { checkScreen } from './shell/screenCheck';
+
+// A valid EAN-13 that no catalog holds.
+const UNKNOWN_EAN = '8990000000006';
 
 test.describe('checkout', () => {
   test('scans merge into lines with totals and tax; an unknown code offers search by name', async ({ page, app }, testInfo) => {
@@ -20,19 +23,161 @@ test.describe('checkout', () => {
     await expect(page.getByTestId('totals-total')).toHaveText(rp(13_320));
     await checkScreen(page, testInfo, 'checkout-cart');
 
-    await scan(page, '8990000000000');
+    // Keyboard: + on the selected line, ↓ then Delete removes the tea.
+    await page.keyboard.press('+');
+    await expect(cartRow(page, ITEMS.indomie.code).getByTestId('cart-row-qty')).toHaveText('3');
+    await page.keyboard.press('ArrowDown');
+    await expect(cartRow(page, ITEMS.tehBotol.code)).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Delete');
+    await expect(page.getByTestId('cart-row')).toHaveCount(1);
+
+    await scan(page, UNKNOWN_EAN);
     const feedback = page.getByTestId('scan-feedback');
     await expect(feedback).toHaveAttribute('data-kind', 'error');
-    await expect(feedback).toContainText('Unknown code 8990000000000');
-    await expect(page.getByTestId('cart-row')).toHaveCount(2);
+    await expect(feedback).toContainText(`Unknown code ${UNKNOWN_EAN}`);
+    await expect(page.getByTestId('cart-row')).toHaveCount(1);
+    await checkScreen(page, testInfo, 'checkout-unknown-code');
     await page.getByTestId('feedback-search').click();
     await expect(page.getByTestId('search-input')).toBeFocused();
-    await page.keyboard.type('pandan');
+    await enter(page, 'pandan', false);
     await expect(page.getByTestId('search-result').first()).toContainText('Beras Pandan Wangi 5kg');
     await checkScreen(page, testInfo, 'checkout-search');
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('search-dialog')).toBeHidden();
-    await expect(page.getByTestId('cart-row')).toHaveCount(3);
+    await expect(page.getByTestId('cart-row')).toHaveCount(2);
     await expect(page.getByTestId('scan-input')).toBeFocused();
+
+    // A discontinued item warns and is added only when the cashier confirms.
+    await scan(page, ITEMS.discontinued.code);
+    await expect(feedback).toHaveAttribute('data-kind', 'warning');
+    await expect(feedback).toContainText('discontinued');
+    await expect(page.getByTestId('cart-row')).toHaveCount(2);
+    await page.keyboard.press('F10');
+    await expect(cartRow(page, ITEMS.discontinued.code)).toBeVisible();
+  });
+
+  test('a full sale while DealPOS is unreachable is kept and syncs when it comes back', async ({ page, app }, testInfo) => {
+    test.setTimeout(120_000);
+    await openStore(app, page);
+    app.simulator.faults.offline = true;
+
+    await scan(page, ITEMS.aqua.code);
+    await scan(page, ITEMS.bakery.code);
+    await expect(page.getByTestId('cart-row')).toHaveCount(2);
+    // Nothing outside the offline catalog can be looked up, and the cashier is told exactly that.
+    await scan(page, UNKNOWN_EAN);
+    await expect(page.getByTestId('scan-feedback')).toContainText('not in the offline catalog');
+
+    // 3,500 + 17,500 = 21,000 + 11 % = 23,310; cash 50,000 → change 26,690.
+    await page.keyboard.press('F9');
+    await expect(page.getByTestId('pay-dialog')).toBeVisible();
+    await expect(page.getByTestId('pay-amount')).toBeFocused();
+    await enter(page, '50000');
+    await expect(page.getByTestId('pay-change')).toHaveText(rp(26_690));
+    await page.keyboard.press('F9');
+
+    const receipt = page.getByTestId('receipt');
+    await expect(receipt).toBeVisible();
+    await expect(receipt.getByTestId('receipt-change')).toHaveText(rp(26_690));
+    const number = (await receipt.getByTestId('receipt-number').textContent()) ?? '';
+    expect(number).toMatch(/^E2E-/);
+    // The next sale starts at once: the cart behind the receipt is already empty.
+    await expect(page.getByTestId('cart-empty')).toBeAttached();
+    await expect(page.getByTestId('status-pending')).toHaveText('1');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('scan-input')).toBeFocused();
+    expect(app.simulator.state.findInvoice(STORE_SETTINGS.outlet ?? '', number)).toBeNull();
+
+    app.simulator.faults.offline = false;
+    await expectSynced(app, number, 90_000);
+    await expect(page.getByTestId('status-pending')).toHaveText('0');
+    const invoice = app.simulator.state.findInvoice(STORE_SETTINGS.outlet ?? '', number);
+    expect(invoice?.Payments?.map((p) => p.Method)).toEqual(['Cash']);
+    await checkScreen(page, testInfo, 'checkout-after-sync');
+  });
+
+  test('customer by member code, PIN checked with DealPOS, points redeemed', async ({ page, app }, testInfo) => {
+    await openStore(app, page);
+    await scan(page, ITEMS.cardiganL.code);
+    await page.keyboard.press('F4');
+    const dialog = page.getByTestId('customer-dialog');
+    await expect(page.getByTestId('customer-value')).toBeFocused();
+    await enter(page, 'HW008');
+    await expect(dialog.getByTestId('customer-name')).toHaveText('Tafta tata');
+    await expect(dialog.getByTestId('customer-group')).toHaveText('Gold');
+    await expect(dialog.getByTestId('customer-points')).toHaveText('88');
+    await checkScreen(page, testInfo, 'checkout-customer-found');
+    await expect(dialog.getByTestId('customer-attach')).toBeFocused();
+    await page.keyboard.press('Enter');
+
+    // Points stay locked until DealPOS confirms the PIN.
+    await expect(dialog.getByTestId('customer-pin')).toBeFocused();
+    await expect(dialog.getByTestId('customer-points-input')).toHaveCount(0);
+    await enter(page, '000000');
+    await expect(dialog.getByTestId('customer-pin-message')).toHaveText('That PIN is not correct.');
+    await enter(page, '123654');
+    await expect(dialog.getByTestId('customer-points-input')).toBeFocused();
+    await checkScreen(page, testInfo, 'checkout-customer-points');
+    await enter(page, '50');
+    await expect(dialog).toBeHidden();
+
+    // 280,000 − 50 points × 100 = 275,000; + 11 % = 305,250.
+    await expect(page.getByTestId('customer-summary-name')).toHaveText('Tafta tata');
+    await expect(page.getByTestId('totals-points')).toHaveText(`−${rp(5_000)}`);
+    await expect(page.getByTestId('totals-total')).toHaveText(rp(305_250));
+    await page.keyboard.press('F9');
+    await page.keyboard.press('F5');
+    await expect(page.getByTestId('pay-state')).toHaveText('Paid in full');
+    await page.keyboard.press('F9');
+    const receipt = page.getByTestId('receipt');
+    await expect(receipt.getByTestId('receipt-customer')).toContainText('Tafta tata');
+    await expect(receipt.getByTestId('receipt-points')).toHaveText(`−${rp(5_000)}`);
+    const number = (await receipt.getByTestId('receipt-number').textContent()) ?? '';
+    await expectSynced(app, number);
+    const invoice = app.simulator.state.findInvoice(STORE_SETTINGS.outlet ?? '', number);
+    expect(invoice?.PointUsed).toBe(50);
+    expect(invoice?.Customer?.Code).toBe('HW008');
+  });
+
+  test('split payment across card and cash gives change; discounts respect the limits', async ({ page, app }, testInfo) => {
+    await openStore(app, page);
+    await scan(page, ITEMS.cardiganL.code);
+    await scan(page, ITEMS.aqua.code);
+
+    // Line discount on the aqua (selected, last scanned): 25 % is over the 20 % limit, 10 % is fine.
+    await page.keyboard.press('F6');
+    await expect(page.getByTestId('discount-value')).toBeFocused();
+    await enter(page, '25');
+    await expect(page.getByTestId('discount-problem')).toHaveText('At most 20% is allowed.');
+    await checkScreen(page, testInfo, 'checkout-discount');
+    await enter(page, '10');
+    await expect(cartRow(page, ITEMS.aqua.code).getByTestId('cart-row-discount')).toHaveText('−10%');
+
+    // 280,000 + 3,150 = 283,150; + 11 % (31,146.5 → 31,147) = 314,297.
+    await expect(page.getByTestId('totals-total')).toHaveText(rp(314_297));
+    await page.keyboard.press('F9');
+    await page.keyboard.press('Alt+2');
+    await expect(page.getByTestId('pay-method-Debit Card')).toHaveAttribute('aria-pressed', 'true');
+    await enter(page, '300000');
+    await expect(page.getByTestId('pay-due')).toHaveText(rp(14_297));
+    await page.keyboard.press('Alt+1');
+    // Quick amounts for 14,297: exact, 15,000, 16,000, 100,000 — the customer hands over 100,000 (F8).
+    await page.keyboard.press('F8');
+    await expect(page.getByTestId('pay-change')).toHaveText(rp(85_703));
+    await checkScreen(page, testInfo, 'checkout-payment');
+    await page.keyboard.press('F9');
+
+    const receipt = page.getByTestId('receipt');
+    await expect(receipt.getByTestId('receipt-payment')).toHaveCount(2);
+    await expect(receipt.getByTestId('receipt-change')).toHaveText(rp(85_703));
+    await expect(receipt).toContainText('Toko Maju Jaya');
+    await expect(receipt).toContainText('Terima kasih!');
+    await expect(receipt.getByTestId('receipt-register')).toHaveText('Kasir 1');
+    await checkScreen(page, testInfo, 'checkout-receipt');
+    await page.screenshot({ path: testInfo.outputPath('checkout-receipt-print.png') });
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.print-area')).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('checkout-receipt-printed.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
   });
 });

@@ -46,14 +46,11 @@ export function guessLookupBy(value: string): CustomerLookupBy | null {
 
 function CustomerCard({ customer, t }: { readonly customer: SaleCustomer; readonly t: Translate }): React.JSX.Element {
   return (
-    <dl className="customer-card" data-testid="customer-card">
-      <div>
-        <dt className="visually-hidden">{t('checkout.customer.title')}</dt>
-        <dd className="customer-name" data-testid="customer-name">
-          {customer.name}
-        </dd>
-      </div>
-      <div className="customer-facts">
+    <div className="customer-card" data-testid="customer-card">
+      <p className="customer-name" data-testid="customer-name">
+        {customer.name}
+      </p>
+      <dl className="customer-facts">
         <div>
           <dt>{t('checkout.customer.by.code')}</dt>
           <dd data-testid="customer-code">{customer.code}</dd>
@@ -66,8 +63,8 @@ function CustomerCard({ customer, t }: { readonly customer: SaleCustomer; readon
           <dt>{t('checkout.customer.points')}</dt>
           <dd data-testid="customer-points">{customer.loyaltyPoints}</dd>
         </div>
-      </div>
-    </dl>
+      </dl>
+    </div>
   );
 }
 

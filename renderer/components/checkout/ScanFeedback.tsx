@@ -24,6 +24,7 @@ export function ScanFeedback({ kind, message, sequence, actions }: ScanFeedbackP
         role={kind === 'ok' ? 'status' : 'alert'}
         data-testid="scan-feedback"
         data-kind={kind}
+        data-seq={sequence}
       >
         <span className="scan-feedback-icon" aria-hidden="true">
           {kind === 'ok' ? '✔' : kind === 'warning' ? '⚠' : '✖'}

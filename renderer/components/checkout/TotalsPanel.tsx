@@ -63,7 +63,7 @@ export function TotalsPanel({ totals, tax, pointsRedeemed, format, t }: TotalsPa
         ) : null}
       </dl>
       <p className="totals-count" data-testid="totals-item-count">
-        {t('checkout.cart.items', { count: totals.itemCount })}
+        {totals.itemCount === 1 ? t('checkout.cart.itemsOne') : t('checkout.cart.items', { count: totals.itemCount })}
       </p>
     </section>
   );

@@ -21,6 +21,14 @@ export const STORE_SETTINGS: SettingsPatch = {
   invoiceNumberPrefix: 'E2E',
 };
 
+/**
+ * Playwright sends a key only after the page handled the previous one, and two test workers share
+ * two cores, so a "scanner" burst here can have gaps a real scanner (whose keys carry the OS's
+ * timestamps) never has. The thresholds are a setting; the specs widen them and enter human text
+ * with `fill`, which sends no key events.
+ */
+export const E2E_WEDGE = { minLength: 6, maxGapMs: 400, maxAverageGapMs: 200, terminators: ['Enter', 'Tab'] as Array<'Enter' | 'Tab'> };
+
 /** Connects the app to the bootstrap's simulator (a live account, so its faults apply) and syncs the catalog. */
 export async function openStore(app: AppHarness, page: Page, settings: SettingsPatch = {}): Promise<void> {
   await app.services.handlers['account.connect']({
@@ -29,6 +37,7 @@ export async function openStore(app: AppHarness, page: Page, settings: SettingsP
     clientSecret: SIMULATOR_CLIENT_SECRET,
   });
   await app.services.handlers['settings.update']({ ...STORE_SETTINGS, ...settings });
+  await app.services.handlers['scanner.setWedgeSettings'](E2E_WEDGE);
   await app.services.handlers['catalog.syncNow']({});
   await expect
     .poll(async () => (await app.services.handlers['catalog.syncState']({})).state, { timeout: 30_000 })
@@ -38,10 +47,44 @@ export async function openStore(app: AppHarness, page: Page, settings: SettingsP
   await expect(page.getByTestId('scan-input')).toBeFocused();
 }
 
-/** Types like a keyboard-mode scanner: a fast burst of characters, then Enter. */
+/**
+ * Types like a keyboard-mode scanner (a fast burst of characters, then Enter) and waits for the
+ * scan's feedback. Playwright sends each key only after the page handled the previous one, so a
+ * burst typed while the page is still busy with the last scan would arrive too slowly to look like
+ * a scanner (a real scanner's keys carry the OS's timestamps); waiting for the feedback avoids that.
+ */
 export async function scan(page: Page, code: string): Promise<void> {
+  const feedback = page.getByTestId('scan-feedback');
+  const before = Number((await feedback.getAttribute('data-seq', { timeout: 50 }).catch(() => null)) ?? 0);
+  await settled(page);
   await page.keyboard.type(code);
   await page.keyboard.press('Enter');
+  await expect(feedback).toHaveAttribute('data-seq', String(before + 1));
+}
+
+/** Resolves once the page has painted a frame and run what was queued before it. */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+}
+
+/** What a person types into the focused field (no key events, so never mistaken for a scan), then Enter if asked. */
+export async function enter(page: Page, text: string, submit = true): Promise<void> {
+  await page.locator(':focus').fill(text);
+  if (submit) await page.keyboard.press('Enter');
+}
+
+/** Waits until the outbox reports the invoice synced (a rejection shows up as the state it got stuck in). */
+export async function expectSynced(app: AppHarness, invoiceNumber: string, timeout = 60_000): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const entries = await app.services.handlers['queue.list']({ limit: 500 });
+        const entry = entries.find((e) => e.invoiceNumber === invoiceNumber);
+        return entry ? `${entry.state}${entry.lastError ? `: ${entry.lastError}` : ''}` : 'missing';
+      },
+      { timeout, intervals: [100, 250, 500, 1000] },
+    )
+    .toBe('synced');
 }
 
 export function cartRow(page: Page, code: string) {
