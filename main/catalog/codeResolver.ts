@@ -48,7 +48,7 @@ export class CodeResolver {
     const normalized = normalizeCode(raw);
     if (!normalized.ok) {
       // A store-internal 8/12/13-digit code that is not a GTIN is still sellable if the cache has it.
-      const hit = normalized.fallbackKey === null ? undefined : this.pick(normalized.fallbackKey, normalized.code);
+      const hit = normalized.fallbackKey === null ? null : this.pick(normalized.fallbackKey, normalized.code);
       return hit ? found(hit, 'cache') : { status: 'invalid_code', code: normalized.code, reason: normalized.reason };
     }
     const cached = this.pick(normalized.lookupKey, normalized.code);
@@ -66,10 +66,8 @@ export class CodeResolver {
     return lookup;
   }
 
-  /** Prefers the variant whose code matches exactly (codes may differ only by case). */
-  private pick(key: string, code: string): CatalogItem | undefined {
-    const items = this.options.catalog.findByKey(key);
-    return items.find((item) => item.code === code) ?? items[0];
+  private pick(key: string, code: string): CatalogItem | null {
+    return this.options.catalog.findByKey(key, code);
   }
 
   private async askDealPos(client: DealPosClient, code: string, symbology: string): Promise<ResolveResult> {

@@ -60,15 +60,11 @@ export function toFtsPrefixQuery(query: string): string | null {
 }
 
 export class CatalogStore {
-  private readonly byKey: Database.Statement<{ key: string; outlet: string }, ItemRow>;
+  private readonly byKey: Database.Statement<{ key: string; code: string; outlet: string }, ItemRow>;
   private readonly byCode: Database.Statement<{ code: string; outlet: string }, ItemRow>;
   private readonly searchStmt: Database.Statement<{ match: string; outlet: string; limit: number }, ItemRow>;
-  private readonly upsertStmt: Database.Statement<
-    { code: string; key: string; dealposId: string | null; name: string; product: string; unitPrice: number; discontinued: number; updatedAt: string; generation: number },
-    { id: number }
-  >;
-  private readonly clearPricesStmt: Database.Statement<[number]>;
-  private readonly insertPriceStmt: Database.Statement<[number, string, number]>;
+  private readonly upsertStmt: Database.Statement<[string, string, string | null, string, string, number, number, string, number]>;
+  private readonly insertPriceStmt: Database.Statement<[string, number, string]>;
   private readonly countStmt: Database.Statement<[], { n: number }>;
   private readonly deleteStaleStmt: Database.Statement<[number]>;
   private readonly upsertManyTx: (records: readonly VariantRecord[], generation: number) => void;
@@ -78,21 +74,23 @@ export class CatalogStore {
     /** The configured outlet's name, read on every query so a settings change applies at once. */
     private readonly outlet: () => string | null,
   ) {
-    this.byKey = db.prepare(`SELECT ${ITEM_COLUMNS} FROM variant v ${OUTLET_JOIN} WHERE v.code_key = @key ORDER BY v.discontinued, v.code LIMIT 5`);
+    // Codes differing only by case share a key: the exact code wins, then an active item.
+    this.byKey = db.prepare(
+      `SELECT ${ITEM_COLUMNS} FROM variant v ${OUTLET_JOIN} WHERE v.code_key = @key ORDER BY v.code = @code DESC, v.discontinued, v.code LIMIT 1`,
+    );
     this.byCode = db.prepare(`SELECT ${ITEM_COLUMNS} FROM variant v ${OUTLET_JOIN} WHERE v.code = @code`);
     this.searchStmt = db.prepare(
       `SELECT ${ITEM_COLUMNS} FROM variant_fts f JOIN variant v ON v.id = f.rowid ${OUTLET_JOIN} WHERE variant_fts MATCH @match LIMIT @limit`,
     );
     this.upsertStmt = db.prepare(
       `INSERT INTO variant(code, code_key, dealpos_id, name, product, unit_price, discontinued, updated_at, sync_generation)
-       VALUES (@code, @key, @dealposId, @name, @product, @unitPrice, @discontinued, @updatedAt, @generation)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(code) DO UPDATE SET code_key = excluded.code_key, dealpos_id = excluded.dealpos_id, name = excluded.name,
          product = excluded.product, unit_price = excluded.unit_price, discontinued = excluded.discontinued,
-         updated_at = excluded.updated_at, sync_generation = MAX(variant.sync_generation, excluded.sync_generation)
-       RETURNING id`,
+         updated_at = excluded.updated_at, sync_generation = MAX(variant.sync_generation, excluded.sync_generation)`,
     );
-    this.clearPricesStmt = db.prepare('DELETE FROM outlet_price WHERE variant_id = ?');
-    this.insertPriceStmt = db.prepare('INSERT OR REPLACE INTO outlet_price(variant_id, outlet, price) VALUES (?, ?, ?)');
+    // An update clears the variant's outlet prices (trigger in 001_core), so these are re-added each time.
+    this.insertPriceStmt = db.prepare('INSERT OR REPLACE INTO outlet_price(variant_id, outlet, price) SELECT id, ?, ? FROM variant WHERE code = ?');
     this.countStmt = db.prepare('SELECT COUNT(*) AS n FROM variant');
     this.deleteStaleStmt = db.prepare('DELETE FROM variant WHERE sync_generation < ?');
     this.upsertManyTx = db.transaction((records: readonly VariantRecord[], generation: number) => {
@@ -106,20 +104,18 @@ export class CatalogStore {
   }
 
   private upsertOne(record: VariantRecord, generation: number): void {
-    const row = this.upsertStmt.get({
-      code: record.code,
-      key: lookupKeyOf(record.code),
-      dealposId: record.dealposId,
-      name: record.name,
-      product: record.product,
-      unitPrice: record.unitPrice,
-      discontinued: record.discontinued ? 1 : 0,
-      updatedAt: record.updatedAt,
+    this.upsertStmt.run(
+      record.code,
+      lookupKeyOf(record.code),
+      record.dealposId,
+      record.name,
+      record.product,
+      record.unitPrice,
+      record.discontinued ? 1 : 0,
+      record.updatedAt,
       generation,
-    });
-    if (!row) throw new Error(`upsert of ${record.code} returned no row`);
-    this.clearPricesStmt.run(row.id);
-    for (const price of record.outletPrices) this.insertPriceStmt.run(row.id, price.outlet, price.price);
+    );
+    for (const price of record.outletPrices) this.insertPriceStmt.run(price.outlet, price.price, record.code);
   }
 
   /**
@@ -134,9 +130,10 @@ export class CatalogStore {
     }
   }
 
-  /** Items whose code normalises to `lookupKey` (several only if DealPOS codes differ just by case). */
-  findByKey(lookupKey: string): CatalogItem[] {
-    return this.byKey.all({ key: lookupKey, ...this.params() }).map(toItem);
+  /** The item whose code normalises to `lookupKey`, preferring the one whose code is exactly `code`. */
+  findByKey(lookupKey: string, code: string = lookupKey): CatalogItem | null {
+    const row = this.byKey.get({ key: lookupKey, code, outlet: this.outlet() ?? '' });
+    return row ? toItem(row) : null;
   }
 
   findByCode(code: string): CatalogItem | null {

@@ -182,6 +182,21 @@ function migrate(
   return { backupFile, version: latest };
 }
 
+/**
+ * Runs `write` with `synchronous = NORMAL` and restores FULL right after. Only for data that can be
+ * fetched again (catalog pages): a power cut may lose the last such commit, never a sale. Safe on a
+ * shared handle because better-sqlite3 is synchronous: no other commit can run in between, and the
+ * next FULL commit syncs the whole WAL anyway.
+ */
+export function withRelaxedDurability<T>(db: Database.Database, write: () => T): T {
+  db.pragma('synchronous = NORMAL');
+  try {
+    return write();
+  } finally {
+    db.pragma('synchronous = FULL');
+  }
+}
+
 export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   const now = (options.now ?? (() => new Date()))();
   fs.mkdirSync(path.dirname(options.file), { recursive: true });

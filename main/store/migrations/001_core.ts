@@ -31,6 +31,12 @@ export const coreMigration: Migration = {
         PRIMARY KEY (variant_id, outlet)
       ) WITHOUT ROWID;
 
+      -- A refreshed variant brings its full outlet price list again: drop the old one on update
+      -- (a fresh insert has none, so the common first-sync path never pays for this).
+      CREATE TRIGGER variant_outlet_price_reset AFTER UPDATE ON variant BEGIN
+        DELETE FROM outlet_price WHERE variant_id = new.id;
+      END;
+
       CREATE VIRTUAL TABLE variant_fts USING fts5(
         name, code, product,
         content = 'variant', content_rowid = 'id',

@@ -40,9 +40,16 @@ describe('CatalogStore', () => {
     store.upsertMany([variant('1315L', 'Cardigan (L)'), variant('036000291452', 'Tissue box')]);
     expect(store.count()).toBe(2);
     expect(store.findByCode('1315L')).toMatchObject({ code: '1315L', name: 'Cardigan (L)', price: 50_000, discontinued: false });
-    expect(store.findByKey('1315L').map((i) => i.code)).toEqual(['1315L']);
+    expect(store.findByKey('1315L')?.code).toBe('1315L');
     // The UPC-A is stored under its zero-padded EAN-13 key.
-    expect(store.findByKey('0036000291452').map((i) => i.code)).toEqual(['036000291452']);
+    expect(store.findByKey('0036000291452')?.code).toBe('036000291452');
+    expect(store.findByKey('NOPE')).toBeNull();
+  });
+
+  it('prefers the exact code, then an active item, among codes that differ only by case', () => {
+    store.upsertMany([variant('ab-1', 'Lower', { discontinued: true }), variant('AB-1', 'Upper', { discontinued: true }), variant('Ab-1', 'Mixed')]);
+    expect(store.findByKey('AB-1', 'ab-1')?.name).toBe('Lower');
+    expect(store.findByKey('AB-1', 'aB-1')?.name).toBe('Mixed');
     expect(store.findByCode('nope')).toBeNull();
   });
 

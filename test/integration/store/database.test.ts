@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkRegistry, openDatabase, type OpenedDatabase } from '../../../main/store/database';
+import { checkRegistry, openDatabase, withRelaxedDurability, type OpenedDatabase } from '../../../main/store/database';
 import { MIGRATIONS, type Migration } from '../../../main/store/migrations';
 import { StoreError } from '../../../main/store/storeError';
 
@@ -88,6 +88,18 @@ describe('openDatabase', () => {
     const before = fs.readFileSync(file);
     expect(() => open()).toThrow(/newer version/);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('relaxes durability only for the duration of a re-fetchable write, even when it throws', () => {
+    const { db } = open();
+    expect(withRelaxedDurability(db, () => db.pragma('synchronous', { simple: true }))).toBe(1);
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(() =>
+      withRelaxedDurability(db, () => {
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
   });
 
   it('refuses a registry whose versions are not 1, 2, 3, …', () => {
