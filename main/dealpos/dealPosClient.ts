@@ -443,7 +443,7 @@ export class DealPosClient {
     }, timeoutMs);
     const onAbort = (): void => controller.abort();
     options.signal?.addEventListener('abort', onAbort, { once: true });
-    let observation: RateLimitObservation = {};
+    let observation: RateLimitObservation | undefined;
     try {
       if (options.signal?.aborted) throw new DealPosCancelledError(spec.endpoint, false);
       const headers: Record<string, string> = { Accept: 'application/json', ...spec.headers };
@@ -482,7 +482,7 @@ export class DealPosClient {
     }
   }
 
-  private settle(ticket: BudgetTicket, observation: RateLimitObservation): void {
+  private settle(ticket: BudgetTicket, observation: RateLimitObservation | undefined): void {
     this.budget.settle(ticket, observation);
   }
 

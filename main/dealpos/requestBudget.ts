@@ -40,6 +40,13 @@ export interface RequestBudgetOptions {
   /** Slots lower priorities leave free; defaults sync 2, background 8 (clamped so each still gets one). */
   readonly reserve?: { readonly sync?: number; readonly background?: number };
   readonly clock?: BudgetClock;
+  /**
+   * While the server's remaining count is unknown (fresh start, or idle for a window), send one
+   * request and wait for its `RateLimit-Remaining` before sending more: after an app restart, or
+   * with other registers on the same account, the server's window may already be nearly used.
+   * Turned off by itself when the server sends no rate-limit headers. Default true.
+   */
+  readonly probeFirst?: boolean;
 }
 
 /** What one response said about the server's window. All fields optional: send what was there. */
@@ -91,6 +98,8 @@ interface ServerView {
   cap: number;
   lastRemaining: number;
   expiresAt: number;
+  /** First ticket id granted after this view was last replaced: older tickets carry older news. */
+  freshFromTicket: number;
 }
 
 const DEFAULT_LIMIT = 50;
@@ -101,6 +110,9 @@ export class RequestBudget {
   private windowMs: number;
   private readonly reserveConfig: { sync: number; background: number };
   private readonly clock: BudgetClock;
+  private readonly probeFirst: boolean;
+  /** Set when answers arrive without rate-limit headers: then only our own count can be used. */
+  private headerless = false;
   /** Tickets granted and not yet settled: each holds a slot until one window after it settles. */
   private readonly inFlight = new Set<number>();
   /** Times at which settled slots free, ascending (settle time + window, and the clock only moves on). */
@@ -121,6 +133,7 @@ export class RequestBudget {
       background: Math.max(0, Math.floor(options.reserve?.background ?? 8)),
     };
     this.clock = options.clock ?? systemClock;
+    this.probeFirst = options.probeFirst ?? true;
   }
 
   /** Waits for a slot. Resolves in priority order; rejects with `cancelled` or (maxWaitMs) `rate_limited`. */
@@ -163,14 +176,18 @@ export class RequestBudget {
   }
 
   /**
-   * Reports that a granted request finished, with what its response said about the server's
-   * window (nothing for a network failure). Call exactly once per ticket.
+   * Reports that a granted request finished, with what its answer said about the server's window:
+   * `undefined` when there was no answer (network failure, timeout, cancel), `{}` for an answer
+   * without rate-limit headers. Call exactly once per ticket.
    */
-  settle(ticket: BudgetTicket, observation: RateLimitObservation = {}): void {
+  settle(ticket: BudgetTicket, observation?: RateLimitObservation): void {
     // Answered, so the server has counted it: it is no longer "in flight" for the Remaining maths,
     // and it holds its slot for one (possibly just learnt) window from now.
     const wasInFlight = this.inFlight.delete(ticket.id);
-    this.apply(observation);
+    if (observation) {
+      if (observation.remaining === undefined && observation.retryAfterMs === undefined) this.headerless = true;
+      this.apply(observation, ticket.id);
+    }
     if (wasInFlight) {
       const until = this.clock.now() + this.windowMs;
       // Keep ascending even if the window length changed in between.
@@ -183,11 +200,12 @@ export class RequestBudget {
 
   /** Applies rate-limit information that did not come with a ticket. */
   observe(observation: RateLimitObservation): void {
-    this.apply(observation);
+    this.apply(observation, this.nextTicketId);
     this.pump();
   }
 
-  private apply(observation: RateLimitObservation): void {
+  /** `ticketId`: the request the observation came with (newer tickets carry newer server state). */
+  private apply(observation: RateLimitObservation, ticketId: number): void {
     const now = this.clock.now();
     if (observation.limit !== undefined && observation.limit > 0) this.limit = Math.floor(observation.limit);
     if (observation.windowSeconds !== undefined && observation.windowSeconds > 0) {
@@ -195,16 +213,19 @@ export class RequestBudget {
     }
     if (observation.retryAfterMs !== undefined) {
       this.blockedUntil = Math.max(this.blockedUntil, now + Math.max(0, observation.retryAfterMs));
-      this.server = { cap: 0, lastRemaining: 0, expiresAt: this.blockedUntil };
+      this.server = { cap: 0, lastRemaining: 0, expiresAt: this.blockedUntil, freshFromTicket: this.nextTicketId };
     } else if (observation.remaining !== undefined) {
+      this.headerless = false;
       // Requests still in flight may already be counted by the server, or not yet: assume not.
       const cap = Math.max(0, Math.floor(observation.remaining) - this.inFlight.size);
       const expiresAt =
         observation.resetSeconds !== undefined ? now + observation.resetSeconds * 1000 : now + this.windowMs;
       const current = this.activeServerView(now);
-      const windowRolledOver = current !== null && observation.remaining > current.lastRemaining;
+      // A higher figure means the server window rolled over — unless it comes from a request sent
+      // before the current view was formed (answers overtake each other), which is old news.
+      const windowRolledOver = current !== null && observation.remaining > current.lastRemaining && ticketId >= current.freshFromTicket;
       if (current === null || windowRolledOver || observation.resetSeconds !== undefined) {
-        this.server = { cap, lastRemaining: observation.remaining, expiresAt };
+        this.server = { cap, lastRemaining: observation.remaining, expiresAt, freshFromTicket: this.nextTicketId };
       } else {
         // Same server window: remaining only goes down, so keep the stricter of the two views.
         current.cap = Math.min(current.cap, cap);
@@ -216,8 +237,7 @@ export class RequestBudget {
 
   /** Slots a request of `priority` could take right now without waiting. */
   remaining(priority: RequestPriority = 'interactive'): number {
-    const now = this.clock.now();
-    return Math.max(0, this.available(now) - this.reserveFor(priority));
+    return this.capacity(this.clock.now(), priority);
   }
 
   /** Epoch ms when the next slot frees for an interactive request (now if one is free). */
@@ -231,7 +251,7 @@ export class RequestBudget {
     return {
       limit: this.limit,
       windowSeconds: this.windowMs / 1000,
-      remaining: this.available(now),
+      remaining: this.capacity(now, 'interactive'),
       nextSlotAt: now + this.estimateWait('interactive'),
       blockedUntil: this.blockedUntil > now ? this.blockedUntil : null,
       inFlight: this.inFlight.size,
@@ -285,16 +305,20 @@ export class RequestBudget {
     return this.server;
   }
 
-  private available(now: number): number {
+  /** Slots `priority` may take now: our own window count and the server's figure, minus headroom. */
+  private capacity(now: number, priority: RequestPriority): number {
     if (now < this.blockedUntil) return 0;
     this.prune(now);
-    const own = this.limit - this.held();
+    const reserve = this.reserveFor(priority);
+    let capacity = this.limit - this.held() - reserve;
     const server = this.activeServerView(now);
-    return Math.max(0, server ? Math.min(own, server.cap) : own);
+    if (server) capacity = Math.min(capacity, server.cap - reserve);
+    else if (this.probeFirst && !this.headerless) capacity = Math.min(capacity, this.inFlight.size === 0 ? 1 : 0);
+    return Math.max(0, capacity);
   }
 
   private canGrant(priority: RequestPriority): boolean {
-    return this.available(this.clock.now()) > this.reserveFor(priority);
+    return this.capacity(this.clock.now(), priority) > 0;
   }
 
   private hasWaiterAbove(priority: RequestPriority): boolean {

@@ -52,7 +52,7 @@ function track(budget: RequestBudget, clock: ManualClock, priority: RequestPrior
 describe('RequestBudget', () => {
   it('grants up to the limit at once, then one more each time a slot frees (one window after its answer)', async () => {
     const clock = new ManualClock();
-    const budget = new RequestBudget({ limit: 3, windowSeconds: 10, clock });
+    const budget = new RequestBudget({ probeFirst: false, limit: 3, windowSeconds: 10, clock });
     const granted: { priority: RequestPriority; at: number; ticket: BudgetTicket }[] = [];
     for (let i = 0; i < 5; i++) void track(budget, clock, 'interactive', granted);
     await flush();
@@ -74,7 +74,7 @@ describe('RequestBudget', () => {
     const clock = new ManualClock();
     const limit = 7;
     const windowMs = 5_000;
-    const budget = new RequestBudget({ limit, windowSeconds: windowMs / 1000, clock, reserve: { sync: 1, background: 3 } });
+    const budget = new RequestBudget({ probeFirst: false, limit, windowSeconds: windowMs / 1000, clock, reserve: { sync: 1, background: 3 } });
     const priorities: RequestPriority[] = ['interactive', 'sync', 'background'];
     const spans: { start: number; end: number }[] = [];
     const all: Promise<void>[] = [];
@@ -106,7 +106,7 @@ describe('RequestBudget', () => {
 
   it('serves interactive before sync before background when slots free, FIFO within a priority', async () => {
     const clock = new ManualClock();
-    const budget = new RequestBudget({ limit: 2, windowSeconds: 1, clock, reserve: { sync: 0, background: 0 } });
+    const budget = new RequestBudget({ probeFirst: false, limit: 2, windowSeconds: 1, clock, reserve: { sync: 0, background: 0 } });
     const first = await budget.acquire('interactive');
     const second = await budget.acquire('interactive');
     const order: string[] = [];
@@ -132,7 +132,7 @@ describe('RequestBudget', () => {
 
   it('keeps headroom: background may not take the last slots, interactive may', async () => {
     const clock = new ManualClock();
-    const budget = new RequestBudget({ limit: 10, windowSeconds: 60, clock, reserve: { sync: 2, background: 5 } });
+    const budget = new RequestBudget({ probeFirst: false, limit: 10, windowSeconds: 60, clock, reserve: { sync: 2, background: 5 } });
     const granted: { priority: RequestPriority; at: number; ticket: BudgetTicket }[] = [];
     for (let i = 0; i < 10; i++) void track(budget, clock, 'background', granted);
     await flush();
@@ -149,7 +149,7 @@ describe('RequestBudget', () => {
   });
 
   it('clamps headroom so every priority still gets a slot in a tiny window', async () => {
-    const budget = new RequestBudget({ limit: 2, windowSeconds: 1, clock: new ManualClock(), reserve: { sync: 5, background: 50 } });
+    const budget = new RequestBudget({ probeFirst: false, limit: 2, windowSeconds: 1, clock: new ManualClock(), reserve: { sync: 5, background: 50 } });
     expect(budget.remaining('background')).toBe(1);
     await budget.acquire('background');
     expect(budget.remaining('background')).toBe(0);
@@ -157,7 +157,7 @@ describe('RequestBudget', () => {
 
   it('trusts a lower RateLimit-Remaining (other registers share the account) and learns the policy', async () => {
     const clock = new ManualClock();
-    const budget = new RequestBudget({ limit: 50, windowSeconds: 180, clock });
+    const budget = new RequestBudget({ probeFirst: false, limit: 50, windowSeconds: 180, clock });
     const ticket = await budget.acquire('interactive');
     budget.settle(ticket, { limit: 20, windowSeconds: 60, remaining: 3 });
     expect(budget.snapshot()).toMatchObject({ limit: 20, windowSeconds: 60, remaining: 3 });
@@ -171,9 +171,53 @@ describe('RequestBudget', () => {
     expect(budget.remaining()).toBe(20);
   });
 
-  it('blocks everyone for the wait a 429 names', async () => {
+  it('probes first: while the server count is unknown only one request flies, its Remaining then rules', async () => {
     const clock = new ManualClock();
     const budget = new RequestBudget({ limit: 50, windowSeconds: 180, clock });
+    const granted: { priority: RequestPriority; at: number; ticket: BudgetTicket }[] = [];
+    for (let i = 0; i < 10; i++) void track(budget, clock, 'interactive', granted);
+    await flush();
+    expect(granted).toHaveLength(1);
+    // An app restart: the server's window is nearly used up already.
+    budget.settle(granted[0]?.ticket as BudgetTicket, { limit: 50, remaining: 3, windowSeconds: 180 });
+    await flush();
+    expect(granted).toHaveLength(4);
+    // One window after that answer the server figure lapses, and the next request probes again.
+    for (const g of granted.slice(1)) budget.settle(g.ticket, { remaining: 0 });
+    await clock.advance(180_000);
+    expect(granted).toHaveLength(5);
+  });
+
+  it('stops probing when answers carry no rate-limit headers; a network failure does not count as an answer', async () => {
+    const clock = new ManualClock();
+    const budget = new RequestBudget({ limit: 5, windowSeconds: 60, clock });
+    const first = await budget.acquire('sync');
+    budget.settle(first); // no answer
+    expect(budget.remaining()).toBe(1);
+    const second = await budget.acquire('sync');
+    budget.settle(second, {}); // answered, no headers
+    expect(budget.remaining()).toBe(3);
+  });
+
+  it('ignores a higher Remaining carried by an older request (answers overtaking each other)', async () => {
+    const clock = new ManualClock();
+    const budget = new RequestBudget({ limit: 50, windowSeconds: 180, clock, probeFirst: false });
+    const a = await budget.acquire('interactive');
+    const b = await budget.acquire('interactive');
+    // The server counted a then b; b's answer (remaining 9) arrives first, then a's (remaining 10).
+    budget.settle(b, { remaining: 9 });
+    budget.settle(a, { remaining: 10 });
+    // Not 10. (8, not 9: a may have been counted after b's figure was taken — we cannot tell.)
+    expect(budget.remaining()).toBe(8);
+    // A request sent after that seeing more is a new server window.
+    const c = await budget.acquire('interactive');
+    budget.settle(c, { remaining: 49 });
+    expect(budget.remaining()).toBe(47);
+  });
+
+  it('blocks everyone for the wait a 429 names', async () => {
+    const clock = new ManualClock();
+    const budget = new RequestBudget({ probeFirst: false, limit: 50, windowSeconds: 180, clock });
     const ticket = await budget.acquire('interactive');
     budget.settle(ticket, { retryAfterMs: 30_000 });
     expect(budget.remaining()).toBe(0);
@@ -190,7 +234,7 @@ describe('RequestBudget', () => {
 
   it('rejects a queued request with cancelled when its signal aborts, and frees its place', async () => {
     const clock = new ManualClock();
-    const budget = new RequestBudget({ limit: 1, windowSeconds: 10, clock });
+    const budget = new RequestBudget({ probeFirst: false, limit: 1, windowSeconds: 10, clock });
     const held = await budget.acquire('interactive');
     const controller = new AbortController();
     const waiting = budget.acquire('interactive', { signal: controller.signal, label: 'Customer/Code' });
@@ -203,7 +247,7 @@ describe('RequestBudget', () => {
 
   it('fails fast with a local rate_limited error when the wait would exceed maxWaitMs', async () => {
     const clock = new ManualClock();
-    const budget = new RequestBudget({ limit: 1, windowSeconds: 10, clock });
+    const budget = new RequestBudget({ probeFirst: false, limit: 1, windowSeconds: 10, clock });
     budget.settle(await budget.acquire('interactive'));
     const error = await budget.acquire('interactive', { maxWaitMs: 2_000, label: 'Variant/Detail' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DealPosRateLimitedError);
@@ -215,7 +259,7 @@ describe('RequestBudget', () => {
   });
 
   it('close() rejects every waiter', async () => {
-    const budget = new RequestBudget({ limit: 1, windowSeconds: 10, clock: new ManualClock() });
+    const budget = new RequestBudget({ probeFirst: false, limit: 1, windowSeconds: 10, clock: new ManualClock() });
     await budget.acquire('sync');
     const waiting = budget.acquire('background');
     budget.close();
