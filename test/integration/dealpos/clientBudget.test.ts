@@ -4,6 +4,7 @@
  * the limit, and interactive calls overtake background calls already queued.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { RequestBudget } from '../../../main/dealpos/requestBudget';
 import { background, interactive, startHarness, type Harness } from './harness';
 
 let h: Harness | null = null;
@@ -47,4 +48,23 @@ describe('budget against the simulator window', () => {
     expect(backgroundBefore).toBeLessThanOrEqual(LIMIT);
     expect(completed.filter((c) => c === 'background')).toHaveLength(40);
   }, 20_000);
+
+  it('after an app restart (fresh budget, half-used server window) it sends no more than the server has left', async () => {
+    h = await startHarness({ sim: { rateLimit: { count: 10, seconds: 60 } }, budget: { limit: 10, windowSeconds: 60 } });
+    const harness = h;
+    for (let i = 0; i < 7; i++) await harness.client.listTaxes(interactive); // token + 7 = 8 of 10 used
+    // "Restart": a new budget and client that know nothing of those 8 requests.
+    const freshBudget = new RequestBudget({ limit: 10, windowSeconds: 60 });
+    const fresh = harness.makeClient({ budget: freshBudget });
+    const results = Array.from({ length: 5 }, () => fresh.listOutlets({}, interactive).then(() => 'ok', (e: unknown) => e));
+    // The probe (the new client's token request) learns Remaining 1; one more call fits, the rest wait.
+    await results[0];
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(harness.sim.state.requestLog.filter((e) => e.status === 429)).toEqual([]);
+    expect(harness.sim.state.countRequests('Outlet')).toBe(1);
+    expect(freshBudget.snapshot().queued.interactive).toBe(4);
+    freshBudget.close();
+    const settled = await Promise.all(results);
+    expect(settled.filter((r) => r !== 'ok')).toHaveLength(4);
+  });
 });
