@@ -19,21 +19,23 @@ export const ASSUMPTIONS = {
    * documented); the client maps all three to `bad_credentials`. The simulator uses 401.
    */
   tokenRejectStatuses: [400, 401, 403] as const,
-  /**
-   * ASSUMPTION: every request counts against the 50/180 s window, including Token/OAuth2 and
-   * requests answered 401 — the guide says "across all endpoints" and names no exception.
-   */
-  rateLimitCountsEveryRequest: true,
-  /**
-   * ASSUMPTION: the server's window is fixed but its start is not visible to us (no documented
-   * `RateLimit-Reset`). The budget therefore keeps at most `limit` requests in ANY window-long
-   * interval, and treats a `RateLimit-Remaining` value as valid until one window after it was seen.
-   * The simulator sends `RateLimit-Reset` only when started with `rateLimitResetHeader: true`.
-   */
-  rateLimitResetHeaderDocumented: false,
   /** ASSUMPTION: page sizes above 500 are refused with 400 (documented "Max=500" for lists). */
   maxPageSize: 500,
 } as const;
+
+/*
+ * Rate limit.
+ * - ASSUMPTION: every request counts against the 50/180 s window, including Token/OAuth2 and
+ *   requests answered 401 — the guide says "across all endpoints" and names no exception. The
+ *   budget therefore puts the token request through it too, and the simulator counts everything.
+ * - ASSUMPTION: the server's window is fixed but its start is not visible to us (no documented
+ *   `RateLimit-Reset`). The budget keeps at most `limit` requests in ANY window-long interval,
+ *   holding each slot until one window after the answer, and treats a `RateLimit-Remaining` value
+ *   as valid until one window after it was seen. The simulator sends `RateLimit-Reset` only when
+ *   started with `rateLimitResetHeader: true`.
+ * - ASSUMPTION: the window is per account (client id), shared by every register using it; hence
+ *   the budget's first request after a start or a quiet window goes alone to learn `Remaining`.
+ */
 
 /**
  * ASSUMPTION: a 429 body may say how long to wait ("…try again in 42 seconds"). Public client code
@@ -78,6 +80,7 @@ export const INVOICE_SEMANTICS = {
   listPartialFailure: 'per-item-results',
 } as const;
 
+
 /**
  * Transport choices.
  *
@@ -108,7 +111,7 @@ export const TRANSPORT = {
   ],
 } as const;
 
-/**
+/*
  * Response shapes not in the docs.
  *
  * - ASSUMPTION (Variant list): rows carry ID, ProductID, Category, Brand, Product, Variant, Name,
@@ -132,7 +135,25 @@ export const TRANSPORT = {
  * - DOC QUIRK: the Customer/PIN example sends the placeholder `ID=string`; the simulator resolves
  *   that literal to the example customer (HW008) so the example works as written.
  */
-export const RESPONSE_SHAPES = {
-  outletPriceField: 'Price',
-  taxTypes: ['Exclusive', 'Inclusive'],
+
+/**
+ * Simulator-only behaviour: what the simulator does where DealPOS documents nothing. The client
+ * does not rely on any of it; change it freely when a real account shows otherwise.
+ *
+ * ASSUMPTION (invoice totals): Gross = Σ qty × price × (1 − line Discount %); Discount1 %,
+ * Discount2 % and then DiscountAmount (or the points value) give Sales; an exclusive tax adds
+ * round(Sales × rate / 100), an inclusive one is contained: round(Sales × rate / (100 + rate)).
+ * PaymentState is Paid when payments cover SalesNTax (or with `WriteOff: true`), else Partial or
+ * Unpaid. Amounts are whole rupiah.
+ */
+export const SIMULATOR_ASSUMPTIONS = {
+  /**
+   * ASSUMPTION: IDR value of one loyalty point when `PointUsed` > 0. The docs say DiscountAmount is
+   * then "auto calculated … based on RedeemPointValue configuration"; the value is per store.
+   */
+  redeemPointValue: 100,
+  /** ASSUMPTION: one loyalty point earned per 10,000 IDR of SalesNTax, for a registered customer. */
+  pointEarnStep: 10_000,
+  /** DOCUMENTED in examples: timestamps are local (Jakarta, UTC+7) without an offset. */
+  utcOffsetHours: 7,
 } as const;

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { type z } from 'zod';
+import { INVOICE_SEMANTICS, SIMULATOR_ASSUMPTIONS } from '../dealpos/assumptions';
 import { InvoiceInputSchema, type Customer, type InvoiceDetail, type Outlet, type PaymentMethod, type Tax } from '../dealpos/schemas';
 import {
   DEMO_BILLS,
@@ -49,10 +50,8 @@ export type StoredInvoice = InvoiceDetail & {
   readonly LogisticServiceCode: string | null;
 };
 
-/** ASSUMPTION (simulator): IDR value of one loyalty point when PointUsed > 0 (RedeemPointValue). */
-export const REDEEM_POINT_VALUE = 100;
-/** ASSUMPTION (simulator): one point earned per 10,000 IDR of SalesNTax. */
-export const POINT_EARN_STEP = 10_000;
+const REDEEM_POINT_VALUE = SIMULATOR_ASSUMPTIONS.redeemPointValue;
+const POINT_EARN_STEP = SIMULATOR_ASSUMPTIONS.pointEarnStep;
 
 const MAX_LOG_ENTRIES = 20_000;
 
@@ -155,7 +154,9 @@ export class SimulatorState {
     const input = parseInvoice(raw);
     const outlet = this.resolveOutlet(input);
     const k = key(outlet.Name, input.Number);
-    if (this.invoices.has(k)) throw new SimHttpError(400, `Invoice number ${input.Number} already exists in outlet ${outlet.Name}`);
+    if (this.invoices.has(k)) {
+      throw new SimHttpError(INVOICE_SEMANTICS.duplicateNumberStatus, `Invoice number ${input.Number} already exists in outlet ${outlet.Name}`);
+    }
     const invoice = this.buildInvoice(input, outlet, { id: randomUUID(), created: localTimestamp(this.now()), writeOff: headers.writeOff });
     this.invoices.set(k, invoice);
     return invoice;
@@ -329,7 +330,7 @@ const round = (value: number): number => Math.round(value);
 
 /** DealPOS answers with Jakarta local time and no offset, e.g. `2020-05-27T11:10:50.57`. */
 export function localTimestamp(epochMs: number): string {
-  const local = new Date(epochMs + 7 * 3_600_000).toISOString();
+  const local = new Date(epochMs + SIMULATOR_ASSUMPTIONS.utcOffsetHours * 3_600_000).toISOString();
   return local.slice(0, 22).replace(/0$/, '');
 }
 

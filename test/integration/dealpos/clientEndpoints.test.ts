@@ -1,5 +1,6 @@
 /** Every client method against the real simulator over HTTP: shapes, values and the transport used. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TRANSPORT } from '../../../main/dealpos/assumptions';
 import type { InvoiceInput } from '../../../main/dealpos/schemas';
 import { DEMO_FIXTURES } from '../../../main/simulator/simulatorServer';
 import { background, interactive, startHarness, sync, type Harness } from './harness';
@@ -190,6 +191,31 @@ describe('sales order, barcodes, outlets, payment methods, taxes', () => {
 });
 
 describe('transport', () => {
+  it('uses POST for exactly the GET-with-body endpoints listed in the assumptions module', async () => {
+    const start = h.sim.state.requestLog.length;
+    await h.client.customerByEmail('tafta@dealpos.com', interactive);
+    await h.client.customerByCode('HW008', interactive);
+    await h.client.customerByMobilePhone('081588818888', interactive);
+    await h.client.customerDetail({ Code: 'HW008' }, interactive);
+    await h.client.customerPin(F.customers.tafta.id, interactive);
+    await h.client.variantIdsByCodes(['1000'], interactive);
+    await h.client.variantIdsByCodesDiscontinued({ ListCode: ['1000'], Discontinued: 'All' }, interactive);
+    await h.client.variantDetail({ code: '1000' }, interactive);
+    await h.client.listVariants({ pageNumber: 1, pageSize: 1 }, interactive);
+    await h.client.invoiceIdByNumber({ outlet: 'Outlet1', number: 'LM3002' }, interactive);
+    await h.client.invoiceByNumber({ outlet: 'Outlet1', number: 'LM3002' }, interactive);
+    await h.client.listInvoicesMultipleOutlet({ PageNumber: 1, PageSize: 1 }, interactive);
+    await h.client.barcodesByBillNumber(F.bill, interactive);
+    await h.client.barcodesByOutletDeliveryNumber(F.delivery, interactive);
+    await h.client.listOutlets({}, interactive);
+    await h.client.listPaymentMethods(interactive);
+    await h.client.listTaxes(interactive);
+    const reads = h.sim.state.requestLog.slice(start).filter((e) => e.path !== 'Token/OAuth2');
+    const posted = reads.filter((e) => e.method === 'POST').map((e) => e.path);
+    expect([...posted].sort()).toEqual([...TRANSPORT.postAliasEndpoints].sort());
+    expect(reads.filter((e) => e.method === 'GET').every((e) => e.contentType === null)).toBe(true);
+  });
+
   it('POSTs documented GET-with-body endpoints and sends bodyless GETs without Content-Type', async () => {
     const start = h.sim.state.requestLog.length;
     await h.client.customerByCode('HW008', interactive);
