@@ -73,7 +73,7 @@ import {
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
 export interface DealPosClientOptions {
-  /** e.g. `https://mystore.dealpos.net` or the simulator's `http://127.0.0.1:<port>`; `/api/v3` is appended. */
+  /** e.g. `https://mystore.dealpos.net` or the simulator's `http://127.0.0.1:<port>`; `/api/v3` is appended unless present. */
   readonly baseUrl: string;
   readonly clientId: string;
   readonly clientSecret: string;
@@ -141,7 +141,8 @@ export class DealPosClient {
   private tokenFlight: Promise<CachedToken> | null = null;
 
   constructor(options: DealPosClientOptions) {
-    this.baseUrl = `${options.baseUrl.replace(/\/+$/, '')}/api/v3/`;
+    // Accept the host alone or the full API root (people paste either).
+    this.baseUrl = `${options.baseUrl.replace(/\/+$/, '').replace(/\/api\/v3$/i, '')}/api/v3/`;
     this.clientId = options.clientId;
     this.clientSecret = options.clientSecret;
     this.budget = options.budget;

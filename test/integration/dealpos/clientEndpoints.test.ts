@@ -216,6 +216,11 @@ describe('transport', () => {
     expect(reads.filter((e) => e.method === 'GET').every((e) => e.contentType === null)).toBe(true);
   });
 
+  it('accepts the API root as base URL as well as the bare host', async () => {
+    const client = h.makeClient({ baseUrl: `${h.sim.url}/api/v3/` });
+    expect((await client.listTaxes(interactive)).length).toBe(3);
+  });
+
   it('POSTs documented GET-with-body endpoints and sends bodyless GETs without Content-Type', async () => {
     const start = h.sim.state.requestLog.length;
     await h.client.customerByCode('HW008', interactive);
