@@ -22,7 +22,7 @@ import {
   DealPosTimeoutError,
   DealPosValidationError,
 } from './errors';
-import { readRateLimitHeaders, type BudgetTicket, type RateLimitObservation, type RequestBudget, type RequestPriority } from './requestBudget';
+import { readRateLimitHeaders, type RateLimitObservation, type RequestBudget, type RequestPriority } from './requestBudget';
 import {
   BarcodeLinesSchema,
   CustomerByEmailSchema,
@@ -392,6 +392,8 @@ export class DealPosClient {
     const current = this.token;
     if (current && current.value !== staleValue && this.now() < current.renewAt) return Promise.resolve(current);
     if (!this.tokenFlight) {
+      // Stop handing out the refused token: every request sent with it would cost a slot for a 401.
+      if (current?.value === staleValue) this.token = null;
       const flight = this.fetchToken(options).finally(() => {
         if (this.tokenFlight === flight) this.tokenFlight = null;
       });
@@ -479,12 +481,8 @@ export class DealPosClient {
     } finally {
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
-      this.settle(ticket, observation);
+      this.budget.settle(ticket, observation);
     }
-  }
-
-  private settle(ticket: BudgetTicket, observation: RateLimitObservation | undefined): void {
-    this.budget.settle(ticket, observation);
   }
 
   private url(spec: RequestSpec<z.ZodType>): string {
