@@ -110,6 +110,21 @@ describe('typed errors', () => {
     await sim.close();
   });
 
+  it('rate_limited (local) at once when the budget cannot grant a slot within maxWaitMs; nothing sent', async () => {
+    const sim = await startSimulator({ clientId: F.clientId, clientSecret: DEMO_CLIENT_SECRET, variants: 0, rateLimit: { count: 2, seconds: 60 } });
+    const budget = new RequestBudget();
+    const client = h.makeClient({ baseUrl: sim.url, budget });
+    await client.listTaxes(interactive); // token + this call: the server says 2 per 60 s, all used
+    const before = sim.state.requestLog.length;
+    const error = await rejectionOf(client.listTaxes({ ...interactive, maxWaitMs: 1_000 }));
+    expect(error).toBeInstanceOf(DealPosRateLimitedError);
+    expect((error as DealPosRateLimitedError).details).toMatchObject({ endpoint: 'Tax', local: true, maybeProcessed: false });
+    expect((error as DealPosRateLimitedError).retryAfterMs).toBeGreaterThan(50_000);
+    expect(sim.state.requestLog.length).toBe(before);
+    budget.close();
+    await sim.close();
+  });
+
   it('server_error on 5xx', async () => {
     h.sim.faults.failNext(1, { status: 503 });
     const error = await rejectionOf(h.client.listTaxes(interactive));
