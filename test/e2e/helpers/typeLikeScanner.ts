@@ -1,13 +1,88 @@
 import type { Page } from '@playwright/test';
 
+interface KeyDefinition {
+  readonly key: string;
+  readonly code: string;
+  readonly keyCode: number;
+  readonly text: string;
+  readonly shift: boolean;
+}
+
+function keyFor(char: string): KeyDefinition {
+  if (/^[0-9]$/.test(char)) return { key: char, code: `Digit${char}`, keyCode: char.charCodeAt(0), text: char, shift: false };
+  if (/^[a-z]$/.test(char)) return { key: char, code: `Key${char.toUpperCase()}`, keyCode: char.toUpperCase().charCodeAt(0), text: char, shift: false };
+  if (/^[A-Z]$/.test(char)) return { key: char, code: `Key${char}`, keyCode: char.charCodeAt(0), text: char, shift: true };
+  if (char === '-') return { key: '-', code: 'Minus', keyCode: 189, text: '-', shift: false };
+  if (char === '.') return { key: '.', code: 'Period', keyCode: 190, text: '.', shift: false };
+  throw new Error(`typeLikeScanner has no key for ${JSON.stringify(char)}`);
+}
+
+const TERMINATORS = {
+  Enter: { key: 'Enter', code: 'Enter', keyCode: 13, text: '\r', shift: false },
+  Tab: { key: 'Tab', code: 'Tab', keyCode: 9, text: '', shift: false },
+} as const satisfies Record<string, KeyDefinition>;
+
+const SHIFT_MODIFIER = 8;
+
+/** The fields of CDP's Input.dispatchKeyEvent this helper sets. */
+interface KeyEvent {
+  readonly type: 'keyDown' | 'rawKeyDown' | 'keyUp';
+  readonly key: string;
+  readonly code: string;
+  readonly windowsVirtualKeyCode: number;
+  readonly nativeVirtualKeyCode: number;
+  readonly modifiers: number;
+  /** Seconds since the epoch; becomes the event's timeStamp in the page. */
+  readonly timestamp: number;
+  readonly text?: string;
+  readonly unmodifiedText?: string;
+}
+
+function keyEvents(def: KeyDefinition, timestamp: number): KeyEvent[] {
+  const common = {
+    key: def.key,
+    code: def.code,
+    windowsVirtualKeyCode: def.keyCode,
+    nativeVirtualKeyCode: def.keyCode,
+    modifiers: def.shift ? SHIFT_MODIFIER : 0,
+    timestamp,
+  };
+  const down: KeyEvent = def.text ? { type: 'keyDown', text: def.text, unmodifiedText: def.text, ...common } : { type: 'rawKeyDown', ...common };
+  return [down, { type: 'keyUp', ...common }];
+}
+
+/** Resolves once the page has rendered and has an idle moment (no long task in progress). */
+export async function pageIdle(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        requestAnimationFrame(() => requestAnimationFrame(() => requestIdleCallback(() => resolve(), { timeout: 2000 })));
+      }),
+  );
+}
+
 /**
- * Types `code` the way a keyboard-mode USB scanner does: one key every few milliseconds, then a
- * terminator. The default 5 ms gap sits well inside the wedge detector's limits (50 ms per gap,
- * 30 ms on average) even with the extra round trip each key press costs on a loaded machine.
+ * Types `code` the way a keyboard-mode USB scanner does: one key every `gapMs`, then Enter or Tab.
+ * Real keys reach the page as a queue of OS events, each stamped with its hardware time, however
+ * busy the app is. Playwright's keyboard instead sends one key, waits for the page, then sends the
+ * next, so any stall in the test process (which also runs the browser host) stretches the burst.
+ * Here all key events go out at once over CDP, each with its own timestamp, and the burst starts
+ * when the page is idle.
  */
 export async function typeLikeScanner(page: Page, code: string, options: { gapMs?: number; terminator?: 'Enter' | 'Tab' } = {}): Promise<void> {
-  await page.keyboard.type(code, { delay: options.gapMs ?? 5 });
-  await page.keyboard.press(options.terminator ?? 'Enter');
+  const gapSeconds = (options.gapMs ?? 8) / 1000;
+  const keys = [...code].map(keyFor);
+  keys.push(TERMINATORS[options.terminator ?? 'Enter']);
+  await pageIdle(page);
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const start = Date.now() / 1000;
+    const events = keys.flatMap((def, i) => keyEvents(def, start + i * gapSeconds));
+    // Not awaited one by one: the browser handles them in order, as it would a burst of OS input.
+    await Promise.all(events.map((event) => cdp.send('Input.dispatchKeyEvent', event)));
+  } finally {
+    await cdp.detach();
+  }
 }
 
 /** Types like a person: far slower than any scanner, so the keys must stay ordinary text. */

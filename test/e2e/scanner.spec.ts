@@ -1,0 +1,57 @@
+import { ean13 } from '../../main/simulator/ean13';
+import { expect, test } from './bootstrap';
+import { typeLikePerson, typeLikeScanner } from './helpers/typeLikeScanner';
+
+/** Indomie Goreng 85g in the demo store's catalog. */
+const INDOMIE = ean13('899100100001');
+
+test.describe('keyboard-mode scanner at the checkout', () => {
+  test.beforeEach(async ({ page, app }) => {
+    await page.goto(app.url);
+    await page.getByTestId('start-demo').click();
+    await expect(page.getByTestId('app-mode')).toHaveAttribute('data-mode', 'demo');
+    // The host runs in this test process: let the demo catalog sync finish so it cannot stall the
+    // key presses (a real scanner's key times come from the OS and are not affected by a busy app).
+    await expect(page.getByTestId('catalog-state')).toHaveAttribute('data-state', 'complete', { timeout: 30_000 });
+    // The checkout loads the wedge thresholds from main when it opens; scan once they are in place.
+    const wedgeLoaded = page.waitForResponse((response) => response.url().endsWith('/api/call/scanner.state'));
+    await page.getByTestId('nav-checkout').click();
+    await expect(page.getByTestId('checkout-screen')).toBeVisible();
+    await wedgeLoaded;
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await expect(page.getByTestId('cart-empty')).toBeVisible();
+  });
+
+  test('keys at scanner speed followed by Enter add the item and never land in the scan field', async ({ page, app }) => {
+    const scan = app.nextEvent('scan', (event) => event.code === INDOMIE);
+    await typeLikeScanner(page, INDOMIE);
+    // The wedge scan reaches main and comes back as the one `scan` event every source produces.
+    expect(await scan).toMatchObject({ code: INDOMIE, symbology: null, source: 'wedge' });
+    await expect(page.getByTestId('cart-row-name')).toHaveText(['Indomie Goreng 85g']);
+    await expect(page.getByTestId('cart-row-qty')).toHaveText(['1']);
+    await expect(page.getByTestId('scan-feedback')).toContainText('Indomie Goreng 85g');
+    await expect(page.getByTestId('scan-input')).toHaveValue('');
+
+    const second = app.nextEvent('scan', (event) => event.code === INDOMIE);
+    await typeLikeScanner(page, INDOMIE, { terminator: 'Tab' });
+    await second;
+    await expect(page.getByTestId('cart-row-qty')).toHaveText(['2']);
+    await expect(page.getByTestId('scan-input')).toHaveValue('');
+  });
+
+  test('the same keys typed slowly into the search field stay text', async ({ page, app }) => {
+    let scans = 0;
+    const off = app.services.events.on('scan', () => void (scans += 1));
+    await page.getByTestId('open-search').click();
+    const search = page.getByTestId('search-input');
+    await expect(search).toBeFocused();
+    await typeLikePerson(page, INDOMIE);
+    await expect(search).toHaveValue(INDOMIE);
+    await expect(page.getByTestId('search-result').first()).toContainText('Indomie Goreng 85g');
+    // Enter at typing speed is the search's own "add the highlighted item", not a scan terminator.
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('cart-row-name')).toHaveText(['Indomie Goreng 85g']);
+    off();
+    expect(scans).toBe(0);
+  });
+});
