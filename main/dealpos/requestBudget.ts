@@ -196,12 +196,14 @@ export class RequestBudget {
       this.settledUntil.splice(index, 0, until);
     }
     this.pump();
+    this.emit();
   }
 
   /** Applies rate-limit information that did not come with a ticket. */
   observe(observation: RateLimitObservation): void {
     this.apply(observation, this.nextTicketId);
     this.pump();
+    this.emit();
   }
 
   /** `ticketId`: the request the observation came with (newer tickets carry newer server state). */
@@ -263,7 +265,7 @@ export class RequestBudget {
     };
   }
 
-  /** Called after every grant and settle; returns an unsubscribe function. */
+  /** Called after every grant, settle and observation (for a status display); returns an unsubscribe function. */
   onChange(listener: (snapshot: BudgetSnapshot) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

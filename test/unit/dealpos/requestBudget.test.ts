@@ -258,6 +258,17 @@ describe('RequestBudget', () => {
     await expect(ok).resolves.toMatchObject({ priority: 'interactive' });
   });
 
+  it('tells listeners about grants and answers', async () => {
+    const budget = new RequestBudget({ probeFirst: false, limit: 5, windowSeconds: 10, clock: new ManualClock() });
+    const seen: number[] = [];
+    const stop = budget.onChange((snapshot) => seen.push(snapshot.remaining));
+    const ticket = await budget.acquire('interactive');
+    budget.settle(ticket, { remaining: 2 });
+    stop();
+    await budget.acquire('interactive');
+    expect(seen).toEqual([4, 2]);
+  });
+
   it('close() rejects every waiter', async () => {
     const budget = new RequestBudget({ probeFirst: false, limit: 1, windowSeconds: 10, clock: new ManualClock() });
     await budget.acquire('sync');
