@@ -215,6 +215,16 @@ describe('RequestBudget', () => {
     expect(budget.remaining()).toBe(47);
   });
 
+  it('uses RateLimit-Reset, when a server sends it, for when the server figure lapses', async () => {
+    const clock = new ManualClock();
+    const budget = new RequestBudget({ probeFirst: false, limit: 50, windowSeconds: 180, clock });
+    budget.observe({ remaining: 0, resetSeconds: 5 });
+    expect(budget.remaining()).toBe(0);
+    expect(budget.windowResetsAt()).toBe(clock.now() + 5_000);
+    await clock.advance(5_000);
+    expect(budget.remaining()).toBe(50);
+  });
+
   it('blocks everyone for the wait a 429 names', async () => {
     const clock = new ManualClock();
     const budget = new RequestBudget({ probeFirst: false, limit: 50, windowSeconds: 180, clock });
