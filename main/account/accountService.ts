@@ -125,7 +125,7 @@ export class AccountService {
   // ------------------------------------------------------------------ reading
 
   session(): Session {
-    if (!this.current) throw new AccountError('internal', 'No session is open (the app is closing)');
+    if (!this.current) throw new AccountError('conflict', 'The app is switching between accounts (or closing); try again in a moment');
     return this.current;
   }
 

@@ -62,6 +62,13 @@ export interface CatalogSyncOptions {
   /** First retry after a transient failure; doubles up to `maxRetryMs`. */
   readonly retryMs?: number;
   readonly maxRetryMs?: number;
+  /**
+   * Pages are committed (rows + cursor) once this many rows are waiting or `commitEveryMs` passed
+   * since the last commit. At the real quota pages arrive seconds apart, so each page commits on
+   * its own; when they arrive back to back, fewer commits mean far less FTS and WAL churn.
+   */
+  readonly commitEveryRows?: number;
+  readonly commitEveryMs?: number;
 }
 
 /** Failures that heal by themselves (go offline, rate limit, server hiccup): retry later. */
@@ -74,6 +81,8 @@ export class CatalogSync {
   private readonly refreshIntervalMs: number;
   private readonly retryMs: number;
   private readonly maxRetryMs: number;
+  private readonly commitEveryRows: number;
+  private readonly commitEveryMs: number;
   private state: CatalogSyncState = 'idle';
   private lastError: string | null = null;
   private running: Promise<void> | null = null;
@@ -92,6 +101,8 @@ export class CatalogSync {
     this.refreshIntervalMs = options.refreshIntervalMs ?? 6 * 3_600_000;
     this.retryMs = options.retryMs ?? 30_000;
     this.maxRetryMs = options.maxRetryMs ?? 10 * 60_000;
+    this.commitEveryRows = options.commitEveryRows ?? 2500;
+    this.commitEveryMs = options.commitEveryMs ?? 2000;
   }
 
   /** Resumes an interrupted pass, or starts one when the last is older than the refresh interval. */
@@ -193,23 +204,31 @@ export class CatalogSync {
     this.runStartedAt = this.now().getTime();
     this.runRows = 0;
     this.setState('syncing', null);
+    // Fetched but not yet committed: lost on a crash, fetched again on resume.
+    let pending: Cursor = cursor;
+    let buffered: VariantRecord[] = [];
+    let lastCommitAt = this.now().getTime();
     try {
       for (;;) {
-        const page = cursor.nextPage ?? 1;
+        const page = pending.nextPage ?? 1;
         const rows = await this.options.client.listVariants({ pageNumber: page, pageSize: this.pageSize }, { priority: 'background', signal });
         if (signal.aborted) return;
         const fetchedAt = this.now().toISOString();
-        const records: VariantRecord[] = [];
         for (const row of rows) {
           const record = toVariantRecord(row, decimals, fetchedAt);
-          if (record) records.push(record);
+          if (record) buffered.push(record);
           else this.options.logger?.warn(`Catalog sync skipped variant ${row.Code}: empty code or unusable price`);
         }
         const last = rows.length < this.pageSize;
-        const next: Cursor = last
-          ? { ...cursor, nextPage: null, done: cursor.done + rows.length, lastSyncAt: fetchedAt, lastTotal: cursor.done + rows.length }
-          : { ...cursor, nextPage: page + 1, done: cursor.done + rows.length };
-        const generation = cursor.generation;
+        pending = last
+          ? { ...pending, nextPage: null, done: pending.done + rows.length, lastSyncAt: fetchedAt, lastTotal: pending.done + rows.length }
+          : { ...pending, nextPage: page + 1, done: pending.done + rows.length };
+        this.failures = 0;
+        const due = last || buffered.length >= this.commitEveryRows || this.now().getTime() - lastCommitAt >= this.commitEveryMs;
+        if (!due) continue;
+        const next = pending;
+        const records = buffered;
+        const generation = next.generation;
         // Catalog pages can be fetched again, so they skip the per-commit fsync sales need.
         const db = this.options.catalog.db;
         withRelaxedDurability(db, () =>
@@ -219,11 +238,12 @@ export class CatalogSync {
             this.options.state.set(CURSOR_KEY, next);
           })(),
         );
+        this.runRows += next.done - cursor.done;
         cursor = next;
-        this.runRows += rows.length;
-        this.failures = 0;
+        buffered = [];
+        lastCommitAt = this.now().getTime();
         if (last) {
-          this.options.logger?.info(`Catalog sync complete: ${next.done} variants`);
+          this.options.logger?.info(`Catalog sync complete: ${cursor.done} variants`);
           this.setState('complete', null);
           this.schedule(this.refreshIntervalMs);
           return;

@@ -2,8 +2,9 @@
  * Store benchmarks on a 200,000-variant catalog from the simulator's data generator (DemoCatalog,
  * the same rows the simulator serves; fed in-process because paging 200k rows over HTTP at the
  * real quota takes ~30 min — that wall time is projected in the last rows instead):
- * 1. ingest through the real CatalogSync page path (pages of 500, cursor committed with each page)
- *    as a ratio to a raw better-sqlite3 bulk insert of the same rows into the same schema;
+ * 1. ingest through the real CatalogSync page path (pages of 500 arriving back to back, so grouped
+ *    into commits of ≥ 2,500 rows with the cursor) as a ratio to a raw better-sqlite3 bulk insert of
+ *    the same rows into the same schema, by wall clock and by CPU time;
  * 2. code lookup through the CodeResolver beside a raw prepared-statement lookup, 100,000 codes;
  * 3. name search p95 beside the raw FTS5 prefix query it is built on;
  * 4. database size per 100,000 variants; RSS of the real services with the catalog open (child process);
@@ -306,7 +307,7 @@ export async function run(): Promise<BenchRow[]> {
     const raws = [rawInsert(path.join(root, 'raw1.db'), rows)];
     const ours = [await syncIngest(liveFile, rows)];
     const best = (timings: readonly Timing[], key: keyof Timing): number => Math.min(...timings.map((t) => t[key]));
-    if (best(raws, 'wallMs') / best(ours, 'wallMs') < 0.5) {
+    if (best(raws, 'wallMs') / best(ours, 'wallMs') < 0.5 || best(raws, 'cpuMs') / best(ours, 'cpuMs') < 0.5) {
       raws.push(rawInsert(path.join(root, 'raw2.db'), rows));
       ours.push(await syncIngest(path.join(root, 'ours2.db'), rows));
     }
@@ -327,10 +328,11 @@ export async function run(): Promise<BenchRow[]> {
     const requests = pages + 1; // + the token
     const projectedMs = await projectedSync(requests);
     return [
-      { name: `catalog ingest via CatalogSync pages of ${PAGE} (200k generator rows, in-process)`, area: 'store', value: rows.length / (oursMs / 1000), unit: 'variants/s', goal: '-', ok: null },
+      { name: `catalog ingest via CatalogSync, pages of ${PAGE}, commits of ≥ 2,500 rows (200k generator rows, in-process)`, area: 'store', value: rows.length / (oursMs / 1000), unit: 'variants/s', goal: '-', ok: null },
       { name: 'catalog ingest raw bulk insert, same rows and schema', area: 'store', value: rows.length / (rawMs / 1000), unit: 'variants/s', goal: '-', ok: null },
       { name: `catalog ingest rate ratio (sync path / raw, wall clock, best of ${rounds} round${rounds > 1 ? 's' : ''})`, area: 'store', value: ratio, unit: '×', goal: '≥ 0.5', ok: ratio >= 0.5 },
-      { name: 'catalog ingest rate ratio by CPU time (same runs)', area: 'store', value: cpuRatio, unit: '×', goal: '-', ok: null },
+      // CPU time is the steadier measure on a shared machine; both must hold.
+      { name: 'catalog ingest rate ratio by CPU time (same runs)', area: 'store', value: cpuRatio, unit: '×', goal: '≥ 0.5', ok: cpuRatio >= 0.5 },
       ...lookupRows,
       { name: 'database size per 100,000 variants (WAL checkpointed)', area: 'store', value: sizeMb / (rows.length / 100_000), unit: 'MB', goal: '-', ok: null },
       { name: 'services RSS with the 200k catalog open (child process, real services)', area: 'store', value: rss, unit: 'MB', goal: '≤ 150 MB', ok: rss <= 150 },

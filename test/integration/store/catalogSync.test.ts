@@ -46,6 +46,8 @@ function makeSync(overrides: Partial<CatalogSyncOptions> = {}): CatalogSync {
     currencyDecimals: () => 0,
     onProgress: (p) => events.push(p),
     pageSize: 500,
+    // Commit every page, as happens at the real quota where pages arrive seconds apart.
+    commitEveryRows: 1,
     timer: manualTimer(),
     ...overrides,
   });
@@ -119,6 +121,28 @@ describe('CatalogSync', () => {
     timer.fire();
     await until(() => sync.progress().state === 'complete', 'the retry');
     expect(events.some((e) => e.state === 'syncing' && e.total === sim.state.catalog.size)).toBe(true);
+  });
+
+  it('groups pages that arrive back to back into fewer commits, and resumes from the last commit', async () => {
+    const sync = makeSync({
+      commitEveryRows: 1000,
+      commitEveryMs: 3_600_000,
+      onProgress: (p) => {
+        events.push(p);
+        if (p.state === 'syncing' && p.done === 1000) sim.faults.resetNext(1, { path: /^variant$/i });
+      },
+    });
+    sync.start();
+    await until(() => sync.progress().state === 'waiting', 'the failure after the first commit');
+    expect(events.filter((e) => e.state === 'syncing').map((e) => e.done)).toEqual([0, 1000]);
+    expect(catalog.count()).toBe(1000);
+    await sync.close();
+    const before = sim.state.countRequests('Variant');
+    const resumed = makeSync({ commitEveryRows: 1000 });
+    resumed.start();
+    await until(() => resumed.progress().state === 'complete', 'the resumed sync');
+    expect(sim.state.countRequests('Variant') - before).toBe(1); // only page 3
+    expect(catalog.count()).toBe(sim.state.catalog.size);
   });
 
   it('drops variants DealPOS no longer lists once a pass completes', async () => {
