@@ -170,10 +170,13 @@ describe('typed errors', () => {
 
   it('cancelled through the caller AbortSignal, in flight and before sending', async () => {
     await h.client.listTaxes(interactive); // token cached, so the abort below hits the API call
-    h.sim.faults.delayNext(1, 300);
+    h.sim.faults.delayNext(1, 2_000);
     const controller = new AbortController();
+    const logged = h.sim.state.requestLog.length;
     const pending = h.client.listTaxes({ ...interactive, signal: controller.signal });
-    setTimeout(() => controller.abort(), 50);
+    // Abort once the simulator has the request (it holds the answer back for 2 s).
+    while (!h.sim.state.requestLog.slice(logged).some((e) => e.path === 'Tax')) await new Promise((r) => setTimeout(r, 5));
+    controller.abort();
     const inFlight = await rejectionOf(pending);
     expect(inFlight).toBeInstanceOf(DealPosCancelledError);
     expect((inFlight as DealPosCancelledError).details).toMatchObject({ maybeProcessed: true });
