@@ -77,7 +77,7 @@ async function chromiumLatency(rig: LatencyRig, samples: number, warmup: number)
     await page.exposeFunction('benchScanArrived', (code: string, pageTime: number) => arrivals.get(code)?.(pageTime));
     await page.goto(rig.host.url);
     await page.evaluate(() => {
-      const w = window as unknown as { pos: { on: (e: string, l: (p: { code: string }) => void) => void }; benchScanArrived: (c: string, t: number) => void };
+      const w = globalThis as unknown as { pos: { on: (e: string, l: (p: { code: string }) => void) => void }; benchScanArrived: (c: string, t: number) => void };
       w.pos.on('scan', (scan) => w.benchScanArrived(scan.code, performance.timeOrigin + performance.now()));
     });
     // Page clock minus Node clock, from the tightest of several round trips.
