@@ -56,11 +56,20 @@ interface Connection {
   readonly decoder: ReportDecoder;
   /** Each rejection reason is logged once per connection so a chatty device cannot flood the log. */
   readonly loggedReasons: Set<DecodeFailure>;
+  scans: number;
+  layoutRejections: number;
 }
 
 const NEWLAND_VENDOR_ID = 0x1eab;
 const UNPLUGGED_HINT = 'The scanner is unplugged or stopped answering; it reconnects by itself when plugged back in.';
 const MISSING_HINT = 'Plug the scanner in; it connects by itself.';
+const LAYOUT_HINT =
+  'The scanner sends reports in a layout the app does not read, so its scans are ignored. Switch it to keyboard mode ' +
+  '(see its manual) and choose "No device": keyboard-mode scans work at checkout without setup.';
+/** Rejections that mean the report layout itself is foreign (not a stray status report or a lost key). */
+const LAYOUT_FAILURES: ReadonlySet<DecodeFailure> = new Set(['wrong_length', 'unknown_layout', 'bad_data_length', 'bad_symbology']);
+/** This many foreign reports before any scan means the device speaks another layout. */
+const LAYOUT_REJECTIONS_BEFORE_ERROR = 3;
 
 function makeDecoder(device: ScannerDevice): ReportDecoder {
   if (device.kind === 'hid-pos') return new HidPosDecoder({ layout: device.vendorId === NEWLAND_VENDOR_ID ? 'newland' : 'aim' });
@@ -204,7 +213,7 @@ export class ScannerDeviceManager {
       return;
     }
 
-    const connection: Connection = { handle, device, decoder: makeDecoder(device), loggedReasons: new Set() };
+    const connection: Connection = { handle, device, decoder: makeDecoder(device), loggedReasons: new Set(), scans: 0, layoutRejections: 0 };
     this.connection = connection;
     handle.on('error', (error) => void this.onDeviceError(connection, error));
     // node-hid starts reading once a data listener exists.
@@ -218,10 +227,18 @@ export class ScannerDeviceManager {
     const source = connection.device.kind === 'hid-pos' ? 'hid-pos' : 'hid-keyboard';
     for (const outcome of connection.decoder.push(data, this.options.clock.now())) {
       if (outcome.kind === 'scan') {
+        connection.scans++;
+        if (this.current.state === 'error') this.setState('connected', connection.device.name, null);
         this.options.onScan({ code: outcome.code, symbology: outcome.symbology, source, at: this.options.clock.iso() });
-      } else if (!connection.loggedReasons.has(outcome.error.reason)) {
-        connection.loggedReasons.add(outcome.error.reason);
-        this.options.logger.warn(`Scanner: ${connection.device.name} sent a report that was not understood (${outcome.error.reason}); further ones are not logged`, outcome.error.details);
+        continue;
+      }
+      const reason = outcome.error.reason;
+      if (!connection.loggedReasons.has(reason)) {
+        connection.loggedReasons.add(reason);
+        this.options.logger.warn(`Scanner: ${connection.device.name} sent a report that was not understood (${reason}); further ones are not logged`, outcome.error.details);
+      }
+      if (LAYOUT_FAILURES.has(reason) && connection.scans === 0 && ++connection.layoutRejections === LAYOUT_REJECTIONS_BEFORE_ERROR) {
+        this.setState('error', connection.device.name, LAYOUT_HINT);
       }
     }
   }

@@ -166,6 +166,26 @@ describe('ScannerDeviceManager', () => {
     expect(logger.lines.filter((l) => l.includes('wrong_length'))).toHaveLength(1);
   });
 
+  it('says so in the status when the device only sends reports in a foreign layout, and recovers on a good scan', async () => {
+    const { backend, manager, lastStatus } = setup();
+    const zebra = { ...HONEYWELL_HID_POS, vendorId: 0x05e0, productId: 0x1300, product: 'Zebra HID POS' };
+    backend.plug(zebra);
+    await manager.select(deviceId(zebra));
+    const foreign = new Uint8Array(64);
+    foreign[0] = 0x02;
+    foreign[1] = 13;
+    foreign.set(Buffer.from('8992761002015'), 2); // data where the AIM identifier belongs
+    backend.current().send(foreign);
+    backend.current().send(foreign);
+    expect(lastStatus()?.state).toBe('connected');
+    backend.current().send(foreign);
+    expect(lastStatus()).toMatchObject({ state: 'error', deviceName: 'Zebra HID POS' });
+    expect(lastStatus()?.hint).toMatch(/keyboard mode/);
+
+    backend.current().send(aimReport(']E0', '8992761002015'));
+    expect(lastStatus()).toEqual({ state: 'connected', deviceName: 'Zebra HID POS', hint: null });
+  });
+
   it('stops looking for the device after close', async () => {
     const { backend, clock, manager } = setup();
     backend.plug(HONEYWELL_HID_POS);
