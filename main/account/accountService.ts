@@ -62,7 +62,6 @@ export interface AccountServiceOptions {
   /** Invoices in a live database not yet accepted by DealPOS (the outbox answers); blocks switching stores. */
   readonly unsyncedInvoices?: (db: Database.Database) => number;
   readonly budgetOptions?: RequestBudgetOptions;
-  readonly fetch?: FetchLike;
   readonly now?: () => Date;
 }
 
@@ -349,11 +348,10 @@ export class AccountService {
   }
 
   private makeClient(baseUrl: string, clientId: string, clientSecret: string, budget: RequestBudget): DealPosClient {
-    const baseFetch: FetchLike = this.options.fetch ?? ((input, init) => fetch(input, init));
     // Connectivity comes from real request outcomes: any HTTP answer means online.
     const observed: FetchLike = async (input, init) => {
       try {
-        const response = await baseFetch(input, init);
+        const response = await fetch(input, init);
         this.lastNetworkFailureAt = 0;
         this.options.onConnectivity?.('online');
         return response;

@@ -6,7 +6,7 @@ import type { ContractHandlers } from '../../shared/contract';
 import type { CatalogProgress, ResolveResult } from '../../shared/contract/catalog';
 import type { AccountService } from '../account/accountService';
 import type { Logger } from '../logging/logger';
-import { CatalogSync, type CatalogSyncOptions } from '../sync/catalogSync';
+import { CatalogSync } from '../sync/catalogSync';
 import { CodeResolver } from './codeResolver';
 
 type CatalogMethod = Extract<keyof ContractHandlers, `catalog.${string}`>;
@@ -22,8 +22,6 @@ export interface CatalogServiceOptions {
   readonly account: AccountService;
   readonly onProgress: (progress: CatalogProgress) => void;
   readonly logger?: Logger;
-  /** Overrides for tests and benchmarks (page size, intervals, timer). */
-  readonly sync?: Partial<Pick<CatalogSyncOptions, 'pageSize' | 'refreshIntervalMs' | 'retryMs' | 'maxRetryMs' | 'timer'>>;
 }
 
 export function createCatalogService(options: CatalogServiceOptions): CatalogService {
@@ -42,7 +40,6 @@ export function createCatalogService(options: CatalogServiceOptions): CatalogSer
     });
     const current = session.client
       ? new CatalogSync({
-          ...options.sync,
           client: session.client,
           catalog: session.catalog,
           state: session.state,
