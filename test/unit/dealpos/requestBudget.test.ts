@@ -104,6 +104,53 @@ describe('RequestBudget', () => {
     }
   });
 
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])('against a simulated fixed-window server with random latency (seed %i): no 429, nobody stuck', async (seed) => {
+    let state = seed * 2654435761;
+    const random = (): number => {
+      state = (state + 0x6d2b79f5) | 0;
+      let t = Math.imul(state ^ (state >>> 15), 1 | state);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const clock = new ManualClock();
+    const LIMIT = 10;
+    const WINDOW = 1_000;
+    // The server: a fixed window that starts at the first arrival after the previous one ended.
+    const server = { start: 0, count: 0, rejected: 0 };
+    const arrive = (): number => {
+      const now = clock.now();
+      if (server.count === 0 || now >= server.start + WINDOW) {
+        server.start = now;
+        server.count = 0;
+      }
+      server.count += 1;
+      if (server.count > LIMIT) server.rejected += 1;
+      return Math.max(0, LIMIT - server.count);
+    };
+    const budget = new RequestBudget({ limit: 50, windowSeconds: 180, clock, reserve: { sync: 1, background: 3 } });
+    const priorities: RequestPriority[] = ['interactive', 'sync', 'background'];
+    let done = 0;
+    const total = 120;
+    for (let i = 0; i < total; i++) {
+      const priority = priorities[Math.floor(random() * 3)] ?? 'background';
+      clock.setTimer(() => {
+        void budget.acquire(priority).then((ticket) => {
+          // Travel to the server, be counted, travel back: each leg 0–600 ms, so a round trip can outlast the window.
+          clock.setTimer(() => {
+            const remaining = arrive();
+            clock.setTimer(() => {
+              budget.settle(ticket, { limit: LIMIT, remaining, windowSeconds: WINDOW / 1000 });
+              done += 1;
+            }, random() * 600);
+          }, random() * 600);
+        });
+      }, random() * 2_000);
+    }
+    for (let step = 0; step < 2_000 && done < total; step++) await clock.advance(50);
+    expect(server.rejected).toBe(0);
+    expect(done).toBe(total);
+  });
+
   it('serves interactive before sync before background when slots free, FIFO within a priority', async () => {
     const clock = new ManualClock();
     const budget = new RequestBudget({ probeFirst: false, limit: 2, windowSeconds: 1, clock, reserve: { sync: 0, background: 0 } });
