@@ -14,10 +14,11 @@ test.describe('keyboard-mode scanner at the checkout', () => {
     // key presses (a real scanner's key times come from the OS and are not affected by a busy app).
     await expect(page.getByTestId('catalog-state')).toHaveAttribute('data-state', 'complete', { timeout: 30_000 });
     // The checkout loads the wedge thresholds from main when it opens; scan once they are in place.
-    const wedgeLoaded = page.waitForResponse((response) => response.url().endsWith('/api/call/scanner.state'));
+    // (Waiting on the request, not on any response: the settings screen asked for the same thing.)
+    const wedgeRequest = page.waitForRequest((request) => request.url().endsWith('/api/call/scanner.state'));
     await page.getByTestId('nav-checkout').click();
     await expect(page.getByTestId('checkout-screen')).toBeVisible();
-    await wedgeLoaded;
+    await (await wedgeRequest).response();
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     await expect(page.getByTestId('cart-empty')).toBeVisible();
   });
