@@ -54,6 +54,10 @@ test.describe('checkout', () => {
     await expect(page.getByTestId('cart-row')).toHaveCount(2);
     await page.keyboard.press('F10');
     await expect(cartRow(page, ITEMS.discontinued.code)).toBeVisible();
+
+    // A HID POS scanner's scan arrives as main's `scan` event and lands in the cart the same way.
+    app.services.events.emit('scan', { code: ITEMS.pringlesUpc.code, symbology: ']E0', source: 'hid-pos', at: new Date().toISOString() });
+    await expect(cartRow(page, ITEMS.pringlesUpc.code)).toBeVisible();
   });
 
   test('a full sale while DealPOS is unreachable is kept and syncs when it comes back', async ({ page, app }, testInfo) => {

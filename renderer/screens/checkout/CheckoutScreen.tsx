@@ -63,7 +63,7 @@ export function CheckoutScreen(): React.JSX.Element {
   const [receipt, setReceipt] = useState<ReceiptData | null>(null);
   const [completing, setCompleting] = useState(false);
   const [completeError, setCompleteError] = useState<string | null>(null);
-  const [wedge, setWedge] = useState<WedgeSettings | null>(null);
+  const [wedge, setWedge] = useState<{ readonly settings: WedgeSettings; readonly viaMain: boolean } | null>(null);
   const scanBarRef = useRef<ScanBarHandle>(null);
   const completingRef = useRef(false);
 
@@ -85,15 +85,24 @@ export function CheckoutScreen(): React.JSX.Element {
   const formatDate = useCallback((iso: string) => formatDateTime(locale, iso), [locale]);
 
   const focusScan = useCallback(() => scanBarRef.current?.focus(), []);
+  const dialogRef = useRef<DialogState | null>(null);
+  useEffect(() => {
+    dialogRef.current = dialog;
+  }, [dialog]);
   const closeDialog = useCallback(() => {
     setDialog(null);
     setCompleteError(null);
-    // After the dialog hands focus back, put the cursor where the next scan or code goes.
-    requestAnimationFrame(focusScan);
+    // After the dialog hands focus back, put the cursor where the next scan or code goes — unless
+    // the cashier already opened the next dialog (a fast F-key), which keeps its own focus.
+    requestAnimationFrame(() => {
+      if (dialogRef.current === null) focusScan();
+    });
   }, [focusScan]);
   useEffect(focusScan, [focusScan]);
 
-  // Every scan source (HID scanners and wedge scans reported below) arrives as main's `scan` event.
+  // Every scan source ends up as main's one `scan` event. Keyboard-wedge scans are detected here and
+  // reported to main; with no HID scanner chosen they are also acted on at once (no round trip in
+  // the way of the cart) and their echo from main is skipped.
   const onScanCode = useCallback(
     (code: string) => {
       setDialog((d) => (d?.kind === 'receipt' ? null : d));
@@ -101,30 +110,45 @@ export function CheckoutScreen(): React.JSX.Element {
     },
     [handleCode],
   );
-  useEffect(() => pos.on('scan', (event) => onScanCode(event.code)), [onScanCode]);
   useEffect(() => {
     let live = true;
     pos.scanner.state({}).then(
       (view) => {
-        if (live) setWedge(view.wedge);
+        if (live) setWedge({ settings: view.wedge, viaMain: view.deviceId !== null });
       },
-      // Without main's thresholds the detector keeps its documented defaults.
+      // Without main's view the detector keeps its documented defaults and handles scans itself.
       () => undefined,
     );
     return () => {
       live = false;
     };
   }, []);
+  const viaMain = wedge?.viaMain ?? false;
+  useEffect(
+    () =>
+      pos.on('scan', (event) => {
+        if (event.source === 'wedge' && !viaMain) return;
+        onScanCode(event.code);
+      }),
+    [onScanCode, viaMain],
+  );
   const onWedgeScan = useCallback(
     (code: string) => {
-      void reportWedgeScan(code).then((outcome) => {
-        // Main normally echoes the scan as an event; if it could not be told, the scan still counts.
-        if (outcome === 'failed') onScanCode(code);
-      });
+      if (viaMain) {
+        // A chosen HID scanner may be a keyboard-mode one that also types: main merges both sources
+        // and drops the duplicate, so the cart acts only on its event.
+        void reportWedgeScan(code).then((outcome) => {
+          if (outcome === 'failed') onScanCode(code);
+        });
+        return;
+      }
+      onScanCode(code);
+      // Reported after the lookup has gone out, so it never delays the cart.
+      setTimeout(() => void reportWedgeScan(code), 0);
     },
-    [onScanCode],
+    [onScanCode, viaMain],
   );
-  useWedgeScanner(onWedgeScan, wedge, true);
+  useWedgeScanner(onWedgeScan, wedge?.settings ?? null, true);
 
   const selected = cart.lines[cart.selectedIndex] ?? null;
   const hasLines = cart.lines.length > 0;
@@ -241,7 +265,7 @@ export function CheckoutScreen(): React.JSX.Element {
   const followUp = feedback?.followUp ?? null;
 
   return (
-    <section className="checkout" aria-labelledby="checkout-heading" data-testid="checkout-screen">
+    <section className="checkout" aria-labelledby="checkout-heading" data-testid="checkout-screen" data-ready={rules !== null}>
       <h1 id="checkout-heading" className="visually-hidden">
         {t('checkout.title')}
       </h1>

@@ -6,6 +6,15 @@ import type { Translate } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { resolveCode } from './checkoutApi';
 
+/** Named milestones of one scan (User Timing), for diagnostics and the checkout bench. */
+export const SCAN_MARKS = { received: 'checkout:scan-received', resolved: 'checkout:code-resolved' } as const;
+
+/** Keeps only the latest of each mark, so a shift of scans does not grow the timeline; observers still see every one. */
+function mark(name: string): void {
+  performance.clearMarks(name);
+  performance.mark(name);
+}
+
 export type FeedbackFollowUp =
   | { readonly kind: 'search'; readonly code: string }
   | { readonly kind: 'discontinued'; readonly item: CatalogItem }
@@ -55,6 +64,7 @@ export function useScanHandler(t: Translate): ScanHandler {
   const resolveAndAdd = useCallback(
     async (code: string) => {
       const result = await resolveCode(code);
+      mark(SCAN_MARKS.resolved);
       switch (result.status) {
         case 'found':
           if (result.warning === 'discontinued') {
@@ -86,6 +96,7 @@ export function useScanHandler(t: Translate): ScanHandler {
     (code: string) => {
       const trimmed = code.trim();
       if (trimmed === '') return;
+      mark(SCAN_MARKS.received);
       queue.current = queue.current.then(() => resolveAndAdd(trimmed));
     },
     [resolveAndAdd],

@@ -1,10 +1,11 @@
 /**
  * Helpers for the checkout specs: a store connected to the bootstrap's simulator with a synced
- * catalog, scanner-speed typing (the keyboard-wedge path), and per-screen artifacts.
+ * catalog, scanner bursts through the keyboard-wedge path, and text entry that is never a scan.
  */
 import { expect, type Page } from '@playwright/test';
 import type { SettingsPatch } from '../../../shared/contract/settings';
 import { DEMO_FIXTURES } from '../../../main/simulator/demoData';
+import { typeLikeScanner } from '../helpers/typeLikeScanner';
 import { SIMULATOR_CLIENT_ID, SIMULATOR_CLIENT_SECRET, type AppHarness } from '../bootstrap';
 
 export const ITEMS = DEMO_FIXTURES.variants;
@@ -21,14 +22,6 @@ export const STORE_SETTINGS: SettingsPatch = {
   invoiceNumberPrefix: 'E2E',
 };
 
-/**
- * Playwright sends a key only after the page handled the previous one, and two test workers share
- * two cores, so a "scanner" burst here can have gaps a real scanner (whose keys carry the OS's
- * timestamps) never has. The thresholds are a setting; the specs widen them and enter human text
- * with `fill`, which sends no key events.
- */
-export const E2E_WEDGE = { minLength: 6, maxGapMs: 400, maxAverageGapMs: 200, terminators: ['Enter', 'Tab'] as Array<'Enter' | 'Tab'> };
-
 /** Connects the app to the bootstrap's simulator (a live account, so its faults apply) and syncs the catalog. */
 export async function openStore(app: AppHarness, page: Page, settings: SettingsPatch = {}): Promise<void> {
   await app.services.handlers['account.connect']({
@@ -37,7 +30,6 @@ export async function openStore(app: AppHarness, page: Page, settings: SettingsP
     clientSecret: SIMULATOR_CLIENT_SECRET,
   });
   await app.services.handlers['settings.update']({ ...STORE_SETTINGS, ...settings });
-  await app.services.handlers['scanner.setWedgeSettings'](E2E_WEDGE);
   await app.services.handlers['catalog.syncNow']({});
   await expect
     .poll(async () => (await app.services.handlers['catalog.syncState']({})).state, { timeout: 30_000 })
@@ -48,17 +40,13 @@ export async function openStore(app: AppHarness, page: Page, settings: SettingsP
 }
 
 /**
- * Types like a keyboard-mode scanner (a fast burst of characters, then Enter) and waits for the
- * scan's feedback. Playwright sends each key only after the page handled the previous one, so a
- * burst typed while the page is still busy with the last scan would arrive too slowly to look like
- * a scanner (a real scanner's keys carry the OS's timestamps); waiting for the feedback avoids that.
+ * Scans like a keyboard-mode USB scanner (a timed burst of keys, then Enter, with the default wedge
+ * thresholds) and waits for the scan's feedback: a named milestone, never a sleep.
  */
 export async function scan(page: Page, code: string): Promise<void> {
   const feedback = page.getByTestId('scan-feedback');
-  const before = Number((await feedback.getAttribute('data-seq', { timeout: 50 }).catch(() => null)) ?? 0);
-  await settled(page);
-  await page.keyboard.type(code);
-  await page.keyboard.press('Enter');
+  const before = (await feedback.count()) === 0 ? 0 : Number(await feedback.getAttribute('data-seq'));
+  await typeLikeScanner(page, code);
   await expect(feedback).toHaveAttribute('data-seq', String(before + 1));
 }
 

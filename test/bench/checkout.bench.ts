@@ -1,0 +1,183 @@
+/**
+ * Checkout benchmarks in Chromium (Debian's, through Playwright) against the browser host on the
+ * real services, in demo mode, with 200,000 variants in the catalog cache:
+ * 1. scan → row: from the Enter keydown of a keyboard-wedge scan to the first animation frame after
+ *    the new cart row is in the DOM, measured in the page with performance.now() (the whole path:
+ *    wedge detector → scanner.reportWedgeScan → `scan` event → catalog.resolve → render);
+ * 2. cold load: a fresh browser context (empty cache) from navigation start to interactive (the
+ *    checkout's settings loaded and the cursor in the scan field).
+ * The 200,000 variants are written straight into the demo session's catalog (the store's own
+ * CatalogStore) rather than synced, which at DealPOS's 50 requests / 180 s would take hours.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { BENCH_VARIANTS, benchCode } from './checkout/benchCatalog';
+import { typeLikeScanner } from '../e2e/helpers/typeLikeScanner';
+import { percentile, type BenchRow } from './benchRow';
+
+const SALES = Number(process.env.BENCH_CHECKOUT_SALES ?? 12);
+const LINES_PER_SALE = 25;
+const COLD_LOADS = 7;
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+const rendererDir = path.resolve(here, '../../dist/renderer');
+
+interface BenchHost {
+  readonly url: string;
+  readonly seedMs: number;
+  stop(): Promise<void>;
+}
+
+/** Starts test/bench/checkout/benchHost.ts in its own Node process and waits for its URL. */
+async function startBenchHost(): Promise<BenchHost> {
+  const script = path.join(here, 'checkout', 'benchHost.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', script, rendererDir], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const ready = await new Promise<{ url: string; seedMs: number }>((resolve, reject) => {
+    let buffered = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString('utf8');
+      const line = buffered.split('\n')[0];
+      if (buffered.includes('\n') && line) resolve(JSON.parse(line) as { url: string; seedMs: number });
+    });
+    child.on('exit', (code) => reject(new Error(`bench host exited early (${code})`)));
+  });
+  return {
+    ...ready,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.on('exit', () => resolve());
+        child.stdin.end();
+      }),
+  };
+}
+
+/**
+ * In-page probe, installed before the app's own scripts so its capture listener runs before the
+ * wedge detector's: the Enter keydown stamps t0; a MutationObserver sees the new row; the next
+ * animation frame stamps t1.
+ */
+function installProbe(): void {
+  type Scan = { enter: number; received: number; resolved: number; dom: number; frame: number };
+  const w = window as unknown as { __scans: Scan[]; __readyAt: number | null };
+  w.__scans = [];
+  w.__readyAt = null;
+  let current: Scan | null = null;
+  let rows = 0;
+  window.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key === 'Enter') current = { enter: performance.now(), received: 0, resolved: 0, dom: 0, frame: 0 };
+    },
+    { capture: true },
+  );
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const scan = w.__scans[w.__scans.length - 1];
+      const target = current ?? scan;
+      if (!target) continue;
+      if (entry.name === 'checkout:scan-received') target.received = entry.startTime;
+      if (entry.name === 'checkout:code-resolved') target.resolved = entry.startTime;
+    }
+  }).observe({ type: 'mark' });
+  new MutationObserver(() => {
+    const screen = document.querySelector('[data-testid="checkout-screen"]');
+    if (w.__readyAt === null && screen?.getAttribute('data-ready') === 'true' && document.activeElement?.getAttribute('data-testid') === 'scan-input') {
+      w.__readyAt = performance.now();
+    }
+    const count = document.querySelectorAll('[data-testid="cart-row"]').length;
+    if (count > rows && current !== null) {
+      const scan = current;
+      current = null;
+      scan.dom = performance.now();
+      w.__scans.push(scan);
+      requestAnimationFrame(() => {
+        scan.frame = performance.now();
+      });
+    }
+    rows = count;
+  }).observe(document, { childList: true, subtree: true, attributes: true });
+}
+
+async function scanOne(page: Page, code: string, expected: number): Promise<void> {
+  await typeLikeScanner(page, code);
+  await page.waitForFunction(
+    (n) => {
+      const scans = (window as unknown as { __scans: Array<{ frame: number }> }).__scans;
+      return scans.length >= n && (scans[n - 1]?.frame ?? 0) > 0;
+    },
+    expected,
+    { timeout: 10_000 },
+  );
+}
+
+export async function run(): Promise<BenchRow[]> {
+  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+    throw new Error(`No built renderer in ${rendererDir}: run "npm run build:renderer" first.`);
+  }
+  const host = await startBenchHost();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--autoplay-policy=no-user-gesture-required'],
+  });
+  try {
+    // Cold loads: a new context each time, so nothing is cached.
+    const loadMs: number[] = [];
+    for (let i = 0; i < COLD_LOADS; i++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      await page.addInitScript(installProbe);
+      await page.goto(host.url);
+      await page.waitForFunction(() => (window as unknown as { __readyAt: number | null }).__readyAt !== null, undefined, { timeout: 15_000 });
+      loadMs.push(await page.evaluate(() => (window as unknown as { __readyAt: number }).__readyAt));
+      await context.close();
+    }
+
+    // Scans: distinct codes spread over the catalog, in sales of LINES_PER_SALE lines each.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.addInitScript(installProbe);
+    await page.goto(host.url);
+    await page.waitForFunction(() => (window as unknown as { __readyAt: number | null }).__readyAt !== null, undefined, { timeout: 15_000 });
+    let scanned = 0;
+    for (let sale = 0; sale < SALES; sale++) {
+      for (let line = 0; line < LINES_PER_SALE; line++) {
+        scanned += 1;
+        await scanOne(page, benchCode((scanned * 7_919) % BENCH_VARIANTS), scanned);
+      }
+      await page.keyboard.press('F9');
+      await page.keyboard.press('F5');
+      await page.keyboard.press('F9');
+      await page.getByTestId('receipt-next').waitFor();
+      await page.keyboard.press('Enter');
+      await page.getByTestId('cart-empty').waitFor();
+    }
+    const scans = await page.evaluate(() => (window as unknown as { __scans: Array<{ enter: number; received: number; resolved: number; dom: number; frame: number }> }).__scans);
+    const sorted = (values: number[]): number[] => values.sort((x, y) => x - y);
+    const scanMs = sorted(scans.map((x) => x.frame - x.enter));
+    const toHandled = sorted(scans.map((x) => x.received - x.enter));
+    const toResolved = sorted(scans.map((x) => x.resolved - x.received));
+    const toDom = sorted(scans.map((x) => x.dom - x.resolved));
+    const toFrame = sorted(scans.map((x) => x.frame - x.dom));
+    await context.close();
+
+    const p95 = percentile(scanMs, 95);
+    const sortedLoads = loadMs.slice().sort((a, b) => a - b);
+    const loadMedian = percentile(sortedLoads, 50);
+    return [
+      { name: `scan Enter → cart row painted, p95 (${scanMs.length} scans, ${BENCH_VARIANTS.toLocaleString('en')} variants)`, area: 'checkout', value: p95, unit: 'ms', goal: '≤ 16 ms', ok: p95 <= 16 },
+      { name: 'scan Enter → cart row painted, p50', area: 'checkout', value: percentile(scanMs, 50), unit: 'ms', goal: '-', ok: null },
+      { name: '  of which Enter → scan handled by the checkout, p50', area: 'checkout', value: percentile(toHandled, 50), unit: 'ms', goal: '-', ok: null },
+      { name: '  of which catalog.resolve round trip, p50', area: 'checkout', value: percentile(toResolved, 50), unit: 'ms', goal: '-', ok: null },
+      { name: '  of which resolved → row in the DOM, p50', area: 'checkout', value: percentile(toDom, 50), unit: 'ms', goal: '-', ok: null },
+      { name: '  of which row in the DOM → next frame, p50', area: 'checkout', value: percentile(toFrame, 50), unit: 'ms', goal: '-', ok: null },
+      { name: `renderer cold load → interactive, median of ${COLD_LOADS}`, area: 'checkout', value: loadMedian, unit: 'ms', goal: '≤ 1000 ms', ok: loadMedian <= 1_000 },
+      { name: 'renderer cold load → interactive, worst', area: 'checkout', value: sortedLoads[sortedLoads.length - 1] ?? Number.NaN, unit: 'ms', goal: '-', ok: null },
+      { name: `seeding ${BENCH_VARIANTS.toLocaleString('en')} variants into the cache`, area: 'checkout', value: host.seedMs / 1000, unit: 's', goal: '-', ok: null },
+    ];
+  } finally {
+    await browser.close();
+    await host.stop();
+  }
+}
