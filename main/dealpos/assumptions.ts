@@ -87,6 +87,9 @@ export const INVOICE_SEMANTICS = {
  * - DOCUMENTED: Customer/Email, Customer/Code, Customer/MobilePhone, Variant list and
  *   Invoice/MultipleOutlet are GET-with-body and "also available as HTTP POST with the same
  *   endpoint" → the client POSTs them.
+ * - ASSUMPTION: Variant/Count (operation "getvariantcount"; only its name and path are public)
+ *   is GET-with-body with the same POST alias as the Variant list, optional body `{Category}`;
+ *   the client POSTs `{}` or `{Category}`.
  * - ASSUMPTION: Variant/GetIDByListCode(+Discontinued) and Barcode/ByBillNumber /
  *   Barcode/ByOutletDeliveryNumber (documented only as GET with a JSON body) accept the same POST
  *   alias; fetch cannot send a body with GET. The simulator accepts both forms for all of them.
@@ -103,6 +106,7 @@ export const TRANSPORT = {
     'Customer/Code',
     'Customer/MobilePhone',
     'Variant',
+    'Variant/Count',
     'Variant/GetIDByListCode',
     'Variant/GetIDByListCodeDiscontinued',
     'Invoice/MultipleOutlet',
@@ -117,6 +121,10 @@ export const TRANSPORT = {
  * - ASSUMPTION (Variant list): rows carry ID, ProductID, Category, Brand, Product, Variant, Name,
  *   Code, Type, UnitPrice, Taxable, Discontinued and OutletPrice — the Variant/Detail fields a
  *   catalog needs, so catalog sync never needs one Detail call per variant.
+ * - ASSUMPTION (Variant/Count): the answer is either a bare integer or `{"Count": n}`; the client
+ *   accepts both and reports anything else as `bad_response` naming `Count`. The simulator answers
+ *   `{"Count": n}`. A server without the endpoint (404, or an answer of another shape) only costs
+ *   catalog sync its first-pass total; the sync carries on without one.
  * - ASSUMPTION: OutletPrice items are `{Outlet, Price, ExtraCost}` as in `PUT /Variant`.
  * - ASSUMPTION (`GetIDByListCodeDiscontinued`): `Discontinued` accepts "All" (documented) and
  *   booleans true/false (only discontinued / only active). Unknown codes are left out of the answer.

@@ -40,6 +40,7 @@ import {
   TaxesSchema,
   TokenResponseSchema,
   UpdateMessageSchema,
+  VariantCountSchema,
   VariantDetailSchema,
   VariantIdDiscontinuedListSchema,
   VariantIdListSchema,
@@ -232,6 +233,17 @@ export class DealPosClient {
         body: { PageNumber: page.pageNumber, PageSize: page.pageSize, ...(page.category ? { Category: page.category } : {}) },
         schema: VariantListSchema,
       },
+      options,
+    );
+  }
+
+  /**
+   * How many variants DealPOS lists (in `category` when given). The endpoint's shape is assumed
+   * (see assumptions.ts): a server without it answers `not_found` or `bad_response`.
+   */
+  variantCount(query: { readonly category?: string }, options: CallOptions): Promise<number> {
+    return this.call(
+      { endpoint: 'Variant/Count', method: 'POST', body: query.category ? { Category: query.category } : {}, schema: VariantCountSchema },
       options,
     );
   }

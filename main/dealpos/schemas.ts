@@ -171,6 +171,14 @@ export const VariantListRowSchema = z.object({
 export type VariantListRow = z.infer<typeof VariantListRowSchema>;
 export const VariantListSchema = z.array(VariantListRowSchema);
 
+/**
+ * Variant/Count answer, read as the number of variants. Shape not documented (see assumptions.ts):
+ * a bare integer is read as `{Count: n}`, so either way a bad value is reported at `Count`.
+ */
+export const VariantCountSchema = z
+  .preprocess((body) => (typeof body === 'number' ? { Count: body } : body), z.object({ Count: num.pipe(z.number().int().min(0)) }))
+  .transform((body) => body.Count);
+
 export interface VariantListRequest {
   readonly PageNumber: number;
   readonly PageSize: number;

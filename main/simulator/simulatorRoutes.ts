@@ -185,6 +185,16 @@ export function buildRoutes(
       },
     },
     {
+      path: 'Variant/Count',
+      methods: GET_OR_POST,
+      role: ['Products', 'VIEW'],
+      handle: (ctx) => {
+        // Same selection as the Variant list, so a sync's pages add up to this number.
+        const category = str(ctx, 'Category');
+        return { Count: category ? state.catalog.positionsInCategory(category).length : state.catalog.size };
+      },
+    },
+    {
       path: 'Variant',
       methods: GET_OR_POST,
       role: ['Products', 'VIEW'],

@@ -1,9 +1,10 @@
 /** Every client method against the real simulator over HTTP: shapes, values and the transport used. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRANSPORT } from '../../../main/dealpos/assumptions';
+import { DealPosBadResponseError, DealPosNotFoundError } from '../../../main/dealpos/errors';
 import type { InvoiceInput } from '../../../main/dealpos/schemas';
 import { DEMO_FIXTURES } from '../../../main/simulator/simulatorServer';
-import { background, interactive, startHarness, sync, type Harness } from './harness';
+import { background, interactive, rejectionOf, startHarness, sync, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -87,6 +88,31 @@ describe('variants', () => {
     expect(codes.size).toBe(total);
     const generated = await h.client.listVariants({ pageNumber: 1, pageSize: 3, category: 'Makanan/Mi Instan' }, background);
     expect(generated.every((row) => row.Category === 'Makanan/Mi Instan')).toBe(true);
+  });
+
+  it('counts the variants the list pages through, in all and in one category', async () => {
+    expect(await h.client.variantCount({}, background)).toBe(h.sim.state.catalog.size);
+    const category = 'Makanan/Mi Instan';
+    const listed = await h.client.listVariants({ pageNumber: 1, pageSize: 500, category }, background);
+    expect(listed.length).toBeGreaterThan(0);
+    expect(await h.client.variantCount({ category }, background)).toBe(listed.length);
+    const sent = h.sim.state.requestLog.filter((e) => e.path === 'Variant/Count').at(-1);
+    expect(sent).toMatchObject({ method: 'POST', contentType: 'application/json', status: 200 });
+  });
+
+  it('reads a bare-integer count as well as {Count}; any other shape is bad_response naming Count; 404 is not_found', async () => {
+    h.sim.faults.mutateNext(1, () => 7, { path: 'Variant/Count' });
+    expect(await h.client.variantCount({}, background)).toBe(7);
+    for (const drifted of [{ Total: 7 }, { Count: -1 }, { Count: 2.5 }, -3]) {
+      h.sim.faults.mutateNext(1, () => drifted, { path: 'Variant/Count' });
+      const error = await rejectionOf(h.client.variantCount({}, background));
+      expect(error, JSON.stringify(drifted)).toBeInstanceOf(DealPosBadResponseError);
+      expect((error as DealPosBadResponseError).details).toMatchObject({ endpoint: 'Variant/Count', field: 'Count' });
+    }
+    h.sim.faults.mutateNext(1, () => 'many', { path: 'Variant/Count' });
+    expect(await rejectionOf(h.client.variantCount({}, background))).toBeInstanceOf(DealPosBadResponseError);
+    h.sim.faults.failNext(1, { path: 'Variant/Count', status: 404 });
+    expect(await rejectionOf(h.client.variantCount({}, background))).toBeInstanceOf(DealPosNotFoundError);
   });
 });
 
@@ -202,6 +228,7 @@ describe('transport', () => {
     await h.client.variantIdsByCodesDiscontinued({ ListCode: ['1000'], Discontinued: 'All' }, interactive);
     await h.client.variantDetail({ code: '1000' }, interactive);
     await h.client.listVariants({ pageNumber: 1, pageSize: 1 }, interactive);
+    await h.client.variantCount({}, interactive);
     await h.client.invoiceIdByNumber({ outlet: 'Outlet1', number: 'LM3002' }, interactive);
     await h.client.invoiceByNumber({ outlet: 'Outlet1', number: 'LM3002' }, interactive);
     await h.client.listInvoicesMultipleOutlet({ PageNumber: 1, PageSize: 1 }, interactive);

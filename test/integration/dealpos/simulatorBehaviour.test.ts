@@ -26,6 +26,7 @@ describe('transport', () => {
       ['Variant/GetIDByListCode', '["1000","1315L"]'],
       ['Variant/GetIDByListCodeDiscontinued', '{"ListCode":["1342L","1342M"],"Discontinued":"All"}'],
       ['Variant', '{"PageNumber":2,"PageSize":5}'],
+      ['Variant/Count', '{"Category":"Makanan/Mi Instan"}'],
       ['Invoice/MultipleOutlet', '{"PageNumber":1,"PageSize":10}'],
       ['Invoice/IDByNumber', '{"Outlet":"Outlet1","Number":"LM3002"}'],
       ['Barcode/ByBillNumber', '{"Outlet":"Pluit","Number":"2023.09.00001"}'],
