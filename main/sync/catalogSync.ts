@@ -3,6 +3,8 @@
  * far) is written in the same transaction as each page's rows, so a restart or crash resumes at
  * the first page not yet stored. A complete pass drops variants DealPOS no longer lists and
  * schedules the next refresh. Checkout never waits for it: unknown codes are asked for one by one.
+ * A first pass (no total known yet) asks Variant/Count once, so its progress has a total and an
+ * estimate from the first page; a server without that endpoint only loses the total.
  */
 import { z } from 'zod';
 import type { CatalogProgress, CatalogSyncState } from '../../shared/contract/catalog';
@@ -30,6 +32,8 @@ const cursorSchema = z.object({
   lastSyncAt: z.string().nullable(),
   /** Rows in the last complete pass: the estimate of `total` while the next pass runs. */
   lastTotal: z.number().int().min(0).nullable(),
+  /** Variant/Count asked at the start of a first pass: `total` until a pass completes. Absent in older cursors. */
+  countTotal: z.number().int().min(0).nullable().default(null),
 });
 type Cursor = z.infer<typeof cursorSchema>;
 
@@ -46,8 +50,8 @@ const systemTimer: SyncTimer = {
 };
 
 export interface CatalogSyncOptions {
-  /** Only the paged list is used (the benchmark feeds generator pages through the same path). */
-  readonly client: Pick<DealPosClient, 'listVariants'>;
+  /** Only the paged list and the count are used (the benchmark feeds generator pages through the same path). */
+  readonly client: Pick<DealPosClient, 'listVariants' | 'variantCount'>;
   readonly catalog: CatalogStore;
   readonly state: AppStateStore;
   readonly currencyDecimals: () => number;
@@ -73,6 +77,8 @@ export interface CatalogSyncOptions {
 
 /** Failures that heal by themselves (go offline, rate limit, server hiccup): retry later. */
 const TRANSIENT = new Set(['network', 'timeout', 'rate_limited', 'server_error']);
+/** Variant/Count answers meaning this server does not offer it (its shape is assumed): stop asking. */
+const COUNT_UNSUPPORTED = new Set(['not_found', 'bad_response']);
 
 export class CatalogSync {
   private readonly now: () => Date;
@@ -90,6 +96,8 @@ export class CatalogSync {
   private cancelTimer: (() => void) | null = null;
   private failures = 0;
   private closed = false;
+  /** Set once the server showed it has no Variant/Count; first passes then run without a total. */
+  private countUnsupported = false;
   /** Throughput of this run, for the ETA: rows stored and when the run started. */
   private runStartedAt = 0;
   private runRows = 0;
@@ -126,7 +134,8 @@ export class CatalogSync {
   progress(): CatalogProgress {
     const cursor = this.cursor();
     const inPass = cursor.nextPage !== null;
-    const total = inPass ? (cursor.lastTotal !== null && cursor.lastTotal >= cursor.done ? cursor.lastTotal : null) : cursor.lastTotal;
+    const estimate = cursor.lastTotal ?? cursor.countTotal;
+    const total = inPass ? (estimate !== null && estimate >= cursor.done ? estimate : null) : cursor.lastTotal;
     return {
       state: this.state,
       done: inPass ? cursor.done : (cursor.lastTotal ?? 0),
@@ -161,6 +170,7 @@ export class CatalogSync {
         decimals: this.options.currencyDecimals(),
         lastSyncAt: null,
         lastTotal: null,
+        countTotal: null,
       }
     );
   }
@@ -201,14 +211,26 @@ export class CatalogSync {
       cursor = { ...cursor, generation: cursor.generation + 1, nextPage: 1, pageSize: this.pageSize, done: 0, decimals };
       this.options.state.set(CURSOR_KEY, cursor);
     }
-    this.runStartedAt = this.now().getTime();
-    this.runRows = 0;
-    this.setState('syncing', null);
-    // Fetched but not yet committed: lost on a crash, fetched again on resume.
-    let pending: Cursor = cursor;
-    let buffered: VariantRecord[] = [];
-    let lastCommitAt = this.now().getTime();
     try {
+      if (cursor.lastTotal === null && cursor.countTotal === null && !this.countUnsupported) {
+        // Syncing already (for anyone asking), but the first event waits for the total.
+        this.state = 'syncing';
+        this.lastError = null;
+        const count = await this.askCount(signal);
+        if (signal.aborted) return;
+        if (count !== null) {
+          cursor = { ...cursor, countTotal: count };
+          this.options.state.set(CURSOR_KEY, cursor);
+        }
+      }
+      // The estimate measures paging only, from here.
+      this.runStartedAt = this.now().getTime();
+      this.runRows = 0;
+      this.setState('syncing', null);
+      // Fetched but not yet committed: lost on a crash, fetched again on resume.
+      let pending: Cursor = cursor;
+      let buffered: VariantRecord[] = [];
+      let lastCommitAt = this.now().getTime();
       for (;;) {
         const page = pending.nextPage ?? 1;
         const rows = await this.options.client.listVariants({ pageNumber: page, pageSize: this.pageSize }, { priority: 'background', signal });
@@ -221,7 +243,7 @@ export class CatalogSync {
         }
         const last = rows.length < this.pageSize;
         pending = last
-          ? { ...pending, nextPage: null, done: pending.done + rows.length, lastSyncAt: fetchedAt, lastTotal: pending.done + rows.length }
+          ? { ...pending, nextPage: null, done: pending.done + rows.length, lastSyncAt: fetchedAt, lastTotal: pending.done + rows.length, countTotal: null }
           : { ...pending, nextPage: page + 1, done: pending.done + rows.length };
         this.failures = 0;
         const due = last || buffered.length >= this.commitEveryRows || this.now().getTime() - lastCommitAt >= this.commitEveryMs;
@@ -253,6 +275,21 @@ export class CatalogSync {
     } catch (error) {
       if (signal.aborted || this.closed) return;
       this.fail(error);
+    }
+  }
+
+  /**
+   * Variant/Count for a first pass, or null. The total only feeds the progress bar, so no failure
+   * here stops the sync: the pages that follow meet (and report) any real trouble themselves.
+   */
+  private async askCount(signal: AbortSignal): Promise<number | null> {
+    try {
+      return await this.options.client.variantCount({}, { priority: 'background', signal });
+    } catch (error) {
+      if (!(error instanceof DealPosError) || error.code === 'cancelled') throw error;
+      if (COUNT_UNSUPPORTED.has(error.code)) this.countUnsupported = true;
+      this.options.logger?.warn(`Catalog sync continues without a total: Variant/Count failed (${error.code}): ${error.message}`);
+      return null;
     }
   }
 

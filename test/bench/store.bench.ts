@@ -116,7 +116,10 @@ async function syncIngest(file: string, rows: readonly VariantListRow[]): Promis
     resolveDone = resolve;
   });
   const sync = new CatalogSync({
-    client: { listVariants: async ({ pageNumber, pageSize }) => rows.slice((pageNumber - 1) * pageSize, pageNumber * pageSize) },
+    client: {
+      listVariants: async ({ pageNumber, pageSize }) => rows.slice((pageNumber - 1) * pageSize, pageNumber * pageSize),
+      variantCount: async () => rows.length,
+    },
     catalog,
     state: new AppStateStore(opened.db),
     currencyDecimals: () => 0,
@@ -325,7 +328,7 @@ export async function run(): Promise<BenchRow[]> {
     const firstScan = await connectToFirstScan(root, rows);
     phase('first scan', t0);
     const pages = Math.floor(rows.length / PAGE) + 1; // a final short (or empty) page ends the pass
-    const requests = pages + 1; // + the token
+    const requests = pages + 2; // + the token and the first pass's Variant/Count
     const projectedMs = await projectedSync(requests);
     return [
       { name: `catalog ingest via CatalogSync, pages of ${PAGE}, commits of ≥ 2,500 rows (200k generator rows, in-process)`, area: 'store', value: rows.length / (oursMs / 1000), unit: 'variants/s', goal: '-', ok: null },

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CatalogProgress } from '../../../shared/contract/catalog';
 import type { DealPosClient } from '../../../main/dealpos/dealPosClient';
+import { createLogger } from '../../../main/logging/logger';
 import { AppStateStore } from '../../../main/store/appStateStore';
 import { CatalogStore } from '../../../main/store/catalogStore';
 import { openDatabase, type OpenedDatabase } from '../../../main/store/database';
@@ -79,12 +80,70 @@ describe('CatalogSync', () => {
     await until(() => sync.progress().state === 'complete', 'sync to complete');
     expect(catalog.count()).toBe(total);
     expect(sim.state.countRequests('Variant')).toBe(Math.ceil((total + 1) / 500));
+    expect(sim.state.countRequests('Variant/Count')).toBe(1);
     const dones = events.filter((e) => e.state === 'syncing').map((e) => e.done);
     expect(dones).toEqual([0, 500, 1000]);
     expect(sync.progress()).toMatchObject({ state: 'complete', done: total, total, etaMs: null, lastError: null });
     expect(sync.progress().lastSyncAt).not.toBeNull();
     const indomie = sim.state.catalog.at(sim.state.catalog.fixed.length + 7);
     expect(catalog.findByCode(indomie?.Code ?? '')?.name).toBe(indomie?.Name);
+  });
+
+  it('a first-ever pass asks Variant/Count once: total from the first event, a finite estimate after the first page', async () => {
+    // A clock that moves 1 s per reading, so the estimate never depends on how fast this machine is.
+    let clock = Date.parse('2026-11-22T03:00:00Z');
+    const sync = makeSync({ now: () => new Date((clock += 1000)) });
+    expect(sync.progress()).toMatchObject({ done: 0, total: null });
+    sync.start();
+    await until(() => sync.progress().state === 'complete', 'sync to complete');
+    const total = sim.state.catalog.size;
+    const syncing = events.filter((e) => e.state === 'syncing');
+    expect(syncing.map((e) => [e.done, e.total])).toEqual([
+      [0, total],
+      [500, total],
+      [1000, total],
+    ]);
+    expect(syncing[0]?.etaMs).toBeNull(); // nothing paged yet, so no rate to project
+    for (const event of syncing.slice(1)) {
+      expect(Number.isFinite(event.etaMs)).toBe(true);
+      expect(event.etaMs).toBeGreaterThan(0);
+    }
+    expect(sim.state.countRequests('Variant/Count')).toBe(1);
+    // Later passes estimate from the last complete pass and do not ask again.
+    sync.syncNow();
+    await until(() => sim.state.countRequests('Variant') === 6 && sync.progress().state === 'complete', 'the second pass');
+    expect(sim.state.countRequests('Variant/Count')).toBe(1);
+  });
+
+  it.each([
+    ['404 (no such endpoint)', () => sim.faults.failNext(1, { path: 'Variant/Count', status: 404 })],
+    ['an answer of another shape', () => sim.faults.mutateNext(1, () => ({ Total: 5 }), { path: 'Variant/Count' })],
+  ])('a server whose Variant/Count gives %s still completes the sync, without a total until the end, warning once', async (_case, fault) => {
+    fault();
+    const lines: string[] = [];
+    const timer = manualTimer();
+    const sync = makeSync({
+      logger: createLogger((line) => lines.push(line)),
+      timer,
+      onProgress: (p) => {
+        events.push(p);
+        // A transient failure after page 1: the retried pass must not ask for the count again.
+        if (p.state === 'syncing' && p.done === 500 && events.filter((e) => e.state === 'waiting').length === 0) {
+          sim.faults.failNext(1, { path: /^variant$/i, status: 503 });
+        }
+      },
+    });
+    sync.start();
+    await until(() => sync.progress().state === 'waiting', 'the 503 after page 1');
+    timer.fire();
+    await until(() => sync.progress().state === 'complete', 'sync to complete');
+    expect(catalog.count()).toBe(sim.state.catalog.size);
+    expect(events.filter((e) => e.state === 'syncing').every((e) => e.total === null && e.etaMs === null)).toBe(true);
+    expect(sync.progress()).toMatchObject({ state: 'complete', total: sim.state.catalog.size, lastError: null });
+    expect(sim.state.countRequests('Variant/Count')).toBe(1);
+    const mentions = lines.filter((line) => line.includes('Variant/Count'));
+    expect(mentions).toHaveLength(1);
+    expect(mentions[0]).toContain(' WARN ');
   });
 
   it('resumes at the first page not stored after a crash, without fetching stored pages again', async () => {
@@ -102,10 +161,12 @@ describe('CatalogSync', () => {
 
     const before = sim.state.countRequests('Variant');
     const second = makeSync();
-    expect(second.progress()).toMatchObject({ done: 500, total: null });
+    // The first pass's Variant/Count answer is kept with the cursor, so the resumed bar has its total.
+    expect(second.progress()).toMatchObject({ done: 500, total: sim.state.catalog.size });
     second.start();
     await until(() => second.progress().state === 'complete', 'the resumed sync');
     expect(sim.state.countRequests('Variant') - before).toBe(2); // pages 2 and 3 only
+    expect(sim.state.countRequests('Variant/Count')).toBe(1);
     expect(catalog.count()).toBe(sim.state.catalog.size);
   });
 
