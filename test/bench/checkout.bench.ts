@@ -5,7 +5,9 @@
  *    the new cart row is in the DOM, measured in the page with performance.now() (the whole path:
  *    wedge detector → scanner.reportWedgeScan → `scan` event → catalog.resolve → render);
  * 2. cold load: a fresh browser context (empty cache) from navigation start to interactive (the
- *    checkout's settings loaded and the cursor in the scan field).
+ *    checkout's settings loaded and the cursor in the scan field);
+ * 3. JS heap (after a forced GC) after a shift of 1,000 scans in 100 completed sales, and its growth
+ *    over the second half of the shift (a leak would show there).
  * The 200,000 variants are written straight into the demo session's catalog (the store's own
  * CatalogStore) rather than synced, which at DealPOS's 50 requests / 180 s would take hours.
  */
@@ -17,8 +19,11 @@ import { BENCH_VARIANTS, benchCode } from './checkout/benchCatalog';
 import { typeLikeScanner } from '../e2e/helpers/typeLikeScanner';
 import { percentile, type BenchRow } from './benchRow';
 
-const SALES = Number(process.env.BENCH_CHECKOUT_SALES ?? 12);
-const LINES_PER_SALE = 25;
+/** 100 sales of 10 lines: the issue's shift of 1,000 scans and 100 completed sales. */
+const SALES = Number(process.env.BENCH_CHECKOUT_SALES ?? 100);
+const LINES_PER_SALE = 10;
+/** "No growth beyond noise" between the middle and the end of the shift. */
+const HEAP_GROWTH_LIMIT_MB = 1;
 const COLD_LOADS = 7;
 
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -140,8 +145,16 @@ export async function run(): Promise<BenchRow[]> {
     await page.addInitScript(installProbe);
     await page.goto(host.url);
     await page.waitForFunction(() => (window as unknown as { __readyAt: number | null }).__readyAt !== null, undefined, { timeout: 15_000 });
+    const cdp = await context.newCDPSession(page);
+    const heapMb = async (): Promise<number> => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const usage = await cdp.send('Runtime.getHeapUsage');
+      return usage.usedSize / (1024 * 1024);
+    };
+    let midHeap = Number.NaN;
     let scanned = 0;
     for (let sale = 0; sale < SALES; sale++) {
+      if (sale === Math.floor(SALES / 2)) midHeap = await heapMb();
       for (let line = 0; line < LINES_PER_SALE; line++) {
         scanned += 1;
         await scanOne(page, benchCode((scanned * 7_919) % BENCH_VARIANTS), scanned);
@@ -153,6 +166,8 @@ export async function run(): Promise<BenchRow[]> {
       await page.keyboard.press('Enter');
       await page.getByTestId('cart-empty').waitFor();
     }
+    const endHeap = await heapMb();
+    await cdp.detach();
     const scans = await page.evaluate(() => (window as unknown as { __scans: Array<{ enter: number; received: number; resolved: number; dom: number; frame: number }> }).__scans);
     const sorted = (values: number[]): number[] => values.sort((x, y) => x - y);
     const scanMs = sorted(scans.map((x) => x.frame - x.enter));
@@ -174,6 +189,15 @@ export async function run(): Promise<BenchRow[]> {
       { name: '  of which row in the DOM → next frame, p50', area: 'checkout', value: percentile(toFrame, 50), unit: 'ms', goal: '-', ok: null },
       { name: `renderer cold load → interactive, median of ${COLD_LOADS}`, area: 'checkout', value: loadMedian, unit: 'ms', goal: '≤ 1000 ms', ok: loadMedian <= 1_000 },
       { name: 'renderer cold load → interactive, worst', area: 'checkout', value: sortedLoads[sortedLoads.length - 1] ?? Number.NaN, unit: 'ms', goal: '-', ok: null },
+      { name: `renderer JS heap after ${scanned} scans and ${SALES} sales (after GC)`, area: 'checkout', value: endHeap, unit: 'MB', goal: '≤ 60 MB', ok: endHeap <= 60 },
+      {
+        name: `renderer JS heap growth, scan ${Math.floor(SALES / 2) * LINES_PER_SALE} → ${scanned}`,
+        area: 'checkout',
+        value: endHeap - midHeap,
+        unit: 'MB',
+        goal: `≤ ${HEAP_GROWTH_LIMIT_MB} MB`,
+        ok: endHeap - midHeap <= HEAP_GROWTH_LIMIT_MB,
+      },
       { name: `seeding ${BENCH_VARIANTS.toLocaleString('en')} variants into the cache`, area: 'checkout', value: host.seedMs / 1000, unit: 's', goal: '-', ok: null },
     ];
   } finally {

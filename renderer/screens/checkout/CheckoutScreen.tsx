@@ -105,8 +105,9 @@ export function CheckoutScreen(): React.JSX.Element {
   // the way of the cart) and their echo from main is skipped.
   const onScanCode = useCallback(
     (code: string) => {
-      setDialog((d) => (d?.kind === 'receipt' ? null : d));
-      handleCode(code);
+      // The next sale's first scan closes the last receipt; otherwise no re-render in the scan's way.
+      if (dialogRef.current?.kind === 'receipt') setDialog(null);
+      return handleCode(code);
     },
     [handleCode],
   );
@@ -128,7 +129,7 @@ export function CheckoutScreen(): React.JSX.Element {
     () =>
       pos.on('scan', (event) => {
         if (event.source === 'wedge' && !viaMain) return;
-        onScanCode(event.code);
+        void onScanCode(event.code);
       }),
     [onScanCode, viaMain],
   );
@@ -138,13 +139,12 @@ export function CheckoutScreen(): React.JSX.Element {
         // A chosen HID scanner may be a keyboard-mode one that also types: main merges both sources
         // and drops the duplicate, so the cart acts only on its event.
         void reportWedgeScan(code).then((outcome) => {
-          if (outcome === 'failed') onScanCode(code);
+          if (outcome === 'failed') void onScanCode(code);
         });
         return;
       }
-      onScanCode(code);
-      // Reported after the lookup has gone out, so it never delays the cart.
-      setTimeout(() => void reportWedgeScan(code), 0);
+      // Reported once the row is on screen and the page idle, so it never competes with the lookup.
+      void onScanCode(code).then(() => requestIdleCallback(() => void reportWedgeScan(code), { timeout: 2_000 }));
     },
     [onScanCode, viaMain],
   );

@@ -29,8 +29,8 @@ export interface Feedback {
 
 export interface ScanHandler {
   readonly feedback: Feedback | null;
-  /** Looks a code up and adds it; calls run one after another so lines keep scan order. */
-  readonly handleCode: (code: string) => void;
+  /** Looks a code up and adds it; calls run one after another so lines keep scan order. Settles when this one is done. */
+  readonly handleCode: (code: string) => Promise<void>;
   /** Adds a known item (from search or after confirming a discontinued one). */
   readonly addCatalogItem: (item: CatalogItem) => void;
   readonly showFeedback: (kind: FeedbackKind, message: string, followUp?: FeedbackFollowUp) => void;
@@ -95,9 +95,10 @@ export function useScanHandler(t: Translate): ScanHandler {
   const handleCode = useCallback(
     (code: string) => {
       const trimmed = code.trim();
-      if (trimmed === '') return;
+      if (trimmed === '') return Promise.resolve();
       mark(SCAN_MARKS.received);
       queue.current = queue.current.then(() => resolveAndAdd(trimmed));
+      return queue.current;
     },
     [resolveAndAdd],
   );
