@@ -58,6 +58,28 @@ test.describe('checkout', () => {
     // A HID POS scanner's scan arrives as main's `scan` event and lands in the cart the same way.
     app.services.events.emit('scan', { code: ITEMS.pringlesUpc.code, symbology: ']E0', source: 'hid-pos', at: new Date().toISOString() });
     await expect(cartRow(page, ITEMS.pringlesUpc.code)).toBeVisible();
+
+    // Sale discount (F7): 5 % off the subtotal, shown in the totals.
+    await page.keyboard.press('F7');
+    await expect(page.getByTestId('discount-value')).toBeFocused();
+    await enter(page, '5');
+    await expect(page.getByTestId('totals-sale-discount')).toBeVisible();
+    await expect(page.getByTestId('scan-input')).toBeFocused();
+
+    // Every checkout action is listed in the help overlay with its key.
+    await page.keyboard.press('F1');
+    const help = page.getByTestId('help-overlay');
+    await expect(help.getByTestId('help-shortcut-checkout.pay')).toContainText('F9');
+    await expect(help.getByTestId('help-shortcut-checkout.search')).toContainText('F3');
+    await checkScreen(page, testInfo, 'checkout-help');
+    await page.keyboard.press('Escape');
+    await expect(help).toBeHidden();
+
+    // Bahasa Indonesia.
+    await page.getByTestId('lang-id').click();
+    await expect(page.getByTestId('open-pay')).toContainText('Bayar');
+    await expect(page.getByTestId('totals-panel')).toContainText('Diskon penjualan');
+    await checkScreen(page, testInfo, 'checkout-cart-id');
   });
 
   test('a full sale while DealPOS is unreachable is kept and syncs when it comes back', async ({ page, app }, testInfo) => {
@@ -183,5 +205,23 @@ test.describe('checkout', () => {
     await expect(page.locator('.print-area')).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('checkout-receipt-printed.png'), fullPage: true });
     await page.emulateMedia({ media: 'screen' });
+  });
+});
+
+test.describe('checkout in the demo store', () => {
+  test('the receipt of a demo sale is marked DEMO', async ({ page, app }, testInfo) => {
+    await app.services.handlers['account.startDemo']({});
+    await app.services.handlers['settings.update']({ outlet: STORE_SETTINGS.outlet, register: 'Demo 1', paymentMethods: ['Cash'] });
+    await page.goto(app.url);
+    await expect(page.getByTestId('checkout-screen')).toHaveAttribute('data-ready', 'true');
+    await expect(page.getByTestId('scan-input')).toBeFocused();
+    await scan(page, ITEMS.indomie.code);
+    await expect(cartRow(page, ITEMS.indomie.code)).toBeVisible();
+    await page.keyboard.press('F9');
+    await page.keyboard.press('F5');
+    await page.keyboard.press('F9');
+    const receipt = page.getByTestId('receipt');
+    await expect(receipt.getByTestId('receipt-demo')).toContainText('DEMO');
+    await checkScreen(page, testInfo, 'checkout-receipt-demo');
   });
 });
