@@ -1,0 +1,115 @@
+import '../support/fakeHost';
+import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CatalogItem, ResolveResult } from '../../../../shared/contract/catalog';
+import { DEFAULT_SETTINGS } from '../../../../shared/contract/settings';
+import { DEFAULT_WEDGE_SETTINGS } from '../../../../shared/scanner/wedgeDetector';
+import { computeTotals } from '../../../../shared/sale/totals';
+import { fakeHost } from '../support/fakeHost';
+import { handleBasics, renderApp, resetAll, TEST_INFO } from '../support/renderApp';
+
+// jsdom does no layout, so it has no scrolling; the cart scrolls the selected row into view.
+Element.prototype.scrollIntoView = function scrollIntoView(): void {};
+
+const item = (code: string, name: string, price: number, discontinued = false): CatalogItem => ({
+  code,
+  name,
+  product: name,
+  price,
+  discontinued,
+  updatedAt: '2026-11-22T10:00:00+07:00',
+});
+const CATALOG = new Map<string, CatalogItem>([
+  ['8991001000019', item('8991001000019', 'Indomie Goreng 85g', 3_500)],
+  ['8991001000033', item('8991001000033', 'Teh Botol Sosro 450ml', 5_000)],
+]);
+
+function hidScan(code: string): void {
+  act(() => fakeHost.emit('scan', { code, symbology: ']E0', source: 'hid-pos', at: '2026-11-22T10:00:00+07:00' }));
+}
+
+beforeEach(() => {
+  handleBasics(TEST_INFO, undefined, {
+    ...DEFAULT_SETTINGS,
+    outlet: 'Main Store',
+    register: 'Kasir 1',
+    taxType: 'PPN 11%',
+    paymentMethods: ['Cash', 'Debit Card'],
+    receiptHeader: 'Toko Maju Jaya',
+  });
+  fakeHost.handle('settings.options', () => ({
+    outlets: [],
+    paymentMethods: [],
+    taxes: [{ id: 't', name: 'PPN 11%', ratePercent: 11 }],
+    source: 'cache',
+    fetchedAt: null,
+  }));
+  fakeHost.handle('scanner.state', () => ({ state: 'none', deviceId: null, deviceName: null, hint: null, wedge: DEFAULT_WEDGE_SETTINGS }));
+  fakeHost.handle('catalog.resolve', ({ code }): ResolveResult => {
+    const found = CATALOG.get(code);
+    return found ? { status: 'found', item: found, source: 'cache', warning: null } : { status: 'unknown_code', code };
+  });
+  fakeHost.handle('sale.complete', ({ sale }) => ({
+    localId: '00000000-0000-4000-8000-000000000001',
+    invoiceNumber: 'POS-R1-261122-0001',
+    completedAt: '2026-11-22T10:05:00+07:00',
+    totals: computeTotals(sale),
+  }));
+});
+afterEach(resetAll);
+
+async function openCheckout(): Promise<void> {
+  renderApp();
+  const checkout = await screen.findByTestId('checkout-screen');
+  await expect.poll(() => checkout.getAttribute('data-ready')).toBe('true');
+  // The tax rate arrives with settings.options; wait until the rules use it.
+  await expect.poll(() => fakeHost.calls('settings.options').length).toBeGreaterThan(0);
+}
+
+describe('CheckoutScreen', () => {
+  it('adds scanned items from the scan event, merges repeats and prices them with the configured tax', async () => {
+    await openCheckout();
+    hidScan('8991001000019');
+    hidScan('8991001000033');
+    hidScan('8991001000019');
+    await expect.poll(() => screen.queryAllByTestId('cart-row').length).toBe(2);
+    await expect.poll(() => within(screen.getAllByTestId('cart-row')[0] as HTMLElement).getByTestId('cart-row-qty').textContent).toBe('2');
+    expect(screen.getByTestId('totals-tax').textContent).toMatch(/1\.320$/);
+    expect(screen.getByTestId('scan-feedback').getAttribute('data-kind')).toBe('ok');
+  });
+
+  it('answers an unknown code with an error and a way to search by name', async () => {
+    await openCheckout();
+    hidScan('0000000000000');
+    const feedback = await screen.findByTestId('scan-feedback');
+    await expect.poll(() => feedback.getAttribute('data-kind')).toBe('error');
+    expect(feedback.textContent).toContain('Unknown code 0000000000000');
+    expect(screen.getByTestId('feedback-search')).toBeTruthy();
+    expect(screen.queryAllByTestId('cart-row')).toHaveLength(0);
+  });
+
+  it('pays the exact amount and completes with F9, sends the draft to main, shows the receipt and starts a new sale', async () => {
+    const user = userEvent.setup();
+    await openCheckout();
+    hidScan('8991001000033');
+    await screen.findByTestId('cart-row');
+    await user.keyboard('{F9}');
+    await screen.findByTestId('payment-panel');
+    // Unpaid: F9 in the payment dialog does not complete.
+    await user.keyboard('{F9}');
+    expect(fakeHost.calls('sale.complete')).toHaveLength(0);
+    await user.keyboard('{F5}');
+    await user.keyboard('{F9}');
+    const receipt = await screen.findByTestId('receipt');
+    expect(within(receipt).getByTestId('receipt-number').textContent).toBe('POS-R1-261122-0001');
+    expect(receipt.textContent).toContain('Toko Maju Jaya');
+    const [call] = fakeHost.calls('sale.complete');
+    expect(call?.input).toMatchObject({
+      sale: { lines: [{ variantCode: '8991001000033', quantity: 1, unitPrice: 5_000 }], payments: [{ method: 'Cash', amount: 5_550, cash: true }] },
+    });
+    expect(screen.getByTestId('cart-empty')).toBeTruthy();
+    await user.keyboard('{Enter}');
+    await expect.poll(() => screen.queryByTestId('receipt-dialog')).toBeNull();
+  });
+});
