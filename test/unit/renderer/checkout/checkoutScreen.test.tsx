@@ -42,10 +42,10 @@ beforeEach(() => {
     outlets: [],
     paymentMethods: [],
     taxes: [{ id: 't', name: 'PPN 11%', ratePercent: 11 }],
-    source: 'cache',
+    source: 'cache' as const,
     fetchedAt: null,
   }));
-  fakeHost.handle('scanner.state', () => ({ state: 'none', deviceId: null, deviceName: null, hint: null, wedge: DEFAULT_WEDGE_SETTINGS }));
+  fakeHost.handle('scanner.state', () => ({ state: 'none' as const, deviceId: null, deviceName: null, hint: null, wedge: DEFAULT_WEDGE_SETTINGS }));
   fakeHost.handle('catalog.resolve', ({ code }): ResolveResult => {
     const found = CATALOG.get(code);
     return found ? { status: 'found', item: found, source: 'cache', warning: null } : { status: 'unknown_code', code };
