@@ -1,5 +1,6 @@
 import { ean13 } from '../../main/simulator/ean13';
 import { expect, test } from './bootstrap';
+import { watchApi } from './helpers/apiQuiet';
 import { typeLikePerson, typeLikeScanner } from './helpers/typeLikeScanner';
 
 /** Indomie Goreng 85g in the demo store's catalog. */
@@ -13,12 +14,11 @@ test.describe('keyboard-mode scanner at the checkout', () => {
     // The host runs in this test process: let the demo catalog sync finish so it cannot stall the
     // key presses (a real scanner's key times come from the OS and are not affected by a busy app).
     await expect(page.getByTestId('catalog-state')).toHaveAttribute('data-state', 'complete', { timeout: 30_000 });
-    // The checkout loads the wedge thresholds from main when it opens; scan once they are in place.
-    // (Waiting on the request, not on any response: the settings screen asked for the same thing.)
-    const wedgeRequest = page.waitForRequest((request) => request.url().endsWith('/api/call/scanner.state'));
+    // The checkout loads its wedge thresholds from main when it opens; scan once that has settled.
+    const api = watchApi(page);
     await page.getByTestId('nav-checkout').click();
     await expect(page.getByTestId('checkout-screen')).toBeVisible();
-    await (await wedgeRequest).response();
+    await api.quiet();
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     await expect(page.getByTestId('cart-empty')).toBeVisible();
   });
