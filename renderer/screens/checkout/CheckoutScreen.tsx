@@ -1,30 +1,26 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { WedgeSettings } from '../../../shared/scanner/wedgeDetector';
-import { quickCashAmounts } from '../../../shared/sale/quickCash';
 import { paymentMethodRules, saleRulesFromSettings } from '../../../shared/sale/saleRules';
 import { pos } from '../../api/pos';
-import { CartTable } from '../../components/checkout/CartTable';
-import { CustomerPanel } from '../../components/checkout/CustomerPanel';
 import { Dialog } from '../../components/checkout/Dialog';
-import { DiscountPanel } from '../../components/checkout/DiscountPanel';
 import { moneyFormatter } from '../../components/checkout/moneyFormat';
-import { PaymentPanel } from '../../components/checkout/PaymentPanel';
-import { QuantityPanel } from '../../components/checkout/QuantityPanel';
 import { ReceiptView, type ReceiptData } from '../../components/checkout/ReceiptView';
 import { ScanBar, type ScanBarHandle } from '../../components/checkout/ScanBar';
-import { ScanFeedback } from '../../components/checkout/ScanFeedback';
 import { SearchPanel } from '../../components/checkout/SearchPanel';
-import { TotalsPanel } from '../../components/checkout/TotalsPanel';
 import { Kbd } from '../../components/shell/Kbd';
 import { playTone } from '../../feedback/tones';
 import { formatDateTime } from '../../i18n/t';
 import { useLocale, useT } from '../../i18n/useT';
 import { useShortcut } from '../../shortcuts/useShortcut';
-import { customerSelectors } from '../../state/customerSlice';
-import { selectSaleDraft, selectTotals } from '../../state/saleSelectors';
+import { selectSaleDraft } from '../../state/saleSelectors';
 import { useStore } from '../../state/store';
-import { completeSale, lookupCustomer, reportWedgeScan, searchCatalog, verifyPin } from './checkoutApi';
-import { CHECKOUT_KEYS } from './checkoutKeys';
+import { CartArea } from './CartArea';
+import { completeSale, reportWedgeScan, searchCatalog } from './checkoutApi';
+import { CHECKOUT_GROUP as GROUP, CHECKOUT_KEYS } from './checkoutKeys';
+import { CustomerDialogContent, DiscountContent, PayDialogContent, QuantityContent } from './dialogContents';
+import { FeedbackArea } from './FeedbackArea';
+import { useFeedbackStore } from './scanFeedbackStore';
+import { SidePanel } from './SidePanel';
 import { useScanHandler } from './useScanHandler';
 import { useWedgeScanner } from './useWedgeScanner';
 import './checkout.css';
@@ -38,26 +34,27 @@ type DialogState =
   | { readonly kind: 'pay' }
   | { readonly kind: 'receipt' };
 
-const GROUP = 'checkout.group' as const;
-
 /** Binds Escape to close while a dialog is open; listed in the help overlay. */
 function CloseOnEscape({ onClose }: { readonly onClose: () => void }): null {
   useShortcut({ id: 'checkout.dialog.close', keys: 'Escape', label: 'checkout.shortcut.close', group: GROUP }, onClose);
   return null;
 }
 
-/** The cashier's screen: scan, adjust, attach a customer, take payment, print the receipt. */
+const store = useStore.getState;
+
+/**
+ * The cashier's screen: scan, adjust, attach a customer, take payment, print the receipt. This
+ * frame subscribes only to what changes rarely (settings, whether the cart has lines); the cart,
+ * totals, feedback and dialogs subscribe to their own parts, so a scan re-renders just those.
+ */
 export function CheckoutScreen(): React.JSX.Element {
   const t = useT();
   const locale = useLocale();
   const settings = useStore((s) => s.settings.values);
   const options = useStore((s) => s.settings.options);
   const demo = useStore((s) => s.app.info?.mode === 'demo');
-  const cart = useStore((s) => s.cart);
-  const customer = useStore((s) => s.customer);
-  const payments = useStore((s) => s.payment.payments);
-  const totals = useStore(selectTotals);
-  const maxPoints = useStore(customerSelectors.maxPoints);
+  const hasLines = useStore((s) => s.cart.lines.length > 0);
+  const hasSelection = useStore((s) => s.cart.lines[s.cart.selectedIndex] !== undefined);
 
   const [dialog, setDialog] = useState<DialogState | null>(null);
   const [receipt, setReceipt] = useState<ReceiptData | null>(null);
@@ -66,18 +63,21 @@ export function CheckoutScreen(): React.JSX.Element {
   const [wedge, setWedge] = useState<{ readonly settings: WedgeSettings; readonly viaMain: boolean } | null>(null);
   const scanBarRef = useRef<ScanBarHandle>(null);
   const completingRef = useRef(false);
+  const dialogRef = useRef<DialogState | null>(null);
+  useEffect(() => {
+    dialogRef.current = dialog;
+  }, [dialog]);
 
-  const scan = useScanHandler(t);
-  const { showFeedback, clearFeedback, handleCode, addCatalogItem } = scan;
+  const { handleCode, addCatalogItem } = useScanHandler(t);
 
   // Prices, tax and limits follow the saved settings; the tax rate needs the DealPOS tax list.
   useEffect(() => {
-    const state = useStore.getState();
+    const state = store();
     if (!state.settings.options) void state.loadOptions();
   }, []);
   const rules = useMemo(() => (settings ? saleRulesFromSettings(settings, options) : null), [settings, options]);
   useEffect(() => {
-    if (rules) useStore.getState().configureSale(rules);
+    if (rules) store().configureSale(rules);
   }, [rules]);
   const methods = useMemo(() => (settings ? paymentMethodRules(settings, options) : []), [settings, options]);
   const decimals = settings?.currencyDecimals ?? 0;
@@ -85,10 +85,6 @@ export function CheckoutScreen(): React.JSX.Element {
   const formatDate = useCallback((iso: string) => formatDateTime(locale, iso), [locale]);
 
   const focusScan = useCallback(() => scanBarRef.current?.focus(), []);
-  const dialogRef = useRef<DialogState | null>(null);
-  useEffect(() => {
-    dialogRef.current = dialog;
-  }, [dialog]);
   const closeDialog = useCallback(() => {
     setDialog(null);
     setCompleteError(null);
@@ -99,6 +95,8 @@ export function CheckoutScreen(): React.JSX.Element {
     });
   }, [focusScan]);
   useEffect(focusScan, [focusScan]);
+  // A message about an earlier scan means nothing once the cashier has left the screen.
+  useEffect(() => () => useFeedbackStore.getState().clear(), []);
 
   // Every scan source ends up as main's one `scan` event. Keyboard-wedge scans are detected here and
   // reported to main; with no HID scanner chosen they are also acted on at once (no round trip in
@@ -150,26 +148,25 @@ export function CheckoutScreen(): React.JSX.Element {
   );
   useWedgeScanner(onWedgeScan, wedge?.settings ?? null, true);
 
-  const selected = cart.lines[cart.selectedIndex] ?? null;
-  const hasLines = cart.lines.length > 0;
   const idle = dialog === null;
 
   const openSearch = (): void => {
     setDialog({ kind: 'search', query: scanBarRef.current?.takeText() ?? '' });
   };
   const openPay = (): void => {
-    if (!hasLines) {
-      showFeedback('error', t('checkout.pay.emptyCart'));
+    if (!store().cart.lines.length) {
+      useFeedbackStore.getState().show('error', t('checkout.pay.emptyCart'));
       return;
     }
     setCompleteError(null);
     setDialog({ kind: 'pay' });
   };
+  const openLineDialog = (kind: 'lineDiscount' | 'quantity'): void => {
+    const index = store().cart.selectedIndex;
+    if (store().cart.lines[index]) setDialog({ kind, index });
+  };
   const printReceipt = (): void => {
     if (receipt) window.print();
-  };
-  const addDiscontinued = (): void => {
-    if (scan.feedback?.followUp?.kind === 'discontinued') addCatalogItem(scan.feedback.followUp.item);
   };
 
   const complete = async (): Promise<void> => {
@@ -177,7 +174,7 @@ export function CheckoutScreen(): React.JSX.Element {
     completingRef.current = true;
     setCompleting(true);
     setCompleteError(null);
-    const draft = selectSaleDraft(useStore.getState());
+    const draft = selectSaleDraft(store());
     const outcome = await completeSale(draft);
     completingRef.current = false;
     setCompleting(false);
@@ -187,7 +184,7 @@ export function CheckoutScreen(): React.JSX.Element {
       return;
     }
     // The sale is durable in the outbox: start the next one at once and show the receipt.
-    useStore.getState().startNewSale();
+    store().startNewSale();
     setReceipt({
       invoiceNumber: outcome.sale.invoiceNumber,
       completedAt: outcome.sale.completedAt,
@@ -203,27 +200,27 @@ export function CheckoutScreen(): React.JSX.Element {
       customer: draft.customer,
       pointsRedeemed: draft.pointsRedeemed,
     });
-    clearFeedback();
+    useFeedbackStore.getState().clear();
     playTone('ok');
     setDialog({ kind: 'receipt' });
   };
 
-  const store = useStore.getState;
+  useShortcut({ id: 'checkout.focusScan', keys: CHECKOUT_KEYS.focusScan, label: 'checkout.shortcut.focusScan', group: GROUP, enabled: idle }, focusScan);
   useShortcut({ id: 'checkout.search', keys: CHECKOUT_KEYS.search, label: 'checkout.shortcut.search', group: GROUP, enabled: idle }, openSearch);
   useShortcut({ id: 'checkout.customer', keys: CHECKOUT_KEYS.customer, label: 'checkout.shortcut.customer', group: GROUP, enabled: idle }, () =>
     setDialog({ kind: 'customer' }),
   );
   useShortcut(
-    { id: 'checkout.lineDiscount', keys: CHECKOUT_KEYS.lineDiscount, label: 'checkout.shortcut.lineDiscount', group: GROUP, enabled: idle && selected !== null },
-    () => setDialog({ kind: 'lineDiscount', index: store().cart.selectedIndex }),
+    { id: 'checkout.lineDiscount', keys: CHECKOUT_KEYS.lineDiscount, label: 'checkout.shortcut.lineDiscount', group: GROUP, enabled: idle && hasSelection },
+    () => openLineDialog('lineDiscount'),
   );
   useShortcut(
     { id: 'checkout.saleDiscount', keys: CHECKOUT_KEYS.saleDiscount, label: 'checkout.shortcut.saleDiscount', group: GROUP, enabled: idle && hasLines },
     () => setDialog({ kind: 'saleDiscount' }),
   );
   useShortcut(
-    { id: 'checkout.quantity', keys: CHECKOUT_KEYS.quantity, label: 'checkout.shortcut.quantity', group: GROUP, enabled: idle && selected !== null },
-    () => setDialog({ kind: 'quantity', index: store().cart.selectedIndex }),
+    { id: 'checkout.quantity', keys: CHECKOUT_KEYS.quantity, label: 'checkout.shortcut.quantity', group: GROUP, enabled: idle && hasSelection },
+    () => openLineDialog('quantity'),
   );
   useShortcut({ id: 'checkout.pay', keys: CHECKOUT_KEYS.pay, label: 'checkout.shortcut.pay', group: GROUP, enabled: idle }, openPay);
   useShortcut({ id: 'checkout.more', keys: CHECKOUT_KEYS.more, label: 'checkout.shortcut.more', group: GROUP, enabled: idle, inInputs: false }, () =>
@@ -241,28 +238,12 @@ export function CheckoutScreen(): React.JSX.Element {
   useShortcut({ id: 'checkout.down', keys: CHECKOUT_KEYS.down, label: 'checkout.shortcut.down', group: GROUP, enabled: idle, inInputs: false }, () =>
     store().moveSelection(1),
   );
-  useShortcut({ id: 'checkout.focusScan', keys: CHECKOUT_KEYS.focusScan, label: 'checkout.shortcut.focusScan', group: GROUP, enabled: idle }, focusScan);
   useShortcut(
     { id: 'checkout.print', keys: CHECKOUT_KEYS.print, label: 'checkout.shortcut.print', group: GROUP, enabled: receipt !== null && (idle || dialog?.kind === 'receipt') },
     printReceipt,
   );
-  useShortcut(
-    {
-      id: 'checkout.addAnyway',
-      keys: CHECKOUT_KEYS.addAnyway,
-      label: 'checkout.scan.addAnyway',
-      group: GROUP,
-      enabled: idle && scan.feedback?.followUp?.kind === 'discontinued',
-    },
-    addDiscontinued,
-  );
-  useShortcut(
-    { id: 'checkout.dismiss', keys: 'Escape', label: 'checkout.scan.dismiss', group: GROUP, enabled: idle && scan.feedback !== null && scan.feedback.kind !== 'ok' },
-    clearFeedback,
-  );
 
-  const feedback = scan.feedback;
-  const followUp = feedback?.followUp ?? null;
+  const lineName = (index: number): string => store().cart.lines[index]?.name ?? '';
 
   return (
     <section className="checkout" aria-labelledby="checkout-heading" data-testid="checkout-screen" data-ready={rules !== null}>
@@ -275,128 +256,24 @@ export function CheckoutScreen(): React.JSX.Element {
           t={t}
           focusKeys={CHECKOUT_KEYS.focusScan}
           searchKeys={CHECKOUT_KEYS.search}
-          onCode={onScanCode}
+          onCode={(code) => void onScanCode(code)}
           onSearch={(query) => setDialog({ kind: 'search', query })}
           onMoveSelection={(delta) => store().moveSelection(delta)}
           onChangeQuantity={(delta) => store().changeSelectedQuantity(delta)}
           onRemoveSelected={() => store().removeLine(store().cart.selectedIndex)}
         />
-
-        {feedback ? (
-          <ScanFeedback
-            kind={feedback.kind}
-            message={feedback.message}
-            sequence={feedback.sequence}
-            actions={
-              followUp?.kind === 'search' ? (
-                <button
-                  type="button"
-                  className="button"
-                  data-testid="feedback-search"
-                  onClick={() => {
-                    clearFeedback();
-                    setDialog({ kind: 'search', query: '' });
-                  }}
-                >
-                  {t('checkout.scan.searchByName')} <Kbd keys={CHECKOUT_KEYS.search} />
-                </button>
-              ) : followUp?.kind === 'discontinued' ? (
-                <>
-                  <button type="button" className="button" data-testid="feedback-add-anyway" onClick={addDiscontinued}>
-                    {t('checkout.scan.addAnyway')} <Kbd keys={CHECKOUT_KEYS.addAnyway} />
-                  </button>
-                  <button type="button" className="button" data-testid="feedback-dismiss" onClick={clearFeedback}>
-                    {t('checkout.scan.dontAdd')} <Kbd keys="Escape" />
-                  </button>
-                </>
-              ) : null
-            }
-          />
-        ) : null}
-
-        <div className="cart-scroll">
-          <CartTable
-            lines={cart.lines}
-            lineTotals={totals.lines}
-            selectedIndex={cart.selectedIndex}
-            format={format}
-            t={t}
-            onSelect={(index) => {
-              store().selectLine(index);
-              focusScan();
-            }}
-            onIncrease={(index) => {
-              store().selectLine(index);
-              store().changeSelectedQuantity(1);
-            }}
-            onDecrease={(index) => {
-              store().selectLine(index);
-              store().changeSelectedQuantity(-1);
-            }}
-            onRemove={(index) => {
-              store().removeLine(index);
-              focusScan();
-            }}
-          />
-        </div>
-
-        <div className="line-actions button-row">
-          <button
-            type="button"
-            className="button"
-            data-testid="line-quantity"
-            disabled={!selected}
-            onClick={() => setDialog({ kind: 'quantity', index: cart.selectedIndex })}
-          >
-            {t('checkout.qty.label')} <Kbd keys={CHECKOUT_KEYS.quantity} />
-          </button>
-          <button
-            type="button"
-            className="button"
-            data-testid="line-discount"
-            disabled={!selected}
-            onClick={() => setDialog({ kind: 'lineDiscount', index: cart.selectedIndex })}
-          >
-            {t('checkout.cart.discount')} <Kbd keys={CHECKOUT_KEYS.lineDiscount} />
-          </button>
-          <button type="button" className="button" data-testid="line-remove" disabled={!selected} onClick={() => store().removeLine(cart.selectedIndex)}>
-            {t('checkout.cart.removeLine')} <Kbd keys={CHECKOUT_KEYS.remove} />
-          </button>
-          <button type="button" className="button" data-testid="sale-discount" disabled={!hasLines} onClick={() => setDialog({ kind: 'saleDiscount' })}>
-            {t('checkout.totals.saleDiscount')} <Kbd keys={CHECKOUT_KEYS.saleDiscount} />
-          </button>
-        </div>
+        <FeedbackArea t={t} idle={idle} onSearchByName={() => setDialog({ kind: 'search', query: '' })} onAddItem={addCatalogItem} />
+        <CartArea
+          t={t}
+          format={format}
+          focusScan={focusScan}
+          onQuantity={() => openLineDialog('quantity')}
+          onLineDiscount={() => openLineDialog('lineDiscount')}
+          onSaleDiscount={() => setDialog({ kind: 'saleDiscount' })}
+        />
       </div>
 
-      <aside className="checkout-side">
-        <section className="side-card customer-summary" aria-labelledby="customer-summary-title" data-testid="customer-summary">
-          <h2 id="customer-summary-title">{t('checkout.customer.title')}</h2>
-          {customer.current ? (
-            <p>
-              <strong data-testid="customer-summary-name">{customer.current.name}</strong>
-              <span className="customer-summary-facts">
-                {customer.current.group ?? t('checkout.customer.noGroup')} · {t('checkout.customer.points')}: {customer.current.loyaltyPoints}
-              </span>
-            </p>
-          ) : (
-            <p className="muted">{t('checkout.customer.none')}</p>
-          )}
-          <button type="button" className="button" data-testid="open-customer" onClick={() => setDialog({ kind: 'customer' })}>
-            {t('checkout.customer.find')} <Kbd keys={CHECKOUT_KEYS.customer} />
-          </button>
-        </section>
-
-        <TotalsPanel totals={totals} tax={cart.rules.tax} pointsRedeemed={customer.pointsRedeemed} format={format} t={t} />
-
-        <button type="button" className="button button-primary button-pay" data-testid="open-pay" disabled={!hasLines} onClick={openPay}>
-          {t('checkout.pay.open')} <Kbd keys={CHECKOUT_KEYS.pay} />
-        </button>
-        {receipt ? (
-          <button type="button" className="button" data-testid="print-last" onClick={printReceipt}>
-            {t('checkout.receipt.printLast')} <Kbd keys={CHECKOUT_KEYS.print} />
-          </button>
-        ) : null}
-      </aside>
+      <SidePanel t={t} format={format} canReprint={receipt !== null} onCustomer={() => setDialog({ kind: 'customer' })} onPay={openPay} onReprint={printReceipt} />
 
       {dialog ? <CloseOnEscape onClose={closeDialog} /> : null}
 
@@ -410,7 +287,9 @@ export function CheckoutScreen(): React.JSX.Element {
             onPick={(item) => {
               closeDialog();
               if (item.discontinued) {
-                showFeedback('warning', t('checkout.scan.discontinued', { name: item.name, code: item.code }), { kind: 'discontinued', item });
+                useFeedbackStore
+                  .getState()
+                  .show('warning', t('checkout.scan.discontinued', { name: item.name, code: item.code }), { kind: 'discontinued', item });
               } else {
                 addCatalogItem(item);
               }
@@ -421,29 +300,7 @@ export function CheckoutScreen(): React.JSX.Element {
 
       {dialog?.kind === 'customer' ? (
         <Dialog title={t('checkout.customer.title')} testId="customer-dialog" onClose={closeDialog}>
-          <CustomerPanel
-            attached={customer.current}
-            pinVerified={customer.pinVerified}
-            pointsRedeemed={customer.pointsRedeemed}
-            maxPoints={maxPoints}
-            t={t}
-            onLookup={lookupCustomer}
-            onAttach={(c) => store().attachCustomer(c)}
-            onDetach={() => {
-              store().detachCustomer();
-              closeDialog();
-            }}
-            onVerifyPin={async (c, pin) => {
-              const outcome = await verifyPin(c.id, pin);
-              if (outcome.kind === 'ok') store().markPinVerified(c.code);
-              return outcome;
-            }}
-            onRedeem={(points) => {
-              const result = store().redeemPoints(points);
-              if (result.ok) closeDialog();
-              return result;
-            }}
-          />
+          <CustomerDialogContent t={t} onDone={closeDialog} />
           <div className="button-row dialog-footer">
             <button type="button" className="button" data-testid="customer-close" onClick={closeDialog}>
               {t('checkout.customer.close')} <Kbd keys="Escape" />
@@ -452,66 +309,33 @@ export function CheckoutScreen(): React.JSX.Element {
         </Dialog>
       ) : null}
 
-      {dialog?.kind === 'lineDiscount' && cart.lines[dialog.index] ? (
-        <Dialog title={t('checkout.discount.lineTitle', { name: cart.lines[dialog.index]?.name ?? '' })} testId="discount-dialog" onClose={closeDialog}>
-          <DiscountPanel
-            current={cart.lines[dialog.index]?.discount ?? null}
-            decimals={decimals}
-            format={format}
-            t={t}
-            onApply={(discount) => {
-              const result = store().setLineDiscount(dialog.index, discount);
-              if (result.ok) closeDialog();
-              return result;
-            }}
-          />
+      {dialog?.kind === 'lineDiscount' ? (
+        <Dialog title={t('checkout.discount.lineTitle', { name: lineName(dialog.index) })} testId="discount-dialog" onClose={closeDialog}>
+          <DiscountContent t={t} format={format} decimals={decimals} lineIndex={dialog.index} onDone={closeDialog} />
         </Dialog>
       ) : null}
 
       {dialog?.kind === 'saleDiscount' ? (
         <Dialog title={t('checkout.discount.saleTitle')} testId="discount-dialog" onClose={closeDialog}>
-          <DiscountPanel
-            current={cart.saleDiscount}
-            decimals={decimals}
-            format={format}
-            t={t}
-            onApply={(discount) => {
-              const result = store().setSaleDiscount(discount);
-              if (result.ok) closeDialog();
-              return result;
-            }}
-          />
+          <DiscountContent t={t} format={format} decimals={decimals} lineIndex={null} onDone={closeDialog} />
         </Dialog>
       ) : null}
 
-      {dialog?.kind === 'quantity' && cart.lines[dialog.index] ? (
-        <Dialog title={t('checkout.qty.title', { name: cart.lines[dialog.index]?.name ?? '' })} testId="quantity-dialog" onClose={closeDialog}>
-          <QuantityPanel
-            quantity={cart.lines[dialog.index]?.quantity ?? 1}
-            t={t}
-            onApply={(quantity) => {
-              const ok = store().setQuantity(dialog.index, quantity).ok;
-              if (ok) closeDialog();
-              return ok;
-            }}
-          />
+      {dialog?.kind === 'quantity' ? (
+        <Dialog title={t('checkout.qty.title', { name: lineName(dialog.index) })} testId="quantity-dialog" onClose={closeDialog}>
+          <QuantityContent t={t} lineIndex={dialog.index} onDone={closeDialog} />
         </Dialog>
       ) : null}
 
       {dialog?.kind === 'pay' ? (
         <Dialog title={t('checkout.pay.title')} testId="pay-dialog" onClose={closeDialog} wide>
-          <PaymentPanel
-            methods={methods}
-            payments={payments}
-            totals={totals}
-            quickAmounts={quickCashAmounts(totals.due, decimals)}
-            decimals={decimals}
-            format={format}
+          <PayDialogContent
             t={t}
+            format={format}
+            decimals={decimals}
+            methods={methods}
             completing={completing}
             error={completeError}
-            onAdd={(payment) => store().addPayment(payment)}
-            onRemove={(index) => store().removePayment(index)}
             onComplete={() => void complete()}
           />
           <div className="button-row dialog-footer">

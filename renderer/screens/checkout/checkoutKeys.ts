@@ -15,3 +15,6 @@ export const CHECKOUT_KEYS = {
   up: 'ArrowUp',
   down: 'ArrowDown',
 } as const;
+
+/** The heading the help overlay lists the checkout's keys under. */
+export const CHECKOUT_GROUP = 'checkout.group' as const;

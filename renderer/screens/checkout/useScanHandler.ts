@@ -1,10 +1,10 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useRef } from 'react';
 import type { CatalogItem } from '../../../shared/contract/catalog';
 import { MAX_QUANTITY } from '../../../shared/sale/sale';
-import { playTone, type FeedbackKind } from '../../feedback/tones';
 import type { Translate } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { resolveCode } from './checkoutApi';
+import { useFeedbackStore } from './scanFeedbackStore';
 
 /** Named milestones of one scan (User Timing), for diagnostics and the checkout bench. */
 export const SCAN_MARKS = { received: 'checkout:scan-received', resolved: 'checkout:code-resolved' } as const;
@@ -15,81 +15,55 @@ function mark(name: string): void {
   performance.mark(name);
 }
 
-export type FeedbackFollowUp =
-  | { readonly kind: 'search'; readonly code: string }
-  | { readonly kind: 'discontinued'; readonly item: CatalogItem }
-  | null;
-
-export interface Feedback {
-  readonly kind: FeedbackKind;
-  readonly message: string;
-  readonly sequence: number;
-  readonly followUp: FeedbackFollowUp;
-}
-
 export interface ScanHandler {
-  readonly feedback: Feedback | null;
   /** Looks a code up and adds it; calls run one after another so lines keep scan order. Settles when this one is done. */
   readonly handleCode: (code: string) => Promise<void>;
   /** Adds a known item (from search or after confirming a discontinued one). */
   readonly addCatalogItem: (item: CatalogItem) => void;
-  readonly showFeedback: (kind: FeedbackKind, message: string, followUp?: FeedbackFollowUp) => void;
-  readonly clearFeedback: () => void;
 }
 
 /** Scan → resolve → cart, with the sound and flash for each outcome. */
 export function useScanHandler(t: Translate): ScanHandler {
-  const [feedback, setFeedback] = useState<Feedback | null>(null);
-  const sequence = useRef(0);
   const queue = useRef<Promise<void>>(Promise.resolve());
-
-  const showFeedback = useCallback((kind: FeedbackKind, message: string, followUp: FeedbackFollowUp = null) => {
-    playTone(kind);
-    sequence.current += 1;
-    setFeedback({ kind, message, sequence: sequence.current, followUp });
-  }, []);
-
-  const clearFeedback = useCallback(() => setFeedback(null), []);
 
   const addCatalogItem = useCallback(
     (item: CatalogItem) => {
+      const { show } = useFeedbackStore.getState();
       const change = useStore.getState().addItem({ variantCode: item.code, name: item.name, unitPrice: item.price });
-      if (change.ok) showFeedback('ok', t('checkout.scan.added', { name: item.name }));
-      else if (change.reason === 'too_many_lines') showFeedback('error', t('checkout.scan.tooManyLines'));
-      else showFeedback('error', t('checkout.scan.quantityLimit', { max: MAX_QUANTITY }));
+      if (change.ok) show('ok', t('checkout.scan.added', { name: item.name }));
+      else if (change.reason === 'too_many_lines') show('error', t('checkout.scan.tooManyLines'));
+      else show('error', t('checkout.scan.quantityLimit', { max: MAX_QUANTITY }));
     },
-    [showFeedback, t],
+    [t],
   );
 
   const resolveAndAdd = useCallback(
     async (code: string) => {
       const result = await resolveCode(code);
       mark(SCAN_MARKS.resolved);
+      const { show } = useFeedbackStore.getState();
       switch (result.status) {
         case 'found':
           if (result.warning === 'discontinued') {
-            showFeedback('warning', t('checkout.scan.discontinued', { name: result.item.name, code: result.item.code }), {
-              kind: 'discontinued',
-              item: result.item,
-            });
+            show('warning', t('checkout.scan.discontinued', { name: result.item.name, code: result.item.code }), { kind: 'discontinued', item: result.item });
           } else {
             addCatalogItem(result.item);
           }
           return;
         case 'unknown_code':
-          showFeedback('error', t('checkout.scan.unknown', { code }), { kind: 'search', code });
+          show('error', t('checkout.scan.unknown', { code }), { kind: 'search', code });
           return;
         case 'not_cached_offline':
-          showFeedback('error', t('checkout.scan.notCachedOffline', { code }), { kind: 'search', code });
+          show('error', t('checkout.scan.notCachedOffline', { code }), { kind: 'search', code });
           return;
         case 'invalid_code':
-          showFeedback('error', t('checkout.scan.invalid', { code }));
+          show('error', t('checkout.scan.invalid', { code }));
           return;
         case 'error':
-          showFeedback('error', t('checkout.scan.failed', { code, message: result.message }));
+          show('error', t('checkout.scan.failed', { code, message: result.message }));
       }
     },
-    [addCatalogItem, showFeedback, t],
+    [addCatalogItem, t],
   );
 
   const handleCode = useCallback(
@@ -103,5 +77,5 @@ export function useScanHandler(t: Translate): ScanHandler {
     [resolveAndAdd],
   );
 
-  return { feedback, handleCode, addCatalogItem, showFeedback, clearFeedback };
+  return { handleCode, addCatalogItem };
 }

@@ -45,9 +45,11 @@ export async function openStore(app: AppHarness, page: Page, settings: SettingsP
  */
 export async function scan(page: Page, code: string): Promise<void> {
   const feedback = page.getByTestId('scan-feedback');
-  const before = (await feedback.count()) === 0 ? 0 : Number(await feedback.getAttribute('data-seq'));
+  const seq = async (): Promise<string | null> => ((await feedback.count()) === 0 ? null : feedback.getAttribute('data-seq'));
+  const before = await seq();
   await typeLikeScanner(page, code);
-  await expect(feedback).toHaveAttribute('data-seq', String(before + 1));
+  await expect.poll(seq).not.toBe(before);
+  await expect.poll(seq).not.toBeNull();
 }
 
 /** Resolves once the page has painted a frame and run what was queued before it. */
