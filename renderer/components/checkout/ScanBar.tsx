@@ -1,4 +1,4 @@
-import { useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { useImperativeHandle, useRef, type Ref } from 'react';
 import type { Translate } from '../../i18n/t';
 import { Kbd } from '../shell/Kbd';
 
@@ -22,24 +22,24 @@ export interface ScanBarProps {
 }
 
 /**
- * The scan field. Its text lives here so typing re-renders only this bar, not the whole checkout.
- * With the field empty, + − and Delete act on the selected line and ↑ ↓ move the selection, so the
+ * The scan field. It is uncontrolled on purpose: keys typed into it (and a scanner's first key,
+ * which reaches it before the burst is recognised) cost no React render on the scan's path. With
+ * the field empty, + − and Delete act on the selected line and ↑ ↓ move the selection, so the
  * cursor can stay in the field all day.
  */
 export function ScanBar({ handle, t, focusKeys, searchKeys, onCode, onSearch, onMoveSelection, onChangeQuantity, onRemoveSelected }: ScanBarProps): React.JSX.Element {
-  const [text, setText] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
-  useImperativeHandle(handle, () => ({
-    focus: () => inputRef.current?.focus(),
-    takeText: () => {
-      const current = inputRef.current?.value ?? '';
-      setText('');
-      return current.trim();
-    },
-  }));
+  const take = (): string => {
+    const input = inputRef.current;
+    if (!input) return '';
+    const text = input.value.trim();
+    input.value = '';
+    return text;
+  };
+  useImperativeHandle(handle, () => ({ focus: () => inputRef.current?.focus(), takeText: take }));
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>): void => {
-    const empty = text === '';
+    const empty = event.currentTarget.value === '';
     if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
       event.preventDefault();
       onMoveSelection(event.key === 'ArrowUp' ? -1 : 1);
@@ -57,8 +57,7 @@ export function ScanBar({ handle, t, focusKeys, searchKeys, onCode, onSearch, on
       className="scan-bar"
       onSubmit={(event) => {
         event.preventDefault();
-        const code = text.trim();
-        setText('');
+        const code = take();
         if (code !== '') onCode(code);
       }}
     >
@@ -74,23 +73,13 @@ export function ScanBar({ handle, t, focusKeys, searchKeys, onCode, onSearch, on
           spellCheck={false}
           placeholder={t('checkout.scan.placeholder')}
           data-testid="scan-input"
-          value={text}
-          onChange={(event) => setText(event.target.value)}
+          defaultValue=""
           onKeyDown={onKeyDown}
         />
         <button type="submit" className="button" data-testid="scan-add">
           {t('checkout.scan.add')} <Kbd keys="Enter" />
         </button>
-        <button
-          type="button"
-          className="button"
-          data-testid="open-search"
-          onClick={() => {
-            const current = text.trim();
-            setText('');
-            onSearch(current);
-          }}
-        >
+        <button type="button" className="button" data-testid="open-search" onClick={() => onSearch(take())}>
           {t('checkout.scan.searchByName')} <Kbd keys={searchKeys} />
         </button>
       </div>
