@@ -80,6 +80,18 @@ test.describe('checkout', () => {
     await expect(page.getByTestId('open-pay')).toContainText('Bayar');
     await expect(page.getByTestId('totals-panel')).toContainText('Diskon penjualan');
     await checkScreen(page, testInfo, 'checkout-cart-id');
+
+    // Clearing the sale asks first; Escape keeps it, the same key again clears it.
+    await page.keyboard.press('Control+Delete');
+    await expect(page.getByTestId('void-dialog')).toBeVisible();
+    await checkScreen(page, testInfo, 'checkout-void');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('cart-row')).toHaveCount(4);
+    await page.keyboard.press('Control+Delete');
+    await expect(page.getByTestId('void-confirm')).toBeVisible();
+    await page.keyboard.press('Control+Delete');
+    await expect(page.getByTestId('cart-empty')).toBeVisible();
+    await expect(page.getByTestId('scan-input')).toBeFocused();
   });
 
   test('a full sale while DealPOS is unreachable is kept and syncs when it comes back', async ({ page, app }, testInfo) => {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { parseMoneyInput, type Money } from '../../../shared/money';
 import type { Payment } from '../../../shared/sale/sale';
 import type { SaleTotals } from '../../../shared/sale/totals';
@@ -53,6 +53,13 @@ export function PaymentPanel(props: PaymentPanelProps): React.JSX.Element {
   const [text, setText] = useState(() => amountText(totals.due, decimals));
   const [problem, setProblem] = useState<string | null>(null);
   const method = methods[methodIndex];
+  // If the amount due changes while the panel is open (a late scan), follow it unless the cashier typed something else.
+  const shownDue = useRef(totals.due);
+  useEffect(() => {
+    const previous = shownDue.current;
+    shownDue.current = totals.due;
+    if (previous !== totals.due) setText((current) => (current === amountText(previous, decimals) && totals.due > 0 ? amountText(totals.due, decimals) : current));
+  }, [totals.due, decimals]);
   const paidInFull = totals.due === 0 && payments.length > 0;
 
   const add = (amount: Money | null): void => {

@@ -39,6 +39,8 @@ export function ScanBar({ handle, t, focusKeys, searchKeys, onCode, onSearch, on
   useImperativeHandle(handle, () => ({ focus: () => inputRef.current?.focus(), takeText: take }));
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>): void => {
+    // Ctrl/Alt/Meta combinations are shortcuts (Ctrl+Delete clears the sale), not line keys.
+    if (event.ctrlKey || event.altKey || event.metaKey) return;
     const empty = event.currentTarget.value === '';
     if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
       event.preventDefault();

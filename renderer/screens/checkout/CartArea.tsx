@@ -13,10 +13,11 @@ export interface CartAreaProps {
   readonly onQuantity: () => void;
   readonly onLineDiscount: () => void;
   readonly onSaleDiscount: () => void;
+  readonly onVoid: () => void;
 }
 
 /** The cart and the buttons for the selected line; the only part that re-renders on every scan. */
-export function CartArea({ t, format, focusScan, onQuantity, onLineDiscount, onSaleDiscount }: CartAreaProps): React.JSX.Element {
+export function CartArea({ t, format, focusScan, onQuantity, onLineDiscount, onSaleDiscount, onVoid }: CartAreaProps): React.JSX.Element {
   const lines = useStore((s) => s.cart.lines);
   const selectedIndex = useStore((s) => s.cart.selectedIndex);
   const lineTotals = useStore((s) => selectTotals(s).lines);
@@ -61,6 +62,9 @@ export function CartArea({ t, format, focusScan, onQuantity, onLineDiscount, onS
         </button>
         <button type="button" className="button" data-testid="sale-discount" disabled={lines.length === 0} onClick={onSaleDiscount}>
           {t('checkout.totals.saleDiscount')} <Kbd keys={CHECKOUT_KEYS.saleDiscount} />
+        </button>
+        <button type="button" className="button button-quiet-danger" data-testid="void-sale" disabled={lines.length === 0} onClick={onVoid}>
+          {t('checkout.void.open')} <Kbd keys={CHECKOUT_KEYS.voidSale} />
         </button>
       </div>
     </>

@@ -32,7 +32,8 @@ type DialogState =
   | { readonly kind: 'saleDiscount' }
   | { readonly kind: 'quantity'; readonly index: number }
   | { readonly kind: 'pay' }
-  | { readonly kind: 'receipt' };
+  | { readonly kind: 'receipt' }
+  | { readonly kind: 'void' };
 
 /** Binds Escape to close while a dialog is open; listed in the help overlay. */
 function CloseOnEscape({ onClose }: { readonly onClose: () => void }): null {
@@ -165,6 +166,11 @@ export function CheckoutScreen(): React.JSX.Element {
     const index = store().cart.selectedIndex;
     if (store().cart.lines[index]) setDialog({ kind, index });
   };
+  const voidSale = (): void => {
+    store().startNewSale();
+    useFeedbackStore.getState().clear();
+    closeDialog();
+  };
   const printReceipt = (): void => {
     if (receipt) window.print();
   };
@@ -239,6 +245,10 @@ export function CheckoutScreen(): React.JSX.Element {
     store().moveSelection(1),
   );
   useShortcut(
+    { id: 'checkout.void', keys: CHECKOUT_KEYS.voidSale, label: 'checkout.shortcut.void', group: GROUP, enabled: hasLines && (idle || dialog?.kind === 'void') },
+    () => (dialog?.kind === 'void' ? voidSale() : setDialog({ kind: 'void' })),
+  );
+  useShortcut(
     { id: 'checkout.print', keys: CHECKOUT_KEYS.print, label: 'checkout.shortcut.print', group: GROUP, enabled: receipt !== null && (idle || dialog?.kind === 'receipt') },
     printReceipt,
   );
@@ -270,6 +280,7 @@ export function CheckoutScreen(): React.JSX.Element {
           onQuantity={() => openLineDialog('quantity')}
           onLineDiscount={() => openLineDialog('lineDiscount')}
           onSaleDiscount={() => setDialog({ kind: 'saleDiscount' })}
+          onVoid={() => setDialog({ kind: 'void' })}
         />
       </div>
 
@@ -358,6 +369,20 @@ export function CheckoutScreen(): React.JSX.Element {
             </button>
             <button type="button" className="button button-primary" data-autofocus data-testid="receipt-next" onClick={closeDialog}>
               {t('checkout.receipt.newSale')} <Kbd keys="Enter" />
+            </button>
+          </div>
+        </Dialog>
+      ) : null}
+
+      {dialog?.kind === 'void' ? (
+        <Dialog title={t('checkout.void.title')} testId="void-dialog" onClose={closeDialog}>
+          <p>{t('checkout.void.body', { count: store().cart.lines.reduce((n, l) => n + l.quantity, 0) })}</p>
+          <div className="button-row dialog-footer">
+            <button type="button" className="button" data-autofocus data-testid="void-keep" onClick={closeDialog}>
+              {t('checkout.void.keep')} <Kbd keys="Escape" />
+            </button>
+            <button type="button" className="button button-danger" data-testid="void-confirm" onClick={voidSale}>
+              {t('checkout.void.confirm')} <Kbd keys={CHECKOUT_KEYS.voidSale} />
             </button>
           </div>
         </Dialog>

@@ -9,6 +9,7 @@ export const CHECKOUT_KEYS = {
   pay: 'F9',
   addAnyway: 'F10',
   print: 'Ctrl+P',
+  voidSale: 'Ctrl+Delete',
   more: '+',
   less: '-',
   remove: 'Delete',
