@@ -55,6 +55,15 @@ test.describe('checkout', () => {
     await page.keyboard.press('F10');
     await expect(cartRow(page, ITEMS.discontinued.code)).toBeVisible();
 
+    // F8 sets the selected line's quantity; 0 is refused.
+    await page.keyboard.press('F8');
+    await expect(page.getByTestId('quantity-value')).toBeFocused();
+    await enter(page, '0');
+    await expect(page.getByTestId('quantity-problem')).toBeVisible();
+    await enter(page, '2');
+    await expect(cartRow(page, ITEMS.discontinued.code).getByTestId('cart-row-qty')).toHaveText('2');
+    await expect(page.getByTestId('scan-input')).toBeFocused();
+
     // A HID POS scanner's scan arrives as main's `scan` event and lands in the cart the same way.
     app.services.events.emit('scan', { code: ITEMS.pringlesUpc.code, symbology: ']E0', source: 'hid-pos', at: new Date().toISOString() });
     await expect(cartRow(page, ITEMS.pringlesUpc.code)).toBeVisible();
@@ -86,6 +95,7 @@ test.describe('checkout', () => {
     await expect(page.getByTestId('void-dialog')).toBeVisible();
     await checkScreen(page, testInfo, 'checkout-void');
     await page.keyboard.press('Escape');
+    await expect(page.getByTestId('void-dialog')).toBeHidden();
     await expect(page.getByTestId('cart-row')).toHaveCount(4);
     await page.keyboard.press('Control+Delete');
     await expect(page.getByTestId('void-confirm')).toBeVisible();
