@@ -1,5 +1,6 @@
 import { expect, test } from './bootstrap';
 import { cartRow, ITEMS, openStore, rp, scan, STORE_SETTINGS, enter, expectSynced } from './checkout/checkoutHarness';
+import { typeLikeScanner } from './helpers/typeLikeScanner';
 import { checkScreen } from './shell/screenCheck';
 
 // A valid EAN-13 that no catalog holds.
@@ -150,6 +151,12 @@ test.describe('checkout', () => {
     await page.keyboard.press('F4');
     const dialog = page.getByTestId('customer-dialog');
     await expect(page.getByTestId('customer-value')).toBeFocused();
+    // A member card scanned while the dialog is open is looked up, not sold.
+    const card = app.simulator.state.customerBy('Code', 'CUS0001');
+    await typeLikeScanner(page, 'CUS0001');
+    await expect(dialog.getByTestId('customer-name')).toHaveText(card?.Name ?? 'missing');
+    await expect(page.getByTestId('cart-row')).toHaveCount(1);
+    await page.getByTestId('customer-value').focus();
     await enter(page, 'HW008');
     await expect(dialog.getByTestId('customer-name')).toHaveText('Tafta tata');
     await expect(dialog.getByTestId('customer-group')).toHaveText('Gold');

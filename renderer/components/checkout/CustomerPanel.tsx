@@ -26,6 +26,8 @@ export interface CustomerPanelProps {
   /** Main checks the PIN with DealPOS; the PIN itself never comes back to the renderer. */
   readonly onVerifyPin: (customer: SaleCustomer, pin: string) => Promise<PinOutcome>;
   readonly onRedeem: (points: number) => RedeemResult;
+  /** A member card scanned while this panel is open; each new `sequence` looks the code up. */
+  readonly scannedCard?: { readonly code: string; readonly sequence: number } | null;
 }
 
 const BY_LABEL: Readonly<Record<CustomerLookupBy, MessageKey>> = {
@@ -73,7 +75,7 @@ function CustomerCard({ customer, t }: { readonly customer: SaleCustomer; readon
  * points — the points field appears only after DealPOS accepted the customer's PIN.
  */
 export function CustomerPanel(props: CustomerPanelProps): React.JSX.Element {
-  const { attached, pinVerified, pointsRedeemed, maxPoints, t, onLookup, onAttach, onDetach, onVerifyPin, onRedeem } = props;
+  const { attached, pinVerified, pointsRedeemed, maxPoints, t, onLookup, onAttach, onDetach, onVerifyPin, onRedeem, scannedCard = null } = props;
   const [searching, setSearching] = useState(attached === null);
   const [by, setBy] = useState<CustomerLookupBy>('code');
   const [value, setValue] = useState('');
@@ -97,20 +99,33 @@ export function CustomerPanel(props: CustomerPanelProps): React.JSX.Element {
     if (pinVerified) pointsRef.current?.focus();
   }, [pinVerified]);
 
-  const lookup = async (): Promise<void> => {
-    const trimmed = value.trim();
+  const lookup = async (searchBy: CustomerLookupBy = by, text: string = value): Promise<void> => {
+    const trimmed = text.trim();
     if (trimmed === '') return;
     const request = ++requestRef.current;
     setBusy(true);
     setMessage(null);
     setFound(null);
-    const outcome = await onLookup(by, trimmed);
+    const outcome = await onLookup(searchBy, trimmed);
     if (request !== requestRef.current) return;
     setBusy(false);
     if (outcome.kind === 'found') setFound(outcome.customer);
     else if (outcome.kind === 'not_found') setMessage(t('checkout.customer.notFound'));
     else setMessage(t('checkout.customer.failed', { message: outcome.message }));
   };
+
+  // Scanning a member card is the quickest lookup: it fills the member code and searches at once.
+  const lookupRef = useRef(lookup);
+  useEffect(() => {
+    lookupRef.current = lookup;
+  });
+  useEffect(() => {
+    if (!scannedCard) return;
+    setSearching(true);
+    setBy('code');
+    setValue(scannedCard.code);
+    void lookupRef.current('code', scannedCard.code);
+  }, [scannedCard]);
 
   const attach = (customer: SaleCustomer): void => {
     onAttach(customer);

@@ -62,6 +62,7 @@ export function CheckoutScreen(): React.JSX.Element {
   const [completing, setCompleting] = useState(false);
   const [completeError, setCompleteError] = useState<string | null>(null);
   const [wedge, setWedge] = useState<{ readonly settings: WedgeSettings; readonly viaMain: boolean } | null>(null);
+  const [scannedCard, setScannedCard] = useState<{ readonly code: string; readonly sequence: number } | null>(null);
   const scanBarRef = useRef<ScanBarHandle>(null);
   const completingRef = useRef(false);
   const dialogRef = useRef<DialogState | null>(null);
@@ -89,6 +90,7 @@ export function CheckoutScreen(): React.JSX.Element {
   const closeDialog = useCallback(() => {
     setDialog(null);
     setCompleteError(null);
+    setScannedCard(null);
     // After the dialog hands focus back, put the cursor where the next scan or code goes — unless
     // the cashier already opened the next dialog (a fast F-key), which keeps its own focus.
     requestAnimationFrame(() => {
@@ -104,6 +106,11 @@ export function CheckoutScreen(): React.JSX.Element {
   // the way of the cart) and their echo from main is skipped.
   const onScanCode = useCallback(
     (code: string) => {
+      // With the customer dialog open, a scan is a member card: it is looked up, not sold.
+      if (dialogRef.current?.kind === 'customer') {
+        setScannedCard((card) => ({ code, sequence: (card?.sequence ?? 0) + 1 }));
+        return Promise.resolve();
+      }
       // The next sale's first scan closes the last receipt; otherwise no re-render in the scan's way.
       if (dialogRef.current?.kind === 'receipt') setDialog(null);
       return handleCode(code);
@@ -311,7 +318,7 @@ export function CheckoutScreen(): React.JSX.Element {
 
       {dialog?.kind === 'customer' ? (
         <Dialog title={t('checkout.customer.title')} testId="customer-dialog" onClose={closeDialog}>
-          <CustomerDialogContent t={t} onDone={closeDialog} />
+          <CustomerDialogContent t={t} scannedCard={scannedCard} onDone={closeDialog} />
           <div className="button-row dialog-footer">
             <button type="button" className="button" data-testid="customer-close" onClick={closeDialog}>
               {t('checkout.customer.close')} <Kbd keys="Escape" />

@@ -17,7 +17,13 @@ import { lookupCustomer, verifyPin } from './checkoutApi';
 
 const store = useStore.getState;
 
-export function CustomerDialogContent({ t, onDone }: { readonly t: Translate; readonly onDone: () => void }): React.JSX.Element {
+export interface CustomerDialogContentProps {
+  readonly t: Translate;
+  readonly scannedCard: { readonly code: string; readonly sequence: number } | null;
+  readonly onDone: () => void;
+}
+
+export function CustomerDialogContent({ t, scannedCard, onDone }: CustomerDialogContentProps): React.JSX.Element {
   const customer = useStore((s) => s.customer);
   const maxPoints = useStore(customerSelectors.maxPoints);
   return (
@@ -27,6 +33,7 @@ export function CustomerDialogContent({ t, onDone }: { readonly t: Translate; re
       pointsRedeemed={customer.pointsRedeemed}
       maxPoints={maxPoints}
       t={t}
+      scannedCard={scannedCard}
       onLookup={lookupCustomer}
       onAttach={(c) => store().attachCustomer(c)}
       onDetach={() => {

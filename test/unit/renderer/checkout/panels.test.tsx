@@ -257,6 +257,28 @@ describe('CustomerPanel', () => {
     expect(selectTotals(useStore.getState()).total).toBe(52_500);
   });
 
+  it('looks a scanned member card up by code at once', async () => {
+    const lookup = vi.fn(async (): Promise<LookupOutcome> => ({ kind: 'found', customer: sari }));
+    const props = {
+      attached: null,
+      pinVerified: false,
+      pointsRedeemed: 0,
+      maxPoints: 0,
+      t,
+      onLookup: lookup,
+      onAttach: () => undefined,
+      onDetach: () => undefined,
+      onVerifyPin: async (): Promise<PinOutcome> => ({ kind: 'wrong' }),
+      onRedeem: () => ({ ok: true as const }),
+    };
+    const { rerender } = render(<CustomerPanel {...props} scannedCard={null} />);
+    expect(lookup).not.toHaveBeenCalled();
+    rerender(<CustomerPanel {...props} scannedCard={{ code: 'MEMBER-0042', sequence: 1 }} />);
+    expect((await screen.findByTestId('customer-name')).textContent).toBe('Sari Dewi');
+    expect(lookup).toHaveBeenCalledWith('code', 'MEMBER-0042');
+    expect((screen.getByTestId('customer-value') as HTMLInputElement).value).toBe('MEMBER-0042');
+  });
+
   it('says so when nobody matches, and guesses email and mobile lookups from what is typed', async () => {
     const user = userEvent.setup();
     render(<StoreCustomer lookup={async () => ({ kind: 'not_found' })} pin={async () => ({ kind: 'wrong' })} />);
