@@ -64,7 +64,7 @@ export async function completeSale(sale: SaleDraft): Promise<CompleteOutcome> {
 
 /**
  * Hands a keyboard-wedge scan to main, which merges it with HID scans into the one `scan` event.
- * Returns false when main is not reachable for it, so the caller handles the scan itself.
+ * `duplicate`: main already had it from the chosen HID scanner; `failed`: main could not be told.
  */
 export async function reportWedgeScan(code: string): Promise<'reported' | 'duplicate' | 'failed'> {
   try {

@@ -52,11 +52,6 @@ export async function scan(page: Page, code: string): Promise<void> {
   await expect.poll(seq).not.toBeNull();
 }
 
-/** Resolves once the page has painted a frame and run what was queued before it. */
-export async function settled(page: Page): Promise<void> {
-  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
-}
-
 /** What a person types into the focused field (no key events, so never mistaken for a scan), then Enter if asked. */
 export async function enter(page: Page, text: string, submit = true): Promise<void> {
   await page.locator(':focus').fill(text);
