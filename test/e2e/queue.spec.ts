@@ -30,7 +30,7 @@ test.describe('invoice queue', () => {
     await expect(card).toHaveCount(0);
     await expect(page.getByTestId('status-needs-attention')).toHaveText('0');
     const stored = app.simulator.state.findInvoice('Outlet1', sale.invoiceNumber);
-    expect(stored?.Variants.map((v) => v.Code)).toEqual([goodCode]);
+    expect(stored?.Variants?.map((v) => v.Code)).toEqual([goodCode]);
     await checkScreen(page, testInfo, 'queue-synced');
   });
 
