@@ -114,8 +114,12 @@ const CartRow = memo(function CartRow({ line, totals, index, selected, format, t
 export function CartTable({ lines, lineTotals, selectedIndex, format, t, onSelect, onIncrease, onDecrease, onRemove }: CartTableProps): React.JSX.Element {
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   useEffect(() => {
-    const row = bodyRef.current?.children[selectedIndex];
-    if (row instanceof HTMLElement) row.scrollIntoView({ block: 'nearest' });
+    // In the next frame, with that frame's own layout, rather than forcing one right after the scan's render.
+    const frame = requestAnimationFrame(() => {
+      const row = bodyRef.current?.children[selectedIndex];
+      if (row instanceof HTMLElement) row.scrollIntoView({ block: 'nearest' });
+    });
+    return () => cancelAnimationFrame(frame);
   }, [selectedIndex, lines.length]);
 
   if (lines.length === 0) {
