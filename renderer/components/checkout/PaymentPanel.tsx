@@ -18,6 +18,7 @@ export interface PaymentPanelProps {
   readonly methods: readonly PaymentMethodOption[];
   readonly payments: readonly Payment[];
   readonly totals: SaleTotals;
+  /** Exact amount first, then round cash amounts (shared/sale/quickCash.ts). */
   readonly quickAmounts: readonly Money[];
   readonly decimals: number;
   readonly format: FormatMoney;
@@ -48,11 +49,13 @@ function amountText(amount: Money, decimals: number): string {
  * amount; when nothing is due any more, Enter (or F9 / Ctrl+Enter) completes the sale.
  */
 export function PaymentPanel(props: PaymentPanelProps): React.JSX.Element {
-  const { methods, payments, totals, quickAmounts, decimals, format, t, completing, error, onAdd, onRemove, onComplete } = props;
+  const { methods, payments, totals, decimals, format, t, completing, error, onAdd, onRemove, onComplete } = props;
   const [methodIndex, setMethodIndex] = useState(0);
   const [text, setText] = useState(() => amountText(totals.due, decimals));
   const [problem, setProblem] = useState<string | null>(null);
   const method = methods[methodIndex];
+  // Round "customer hands over" amounts only make sense in cash; a card is charged exactly what is due.
+  const quickAmounts = method?.cash ? props.quickAmounts : props.quickAmounts.slice(0, 1);
   // If the amount due changes while the panel is open (a late scan), follow it unless the cashier typed something else.
   const shownDue = useRef(totals.due);
   useEffect(() => {

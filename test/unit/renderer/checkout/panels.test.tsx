@@ -167,6 +167,9 @@ describe('PaymentPanel', () => {
     // Alt+2 picks the card; more than the due amount on a card is refused.
     await user.keyboard('{Alt>}2{/Alt}');
     expect(screen.getByTestId('pay-method-BCA Debit').getAttribute('aria-pressed')).toBe('true');
+    // A card gets only the exact amount; round amounts are for cash.
+    expect(screen.getByTestId('pay-exact')).toBeTruthy();
+    expect(screen.queryByTestId('pay-quick-1')).toBeNull();
     await user.clear(amount);
     await user.type(amount, '80000{Enter}');
     expect(screen.getByTestId('pay-problem').textContent).toContain('cannot be more than the amount due');
