@@ -35,7 +35,11 @@ export function CustomerDialogContent({ t, scannedCard, onDone }: CustomerDialog
       t={t}
       scannedCard={scannedCard}
       onLookup={lookupCustomer}
-      onAttach={(c) => store().attachCustomer(c)}
+      onAttach={(c) => {
+        store().attachCustomer(c);
+        // With no points to redeem there is nothing left to do here: back to scanning.
+        if (c.loyaltyPoints === 0 || store().cart.rules.pointValue === 0) onDone();
+      }}
       onDetach={() => {
         store().detachCustomer();
         onDone();
