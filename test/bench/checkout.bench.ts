@@ -3,7 +3,8 @@
  * real services, in demo mode, with 200,000 variants in the catalog cache:
  * 1. scan → row: from the Enter keydown of a keyboard-wedge scan to the first animation frame after
  *    the new cart row is in the DOM, measured in the page with performance.now() (the whole path:
- *    wedge detector → scanner.reportWedgeScan → `scan` event → catalog.resolve → render);
+ *    wedge detector → catalog.resolve over the host → render), over 1,000 distinct codes; plus an
+ *    informational row for codes sold earlier in the shift (answered from recently resolved items);
  * 2. cold load: a fresh browser context (empty cache) from navigation start to interactive (the
  *    checkout's settings loaded and the cursor in the scan field);
  * 3. JS heap (after a forced GC) after a shift of 1,000 scans in 100 completed sales, and its growth
@@ -152,6 +153,14 @@ export async function run(): Promise<BenchRow[]> {
       return usage.usedSize / (1024 * 1024);
     };
     let midHeap = Number.NaN;
+    const completeSale = async (): Promise<void> => {
+      await page.keyboard.press('F9');
+      await page.keyboard.press('F5');
+      await page.keyboard.press('F9');
+      await page.getByTestId('receipt-next').waitFor();
+      await page.keyboard.press('Enter');
+      await page.getByTestId('cart-empty').waitFor();
+    };
     let scanned = 0;
     for (let sale = 0; sale < SALES; sale++) {
       if (sale === Math.floor(SALES / 2)) midHeap = await heapMb();
@@ -159,22 +168,26 @@ export async function run(): Promise<BenchRow[]> {
         scanned += 1;
         await scanOne(page, benchCode((scanned * 7_919) % BENCH_VARIANTS), scanned);
       }
-      await page.keyboard.press('F9');
-      await page.keyboard.press('F5');
-      await page.keyboard.press('F9');
-      await page.getByTestId('receipt-next').waitFor();
-      await page.keyboard.press('Enter');
-      await page.getByTestId('cart-empty').waitFor();
+      await completeSale();
     }
     const endHeap = await heapMb();
+    // Then one more sale of items sold earlier in the shift (answered from recently resolved items).
+    const distinctScans = scanned;
+    for (let line = 1; line <= LINES_PER_SALE; line++) {
+      scanned += 1;
+      await scanOne(page, benchCode((line * 7_919) % BENCH_VARIANTS), scanned);
+    }
+    await completeSale();
     await cdp.detach();
     const scans = await page.evaluate(() => (window as unknown as { __scans: Array<{ enter: number; received: number; resolved: number; dom: number; frame: number }> }).__scans);
     const sorted = (values: number[]): number[] => values.sort((x, y) => x - y);
-    const scanMs = sorted(scans.map((x) => x.frame - x.enter));
-    const toHandled = sorted(scans.map((x) => x.received - x.enter));
-    const toResolved = sorted(scans.map((x) => x.resolved - x.received));
-    const toDom = sorted(scans.map((x) => x.dom - x.resolved));
-    const toFrame = sorted(scans.map((x) => x.frame - x.dom));
+    const repeatMs = sorted(scans.slice(distinctScans).map((x) => x.frame - x.enter));
+    const scanMs = sorted(scans.slice(0, distinctScans).map((x) => x.frame - x.enter));
+    const firstScans = scans.slice(0, distinctScans);
+    const toHandled = sorted(firstScans.map((x) => x.received - x.enter));
+    const toResolved = sorted(firstScans.map((x) => x.resolved - x.received));
+    const toDom = sorted(firstScans.map((x) => x.dom - x.resolved));
+    const toFrame = sorted(firstScans.map((x) => x.frame - x.dom));
     await context.close();
 
     const p95 = percentile(scanMs, 95);
@@ -187,11 +200,12 @@ export async function run(): Promise<BenchRow[]> {
       { name: '  of which catalog.resolve round trip, p50', area: 'checkout', value: percentile(toResolved, 50), unit: 'ms', goal: '-', ok: null },
       { name: '  of which resolved → row in the DOM, p50', area: 'checkout', value: percentile(toDom, 50), unit: 'ms', goal: '-', ok: null },
       { name: '  of which row in the DOM → next frame, p50', area: 'checkout', value: percentile(toFrame, 50), unit: 'ms', goal: '-', ok: null },
+      { name: `scan of an item sold earlier in the shift → row painted, p95 (${repeatMs.length} scans)`, area: 'checkout', value: percentile(repeatMs, 95), unit: 'ms', goal: '-', ok: null },
       { name: `renderer cold load → interactive, median of ${COLD_LOADS}`, area: 'checkout', value: loadMedian, unit: 'ms', goal: '≤ 1000 ms', ok: loadMedian <= 1_000 },
       { name: 'renderer cold load → interactive, worst', area: 'checkout', value: sortedLoads[sortedLoads.length - 1] ?? Number.NaN, unit: 'ms', goal: '-', ok: null },
-      { name: `renderer JS heap after ${scanned} scans and ${SALES} sales (after GC)`, area: 'checkout', value: endHeap, unit: 'MB', goal: '≤ 60 MB', ok: endHeap <= 60 },
+      { name: `renderer JS heap after ${distinctScans} scans and ${SALES} sales (after GC)`, area: 'checkout', value: endHeap, unit: 'MB', goal: '≤ 60 MB', ok: endHeap <= 60 },
       {
-        name: `renderer JS heap growth, scan ${Math.floor(SALES / 2) * LINES_PER_SALE} → ${scanned}`,
+        name: `renderer JS heap growth, scan ${Math.floor(SALES / 2) * LINES_PER_SALE} → ${distinctScans}`,
         area: 'checkout',
         value: endHeap - midHeap,
         unit: 'MB',

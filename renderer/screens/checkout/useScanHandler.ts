@@ -4,6 +4,7 @@ import { MAX_QUANTITY } from '../../../shared/sale/sale';
 import type { Translate } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { resolveCode } from './checkoutApi';
+import { RecentItems } from './recentItems';
 import { useFeedbackStore } from './scanFeedbackStore';
 
 /** Named milestones of one scan (User Timing), for diagnostics and the checkout bench. */
@@ -20,11 +21,14 @@ export interface ScanHandler {
   readonly handleCode: (code: string) => Promise<void>;
   /** Adds a known item (from search or after confirming a discontinued one). */
   readonly addCatalogItem: (item: CatalogItem) => void;
+  /** Forgets recently resolved items (the catalog or the outlet changed). */
+  readonly forgetRecent: () => void;
 }
 
 /** Scan → resolve → cart, with the sound and flash for each outcome. */
 export function useScanHandler(t: Translate): ScanHandler {
   const queue = useRef<Promise<void>>(Promise.resolve());
+  const recent = useRef(new RecentItems());
 
   const addCatalogItem = useCallback(
     (item: CatalogItem) => {
@@ -39,8 +43,15 @@ export function useScanHandler(t: Translate): ScanHandler {
 
   const resolveAndAdd = useCallback(
     async (code: string) => {
+      const known = recent.current.get(code, Date.now());
+      if (known) {
+        mark(SCAN_MARKS.resolved);
+        addCatalogItem(known);
+        return;
+      }
       const result = await resolveCode(code);
       mark(SCAN_MARKS.resolved);
+      if (result.status === 'found' && result.warning === null) recent.current.remember(code, result.item, Date.now());
       const { show } = useFeedbackStore.getState();
       switch (result.status) {
         case 'found':
@@ -77,5 +88,7 @@ export function useScanHandler(t: Translate): ScanHandler {
     [resolveAndAdd],
   );
 
-  return { handleCode, addCatalogItem };
+  const forgetRecent = useCallback(() => recent.current.clear(), []);
+
+  return { handleCode, addCatalogItem, forgetRecent };
 }

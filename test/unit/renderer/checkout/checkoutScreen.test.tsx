@@ -79,6 +79,21 @@ describe('CheckoutScreen', () => {
     expect(screen.getByTestId('scan-feedback').getAttribute('data-kind')).toBe('ok');
   });
 
+  it('answers a repeat scan from recently resolved items until the catalog changes', async () => {
+    await openCheckout();
+    const resolves = (): number => fakeHost.calls('catalog.resolve').length;
+    hidScan('8991001000019');
+    await expect.poll(() => screen.queryAllByTestId('cart-row').length).toBe(1);
+    expect(resolves()).toBe(1);
+    hidScan('8991001000019');
+    await expect.poll(() => within(screen.getByTestId('cart-row')).getByTestId('cart-row-qty').textContent).toBe('2');
+    expect(resolves()).toBe(1);
+    act(() => fakeHost.emit('catalogProgress', { state: 'syncing', done: 10, total: 100, etaMs: null, lastSyncAt: null, lastError: null }));
+    hidScan('8991001000019');
+    await expect.poll(() => within(screen.getByTestId('cart-row')).getByTestId('cart-row-qty').textContent).toBe('3');
+    expect(resolves()).toBe(2);
+  });
+
   it('answers an unknown code with an error and a way to search by name', async () => {
     await openCheckout();
     hidScan('0000000000000');
