@@ -73,7 +73,9 @@ export function CheckoutScreen(): React.JSX.Element {
   const { handleCode, addCatalogItem, forgetRecent } = useScanHandler(t);
   // Recently resolved items answer repeat scans without a round trip; any catalog or settings change voids them.
   useEffect(() => pos.on('catalogProgress', forgetRecent), [forgetRecent]);
-  useEffect(forgetRecent, [settings, forgetRecent]);
+  useEffect(() => {
+    if (settings) forgetRecent();
+  }, [settings, forgetRecent]);
 
   // Prices, tax and limits follow the saved settings; the tax rate needs the DealPOS tax list.
   useEffect(() => {
