@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const resultsDir = path.resolve('test-results');
+// Not test-results/: Playwright empties its output folder when it starts.
+const resultsDir = path.resolve('test-reports');
 fs.mkdirSync(resultsDir, { recursive: true });
 const vitestJson = path.join(resultsDir, 'vitest.json');
 const playwrightJson = path.join(resultsDir, 'playwright.json');
@@ -55,4 +56,4 @@ for (const [name, counts, status] of [['vitest', vitestCounts(), vitestStatus], 
   total.skipped += counts.skipped;
 }
 console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
-process.exit(vitestStatus === 0 && buildStatus === 0 && playwrightStatus === 0 ? 0 : 1);
+process.exit(vitestStatus === 0 && buildStatus === 0 && playwrightStatus === 0 && total.failed === 0 ? 0 : 1);
