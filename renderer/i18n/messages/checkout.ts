@@ -5,6 +5,7 @@ export const checkout = defineMessages({
   en: {
     'title': 'Checkout',
     'group': 'Checkout',
+    'noOutlet': 'Choose this counter’s outlet in Settings before completing sales.',
     'scan.label': 'Scan or type a code',
     'scan.placeholder': 'Scan a barcode, or type a code and press Enter',
     'scan.add': 'Add',
@@ -158,6 +159,7 @@ export const checkout = defineMessages({
   id: {
     'title': 'Kasir',
     'group': 'Kasir',
+    'noOutlet': 'Pilih outlet untuk kasir ini di Pengaturan sebelum menyelesaikan penjualan.',
     'scan.label': 'Pindai atau ketik kode',
     'scan.placeholder': 'Pindai barcode, atau ketik kode lalu tekan Enter',
     'scan.add': 'Tambah',

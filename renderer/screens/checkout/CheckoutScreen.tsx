@@ -273,6 +273,11 @@ export function CheckoutScreen(): React.JSX.Element {
         {t('checkout.title')}
       </h1>
       <div className="checkout-main">
+        {settings && !settings.outlet ? (
+          <p className="notice notice-error" role="alert" data-testid="checkout-no-outlet">
+            {t('checkout.noOutlet')}
+          </p>
+        ) : null}
         <ScanBar
           handle={scanBarRef}
           t={t}

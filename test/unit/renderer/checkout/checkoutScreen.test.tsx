@@ -94,6 +94,12 @@ describe('CheckoutScreen', () => {
     expect(resolves()).toBe(2);
   });
 
+  it('tells the cashier when no outlet is chosen yet, and not otherwise', async () => {
+    fakeHost.handle('settings.get', () => ({ ...DEFAULT_SETTINGS, outlet: null }));
+    await openCheckout();
+    expect(screen.getByTestId('checkout-no-outlet').textContent).toContain('outlet');
+  });
+
   it('answers an unknown code with an error and a way to search by name', async () => {
     await openCheckout();
     hidScan('0000000000000');
@@ -108,6 +114,7 @@ describe('CheckoutScreen', () => {
     await openCheckout();
     hidScan('8991001000033');
     await screen.findByTestId('cart-row');
+    expect(screen.queryByTestId('checkout-no-outlet')).toBeNull();
     await user.keyboard('{F9}');
     await screen.findByTestId('payment-panel');
     // Unpaid: F9 in the payment dialog does not complete.
