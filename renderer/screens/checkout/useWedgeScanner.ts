@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { DEFAULT_WEDGE_SETTINGS, WedgeDetector, type WedgeDecision, type WedgeSettings } from '../../../shared/scanner/wedgeDetector';
+import { DEFAULT_WEDGE_SETTINGS, WedgeDetector, type WedgeDecision, type WedgeSettings, type WedgeTerminator } from '../../../shared/scanner/wedgeDetector';
 
 function textField(element: Element | null): HTMLInputElement | HTMLTextAreaElement | null {
   if (element instanceof HTMLTextAreaElement) return element;
@@ -28,10 +28,17 @@ export function useWedgeScanner(onScan: (code: string) => void, settings: WedgeS
     onScanRef.current = onScan;
   });
 
+  // Rebuild the detector only when a threshold really changes: a re-fetched settings object with the
+  // same values must not drop a burst that is half way in.
+  const { minLength, maxGapMs, maxAverageGapMs, terminators } = settings ?? DEFAULT_WEDGE_SETTINGS;
+  const terminatorKey = terminators.join('\u0000');
+
   useEffect(() => {
     if (!enabled) return undefined;
-    const detector = new WedgeDetector(settings ?? DEFAULT_WEDGE_SETTINGS);
-    const gap = (settings ?? DEFAULT_WEDGE_SETTINGS).maxGapMs;
+    const detector = new WedgeDetector({ minLength, maxGapMs, maxAverageGapMs, terminators: terminatorKey.split('\u0000') as WedgeTerminator[] });
+    // Generous against a busy main thread (a stall must not split a real scan); a person's held
+    // keys still reach the field within a tenth of a second.
+    const releaseAfterMs = Math.max(maxGapMs + 5, 100);
     let timer: ReturnType<typeof setTimeout> | undefined;
 
     const release = (decision: WedgeDecision): void => {
@@ -61,7 +68,7 @@ export function useWedgeScanner(onScan: (code: string) => void, settings: WedgeS
       clearTimeout(timer);
       if (decision.kind === 'hold') {
         // If no further key comes within the gap, this was a person typing fast: release what was held.
-        timer = setTimeout(() => release(detector.flush(performance.now())), gap + 5);
+        timer = setTimeout(() => release(detector.flush(performance.now())), releaseAfterMs);
         return;
       }
       // The burst's first character reached the focused field before it looked like a scan.
@@ -79,6 +86,8 @@ export function useWedgeScanner(onScan: (code: string) => void, settings: WedgeS
     return () => {
       clearTimeout(timer);
       window.removeEventListener('keydown', onKeyDown, { capture: true });
+      // Keys held when the detector goes away were typing: hand them back rather than lose them.
+      release(detector.flush(Number.POSITIVE_INFINITY));
     };
-  }, [enabled, settings]);
+  }, [enabled, minLength, maxGapMs, maxAverageGapMs, terminatorKey]);
 }
