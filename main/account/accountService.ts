@@ -39,7 +39,8 @@ const namedOption = z.object({ id: z.string(), name: z.string() });
 export const settingsOptionsSchema = z.object({
   outlets: z.array(namedOption),
   paymentMethods: z.array(namedOption.extend({ type: z.string().nullable() })),
-  taxes: z.array(namedOption.extend({ ratePercent: z.number() })),
+  // A cache written before taxes carried `inclusive` fails this and is ignored (refetched when online).
+  taxes: z.array(namedOption.extend({ rateBasisPoints: z.number().int().min(0).max(10_000), inclusive: z.boolean() })),
   source: z.enum(['dealpos', 'cache', 'none']),
   fetchedAt: z.string().nullable(),
 });

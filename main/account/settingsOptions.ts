@@ -5,19 +5,26 @@
  */
 import type { SettingsOptions } from '../../shared/contract/settings';
 import { DealPosError } from '../dealpos/errors';
+import { taxOptionsFromDealPos } from '../dealpos/taxOption';
 import type { Logger } from '../logging/logger';
+import type { AppStateStore } from '../store/appStateStore';
 import { OPTIONS_KEY, settingsOptionsSchema } from './accountService';
 import type { Session } from './session';
 
 const NONE: SettingsOptions = { outlets: [], paymentMethods: [], taxes: [], source: 'none', fetchedAt: null };
 const UNREACHABLE = new Set(['network', 'timeout', 'rate_limited', 'server_error', 'cancelled']);
 
+/** The last fetched lists (null when never fetched, or cached in an older shape). */
+export function cachedSettingsOptions(state: AppStateStore): SettingsOptions | null {
+  return state.get(OPTIONS_KEY, settingsOptionsSchema);
+}
+
 export async function loadSettingsOptions(
-  session: Session,
+  session: Pick<Session, 'state' | 'client'>,
   options: { readonly logger?: Logger; readonly now?: () => Date; readonly maxAgeMs?: number } = {},
 ): Promise<SettingsOptions> {
   const now = (options.now ?? (() => new Date()))();
-  const cached = session.state.get(OPTIONS_KEY, settingsOptionsSchema);
+  const cached = cachedSettingsOptions(session.state);
   const fresh = cached?.fetchedAt && now.getTime() - Date.parse(cached.fetchedAt) < (options.maxAgeMs ?? 10 * 60_000);
   const client = session.client;
   if (!client || fresh) return cached ? { ...cached, source: 'cache' } : NONE;
@@ -31,7 +38,7 @@ export async function loadSettingsOptions(
     const result: SettingsOptions = {
       outlets: outlets.filter((o) => !o.Suspended).map((o) => ({ id: o.ID, name: o.Name })),
       paymentMethods: paymentMethods.filter((m) => !m.Suspended).map((m) => ({ id: String(m.ID), name: m.Name, type: m.Type ?? null })),
-      taxes: taxes.map((t) => ({ id: String(t.ID), name: t.Name, ratePercent: t.Rate })),
+      taxes: taxOptionsFromDealPos(taxes),
       source: 'dealpos',
       fetchedAt: now.toISOString(),
     };

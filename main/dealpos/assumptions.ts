@@ -128,7 +128,8 @@ export const TRANSPORT = {
  * - ASSUMPTION: OutletPrice items are `{Outlet, Price, ExtraCost}` as in `PUT /Variant`.
  * - ASSUMPTION (`GetIDByListCodeDiscontinued`): `Discontinued` accepts "All" (documented) and
  *   booleans true/false (only discontinued / only active). Unknown codes are left out of the answer.
- * - ASSUMPTION (Tax): `{ID, Name, Rate (percent), Type: "Exclusive" | "Inclusive"}`.
+ * - ASSUMPTION (Tax): `{ID, Name, Rate (percent), Type: "Exclusive" | "Inclusive"}` — see
+ *   TAX_TYPE_INCLUSIVE below for how Type is read and how Rate becomes basis points.
  * - ASSUMPTION (PaymentMethod): `{ID (number), Name, Type, Suspended, MDR}`; Type one of "Cash",
  *   "Card", "QRIS", "EWallet", "Transfer", "Other".
  * - ASSUMPTION (403): the Message names the role as in the docs' wording:
@@ -165,3 +166,13 @@ export const SIMULATOR_ASSUMPTIONS = {
   /** DOCUMENTED in examples: timestamps are local (Jakarta, UTC+7) without an offset. */
   utcOffsetHours: 7,
 } as const;
+
+/**
+ * ASSUMPTION (Tax `Type`): "Inclusive" means prices already contain the tax (it is carved out of
+ * them), "Exclusive" that it is added on top; compared case-insensitively. Public client code shows
+ * only these two values. Any other value (or none) is refused as `bad_response` naming `Type`
+ * rather than guessed, because a wrong guess changes what every customer pays. `Rate` is a percent
+ * with at most two decimals (11 → 1100 basis points, 11.5 → 1150); anything finer, negative or
+ * above 100 is refused naming `Rate`. The simulator reads its taxes through the same mapping.
+ */
+export const TAX_TYPE_INCLUSIVE: Readonly<Record<string, boolean>> = { inclusive: true, exclusive: false };

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { type z } from 'zod';
 import { INVOICE_SEMANTICS, SIMULATOR_ASSUMPTIONS } from '../dealpos/assumptions';
+import { taxIsInclusive } from '../dealpos/taxOption';
 import { InvoiceInputSchema, type Customer, type InvoiceDetail, type Outlet, type PaymentMethod, type Tax } from '../dealpos/schemas';
 import {
   DEMO_BILLS,
@@ -247,7 +248,8 @@ export class SimulatorState {
     const sales = Math.max(0, round(afterD2 - discountAmount));
     const discountTotal = gross - sales;
     const rate = tax.Rate;
-    const inclusive = (tax.Type ?? '').toLowerCase() === 'inclusive';
+    // Same reading of Type as the client's (dealpos/taxOption.ts); an unknown Type is added on top.
+    const inclusive = taxIsInclusive(tax.Type) === true;
     const taxAmount = inclusive ? round((sales * rate) / (100 + rate)) : round((sales * rate) / 100);
     const salesNTax = inclusive ? sales : sales + taxAmount;
     const paid = payments.reduce((sum, p) => sum + p.amount, 0);

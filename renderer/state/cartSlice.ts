@@ -39,6 +39,7 @@ export interface CartSlice {
 
 export const DEFAULT_SALE_RULES: SaleRules = {
   tax: NO_TAX,
+  taxFallback: null,
   pointValue: 0,
   lineDiscountLimit: NO_DISCOUNT_LIMIT,
   saleDiscountLimit: NO_DISCOUNT_LIMIT,

@@ -64,11 +64,19 @@ export interface NamedOption {
   readonly name: string;
 }
 
+/** A DealPOS tax type as the checkout prices with it (shared/sale/sale.ts `TaxRule` plus its id). */
+export interface TaxOption extends NamedOption {
+  /** DealPOS `Rate` percent in basis points: 11 % → 1100. */
+  readonly rateBasisPoints: number;
+  /** DealPOS `Type` "Inclusive": prices already contain the tax. */
+  readonly inclusive: boolean;
+}
+
 /** Choices offered in the settings screen, from DealPOS lists. */
 export interface SettingsOptions {
   readonly outlets: readonly NamedOption[];
   readonly paymentMethods: ReadonlyArray<NamedOption & { readonly type: string | null }>;
-  readonly taxes: ReadonlyArray<NamedOption & { readonly ratePercent: number }>;
+  readonly taxes: readonly TaxOption[];
   /** `dealpos`: fetched just now; `cache`: offline, last fetched at `fetchedAt`; `none`: never fetched. */
   readonly source: 'dealpos' | 'cache' | 'none';
   readonly fetchedAt: string | null;

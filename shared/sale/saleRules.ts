@@ -6,6 +6,8 @@ import { NO_TAX, type TaxRule } from './sale';
 /** Store rules a sale is priced under, derived from the counter's settings. */
 export interface SaleRules {
   readonly tax: TaxRule;
+  /** The configured tax type when it could not be applied (see `taxRuleFor`); null normally. */
+  readonly taxFallback: string | null;
   /** Minor units one loyalty point is worth. */
   readonly pointValue: Money;
   readonly lineDiscountLimit: DiscountLimit;
@@ -18,22 +20,25 @@ export interface PaymentMethodRule {
   readonly cash: boolean;
 }
 
-const INCLUSIVE_NAME = /\b(inclusive|incl\.?|termasuk)\b/i;
-
 /**
- * The tax rule for the configured tax type; its rate comes from the DealPOS tax list (cached by
- * settings.options). ASSUMPTION: settings.options does not carry DealPOS's Exclusive/Inclusive tax
- * `Type`, so a tax is treated as included in prices only when its name says so ("PPN 11% Inclusive").
+ * The tax rule for the configured tax type, from the DealPOS tax list settings.options caches:
+ * its rate and whether prices include it come from DealPOS's `Rate` and `Type`. When the list does
+ * not know the configured type (never fetched, or a cache from an older version while offline),
+ * the sale is priced and invoiced as "No Tax" and `taxFallback` names the type that could not be
+ * applied, so the checkout can say so: receipt and DealPOS invoice then agree, and nothing is
+ * charged at a guessed rate. Main checks `sale.complete` against the same rule.
  */
-export function taxRuleFor(taxType: string | null, taxes: SettingsOptions['taxes']): TaxRule {
-  if (!taxType) return NO_TAX;
-  const tax = taxes.find((t) => t.name === taxType);
-  return { name: taxType, rateBasisPoints: tax ? Math.round(tax.ratePercent * 100) : 0, inclusive: INCLUSIVE_NAME.test(taxType) };
+export function taxRuleFor(taxType: string | null, taxes: SettingsOptions['taxes']): { readonly tax: TaxRule; readonly taxFallback: string | null } {
+  if (!taxType) return { tax: NO_TAX, taxFallback: null };
+  const option = taxes.find((t) => t.name === taxType);
+  if (option) return { tax: { name: option.name, rateBasisPoints: option.rateBasisPoints, inclusive: option.inclusive }, taxFallback: null };
+  // "No Tax" is DealPOS's documented untaxed type; it need not be in the list.
+  return { tax: NO_TAX, taxFallback: taxType === NO_TAX.name ? null : taxType };
 }
 
 export function saleRulesFromSettings(settings: Settings, options: SettingsOptions | null): SaleRules {
   return {
-    tax: taxRuleFor(settings.taxType, options?.taxes ?? []),
+    ...taxRuleFor(settings.taxType, options?.taxes ?? []),
     pointValue: settings.loyaltyPointValue,
     lineDiscountLimit: discountLimitFromPercent(settings.maxLineDiscountPercent),
     saleDiscountLimit: discountLimitFromPercent(settings.maxSaleDiscountPercent),

@@ -278,6 +278,11 @@ export function CheckoutScreen(): React.JSX.Element {
             {t('checkout.noOutlet')}
           </p>
         ) : null}
+        {rules?.taxFallback ? (
+          <p className="notice notice-warning" role="status" data-testid="checkout-tax-fallback">
+            {t('checkout.taxFallback', { name: rules.taxFallback })}
+          </p>
+        ) : null}
         <ScanBar
           handle={scanBarRef}
           t={t}

@@ -172,7 +172,9 @@ export function StoreSettingsForm({ saved }: { readonly saved: Settings }): Reac
                 onChange={(v) => set('taxType', v)}
                 describe={(o) => {
                   const tax = options.taxes.find((x) => x.id === o.id);
-                  return tax ? `(${tax.ratePercent}%)` : '';
+                  if (!tax) return '';
+                  const rate = String(tax.rateBasisPoints / 100);
+                  return t(tax.inclusive ? 'settings.store.taxIncluded' : 'settings.store.taxAdded', { rate });
                 }}
               />
             )}

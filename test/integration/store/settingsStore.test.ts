@@ -19,7 +19,7 @@ const fetched: SettingsOptions = {
     { id: '1', name: 'Cash', type: 'Cash' },
     { id: '2', name: 'QRIS', type: 'EWallet' },
   ],
-  taxes: [{ id: 't1', name: 'PPN', ratePercent: 11 }],
+  taxes: [{ id: 't1', name: 'PPN', rateBasisPoints: 1_100, inclusive: false }],
   source: 'cache',
   fetchedAt: '2026-11-22T10:00:00.000Z',
 };

@@ -41,7 +41,7 @@ beforeEach(() => {
   fakeHost.handle('settings.options', () => ({
     outlets: [],
     paymentMethods: [],
-    taxes: [{ id: 't', name: 'PPN 11%', ratePercent: 11 }],
+    taxes: [{ id: 't', name: 'PPN 11%', rateBasisPoints: 1_100, inclusive: false }],
     source: 'cache' as const,
     fetchedAt: null,
   }));

@@ -20,7 +20,7 @@ function serveQueue(): void {
       { id: '2', name: 'Bandung' },
     ],
     paymentMethods: [],
-    taxes: [{ id: 't1', name: 'No Tax', ratePercent: 0 }],
+    taxes: [{ id: 't1', name: 'No Tax', rateBasisPoints: 0, inclusive: false }],
     source: 'dealpos' as const,
     fetchedAt: '2026-11-22T09:00:00+07:00',
   }));

@@ -32,8 +32,8 @@ function serveSettings(): Settings[] {
       { id: 'p2', name: 'QRIS', type: 'E-Wallet' },
     ],
     taxes: [
-      { id: 't1', name: 'No Tax', ratePercent: 0 },
-      { id: 't2', name: 'PPN 11%', ratePercent: 11 },
+      { id: 't1', name: 'No Tax', rateBasisPoints: 0, inclusive: false },
+      { id: 't2', name: 'PPN 11%', rateBasisPoints: 1_100, inclusive: false },
     ],
     source: 'dealpos' as const,
     fetchedAt: '2026-11-22T09:00:00+07:00',
