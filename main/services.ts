@@ -9,6 +9,7 @@ import { createAccountHandlers } from './account/accountHandlers';
 import { AccountService } from './account/accountService';
 import { startDemoSimulator } from './account/demoServer';
 import { perSession } from './account/perSession';
+import { cachedSettingsOptions } from './account/settingsOptions';
 import { createCatalogService } from './catalog/catalogService';
 import { createCustomerService } from './customer/customerService';
 import { createKeytarSecretStore } from './credentials/secretStore';
@@ -93,6 +94,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       const instance = createOutboxService({
         db: session.db,
         settings: () => session.settings.get(),
+        taxes: () => cachedSettingsOptions(session.state)?.taxes ?? null,
         client: () => session.client,
         status,
         events,

@@ -1,5 +1,6 @@
 /**
- * `sale.complete`: re-checks the sale in main (totals recomputed, never the renderer's), then saves
+ * `sale.complete`: re-checks the sale in main (totals recomputed, never the renderer's; tax rule
+ * checked against the configured tax), then saves
  * the sale and its invoice outbox entry in one durable transaction before answering.
  */
 import { randomUUID } from 'node:crypto';
@@ -9,7 +10,9 @@ import { numberDay } from '../../shared/invoice/invoiceNumber';
 import { invoicePayloadSchema, toInvoicePayload, type InvoicePayload } from '../../shared/invoice/invoicePayload';
 import { localTime } from '../../shared/invoice/localTime';
 import { formatMoney, IDR } from '../../shared/money';
-import type { SaleDraft } from '../../shared/sale/sale';
+import type { TaxOption } from '../../shared/contract/settings';
+import type { SaleDraft, TaxRule } from '../../shared/sale/sale';
+import { taxRuleFor } from '../../shared/sale/saleRules';
 import { computeTotals, saleProblems, type SaleProblem } from '../../shared/sale/totals';
 import type { NewSale, OutboxStore } from '../store/outboxStore';
 
@@ -20,11 +23,14 @@ export interface SaleSettings {
   readonly salesTag: string;
   readonly currencyDecimals: number;
   readonly invoiceNumberPrefix: string;
+  readonly taxType: string | null;
 }
 
 export interface SaleServiceOptions {
   readonly store: OutboxStore;
   readonly settings: () => SaleSettings;
+  /** The DealPOS tax list settings.options cached (null when never fetched): the sale's tax is checked against it. */
+  readonly taxes?: () => readonly TaxOption[] | null;
   /** Told after each commit (wakes the outbox worker). */
   readonly onRecorded?: () => void;
   readonly now?: () => number;
@@ -55,6 +61,25 @@ function describeProblem(problem: SaleProblem, decimals: number): ValidationIssu
   }
 }
 
+function describeTax(tax: TaxRule): string {
+  return `"${tax.name}" ${tax.rateBasisPoints / 100}% ${tax.inclusive ? 'included in prices' : 'added to prices'}`;
+}
+
+/**
+ * The renderer prices the sale, but the invoice must carry the counter's configured tax: the rule
+ * has to be exactly what `taxRuleFor` makes of the settings and main's cached tax list (the list the
+ * renderer was given), including the "No Tax" fallback when that list does not know the type.
+ */
+function taxIssue(draft: SaleDraft, taxType: string | null, taxes: readonly TaxOption[]): ValidationIssue | null {
+  const { tax: expected } = taxRuleFor(taxType, taxes);
+  const { name, rateBasisPoints, inclusive } = draft.tax;
+  if (name === expected.name && rateBasisPoints === expected.rateBasisPoints && inclusive === expected.inclusive) return null;
+  return {
+    path: 'sale.tax',
+    message: `The sale's tax ${describeTax(draft.tax)} does not match this counter's tax setting ${describeTax(expected)}; reopen the checkout so it picks up the current tax`,
+  };
+}
+
 /** A payload the outbox could not read back would block the queue: refuse the sale instead (nothing is saved). */
 function checkedPayload(payload: InvoicePayload): InvoicePayload {
   const parsed = invoicePayloadSchema.safeParse(payload);
@@ -79,8 +104,10 @@ export class SaleService {
   complete(draft: SaleDraft): CompletedSale {
     const settings = this.options.settings();
     const totals = computeTotals(draft);
-    const problems = saleProblems(draft, totals);
-    if (problems.length > 0) throw new SaleValidationError(problems.map((p) => describeProblem(p, settings.currencyDecimals)));
+    const issues = saleProblems(draft, totals).map((p) => describeProblem(p, settings.currencyDecimals));
+    const wrongTax = taxIssue(draft, settings.taxType, this.options.taxes?.() ?? []);
+    if (wrongTax) issues.push(wrongTax);
+    if (issues.length > 0) throw new SaleValidationError(issues);
     const outlet = settings.outlet;
     if (!outlet) throw new ServiceError('not_configured', 'Choose this counter’s outlet in Settings before completing sales');
 

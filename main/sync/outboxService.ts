@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { ContractHandlers } from '../../shared/contract';
+import type { TaxOption } from '../../shared/contract/settings';
 import type { EventHub } from '../events/eventHub';
 import type { StatusService } from '../events/statusService';
 import type { Logger } from '../logging/logger';
@@ -17,6 +18,8 @@ export type OutboxHandlers = Pick<ContractHandlers, OutboxMethod>;
 export interface OutboxServiceOptions {
   readonly db: Database.Database;
   readonly settings: () => SaleSettings;
+  /** The cached DealPOS tax list (see SaleServiceOptions.taxes). */
+  readonly taxes?: () => readonly TaxOption[] | null;
   readonly client: () => InvoiceApi | null;
   readonly status: StatusService;
   readonly events: EventHub;
@@ -47,7 +50,7 @@ export function createOutboxService(options: OutboxServiceOptions): OutboxServic
     ...options.worker,
   });
   const now = options.now ?? Date.now;
-  const sales = new SaleService({ store, settings: options.settings, now, onRecorded: () => worker.saleRecorded() });
+  const sales = new SaleService({ store, settings: options.settings, taxes: options.taxes, now, onRecorded: () => worker.saleRecorded() });
 
   const handlers: OutboxHandlers = {
     'sale.complete': async ({ sale }) => sales.complete(sale),

@@ -31,7 +31,7 @@ const QUOTA = 50;
 const REAL_WINDOW_S = 180;
 const SCALED_WINDOW_S = 3;
 
-const SETTINGS: SaleSettings = { outlet: 'Outlet1', register: 'Outlet1', salesTag: 'Offline', currencyDecimals: 0, invoiceNumberPrefix: 'BENCH' };
+const SETTINGS: SaleSettings = { outlet: 'Outlet1', register: 'Outlet1', salesTag: 'Offline', currencyDecimals: 0, invoiceNumberPrefix: 'BENCH', taxType: null };
 
 function typicalSale(): SaleDraft {
   const { cardiganL, indomie, aqua } = DEMO_FIXTURES.variants;

@@ -28,6 +28,7 @@ export const SETTINGS: SaleSettings = {
   salesTag: 'Offline',
   currencyDecimals: 0,
   invoiceNumberPrefix: 'POS',
+  taxType: null,
 };
 
 /** A paid cash sale of items the simulator's demo catalog has. */
