@@ -56,8 +56,10 @@ async function bundleBridge(): Promise<string> {
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   // A refused request may still have an unread body on the socket: close it rather than reuse it.
   const connection = status === 200 ? {} : { Connection: 'close' };
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...connection });
-  res.end(JSON.stringify(body));
+  const json = JSON.stringify(body);
+  // A known length instead of chunked encoding: the browser has the whole answer with the headers.
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(json), ...connection });
+  res.end(json);
 }
 
 function errorResult(error: PosErrorShape): PosResult<never> {
@@ -70,15 +72,37 @@ function tokensMatch(given: string, expected: string): boolean {
   return a.length === b.length && crypto.timingSafeEqual(a, b);
 }
 
-async function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/**
+ * Collects a request body with plain stream events: every scan waits on this, and an async
+ * iterator costs several extra turns of the event loop per call.
+ */
+function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    const finish = (value: string | null): void => {
+      if (done) return;
+      done = true;
+      resolve(value);
+    };
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.pause();
+        finish(null);
+      } else {
+        chunks.push(chunk);
+      }
+    });
+    req.on('end', () => finish(chunks.length === 1 && chunks[0] ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', (error) => {
+      if (!done) {
+        done = true;
+        reject(error);
+      }
+    });
+  });
 }
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
@@ -100,7 +124,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   const isOwnHost = (host: string | undefined): boolean => host === `127.0.0.1:${port}` || host === `localhost:${port}`;
 
-  const server = http.createServer((req, res) => {
+  // Nagle off: a call's small request and answer go out at once rather than waiting on an ACK.
+  const server = http.createServer({ noDelay: true }, (req, res) => {
     void handle(req, res).catch((error: unknown) => {
       services.logger.error('Browser host request failed', error);
       if (!res.headersSent) sendJson(res, 500, errorResult({ code: 'internal', message: 'The browser host failed to answer' }));
@@ -178,6 +203,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   }, 15_000);
   heartbeat.unref();
 
+  // The renderer's connection stays open across a cashier's pauses (Node closes idle ones after 5 s),
+  // so the first scan after a pause does not wait for a new TCP connection.
+  server.keepAliveTimeout = 10 * 60_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
