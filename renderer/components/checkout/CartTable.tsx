@@ -29,6 +29,27 @@ interface RowProps {
   readonly onRemove: (index: number) => void;
 }
 
+/**
+ * Totals are recomputed as new objects on every change; equal amounts mean the row has nothing new
+ * to show, so compare them by value (everything else by reference, as memo does).
+ */
+function sameRow(a: RowProps, b: RowProps): boolean {
+  return (
+    a.line === b.line &&
+    a.index === b.index &&
+    a.selected === b.selected &&
+    a.format === b.format &&
+    a.t === b.t &&
+    a.onSelect === b.onSelect &&
+    a.onIncrease === b.onIncrease &&
+    a.onDecrease === b.onDecrease &&
+    a.onRemove === b.onRemove &&
+    a.totals.gross === b.totals.gross &&
+    a.totals.discount === b.totals.discount &&
+    a.totals.net === b.totals.net
+  );
+}
+
 /** One line; memoised so a scan re-renders only the row it touched, even in a long cart. */
 const CartRow = memo(function CartRow({ line, totals, index, selected, format, t, onSelect, onIncrease, onDecrease, onRemove }: RowProps) {
   const discount =
@@ -105,7 +126,7 @@ const CartRow = memo(function CartRow({ line, totals, index, selected, format, t
       </td>
     </tr>
   );
-});
+}, sameRow);
 
 /**
  * The cart. Rows are clickable for touch; the keyboard works on the selected row from the scan

@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { CartTable } from '../../components/checkout/CartTable';
 import type { FormatMoney } from '../../components/checkout/moneyFormat';
 import { Kbd } from '../../components/shell/Kbd';
@@ -5,6 +6,18 @@ import type { Translate } from '../../i18n/t';
 import { selectTotals } from '../../state/saleSelectors';
 import { useStore } from '../../state/store';
 import { CHECKOUT_KEYS } from './checkoutKeys';
+
+const store = useStore.getState;
+
+function increase(index: number): void {
+  store().selectLine(index);
+  store().changeSelectedQuantity(1);
+}
+
+function decrease(index: number): void {
+  store().selectLine(index);
+  store().changeSelectedQuantity(-1);
+}
 
 export interface CartAreaProps {
   readonly t: Translate;
@@ -21,8 +34,22 @@ export function CartArea({ t, format, focusScan, onQuantity, onLineDiscount, onS
   const lines = useStore((s) => s.cart.lines);
   const selectedIndex = useStore((s) => s.cart.selectedIndex);
   const lineTotals = useStore((s) => selectTotals(s).lines);
-  const store = useStore.getState;
   const selected = lines[selectedIndex] !== undefined;
+  // Stable handlers, so the memoised rows a scan did not touch skip their re-render.
+  const onSelect = useCallback(
+    (index: number) => {
+      store().selectLine(index);
+      focusScan();
+    },
+    [focusScan],
+  );
+  const onRemove = useCallback(
+    (index: number) => {
+      store().removeLine(index);
+      focusScan();
+    },
+    [focusScan],
+  );
   return (
     <>
       <div className="cart-scroll">
@@ -32,22 +59,10 @@ export function CartArea({ t, format, focusScan, onQuantity, onLineDiscount, onS
           selectedIndex={selectedIndex}
           format={format}
           t={t}
-          onSelect={(index) => {
-            store().selectLine(index);
-            focusScan();
-          }}
-          onIncrease={(index) => {
-            store().selectLine(index);
-            store().changeSelectedQuantity(1);
-          }}
-          onDecrease={(index) => {
-            store().selectLine(index);
-            store().changeSelectedQuantity(-1);
-          }}
-          onRemove={(index) => {
-            store().removeLine(index);
-            focusScan();
-          }}
+          onSelect={onSelect}
+          onIncrease={increase}
+          onDecrease={decrease}
+          onRemove={onRemove}
         />
       </div>
       <div className="line-actions button-row">
