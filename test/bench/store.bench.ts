@@ -31,6 +31,7 @@ import { CatalogStore, toFtsPrefixQuery } from '../../main/store/catalogStore';
 import { LIVE_DB_FILE, openDatabase } from '../../main/store/database';
 import { CatalogSync } from '../../main/sync/catalogSync';
 import { percentile, type BenchRow } from './benchRow';
+import { mulberry32 } from '../support/seededRandom';
 
 const VARIANTS = 200_000;
 const LOOKUPS = 100_000;
@@ -40,17 +41,6 @@ const QUOTA = 50;
 const WINDOW_S = 180;
 const quiet = createLogger(() => undefined);
 
-/** Small deterministic PRNG so every run samples the same codes and queries. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function generateRows(): VariantListRow[] {
   const fixedCount = new DemoCatalog(DEFAULT_SEED, 0).size;

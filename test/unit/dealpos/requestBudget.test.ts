@@ -8,6 +8,7 @@ import {
   type BudgetTicket,
   type RequestPriority,
 } from '../../../main/dealpos/requestBudget';
+import { mulberry32 } from '../../support/seededRandom';
 
 /** A clock that only moves when told to, firing due timers in order. */
 class ManualClock implements BudgetClock {
@@ -105,13 +106,7 @@ describe('RequestBudget', () => {
   });
 
   it.each([1, 2, 3, 4, 5, 6, 7, 8])('against a simulated fixed-window server with random latency (seed %i): no 429, nobody stuck', async (seed) => {
-    let state = seed * 2654435761;
-    const random = (): number => {
-      state = (state + 0x6d2b79f5) | 0;
-      let t = Math.imul(state ^ (state >>> 15), 1 | state);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
+    const random = mulberry32(seed * 2654435761);
     const clock = new ManualClock();
     const LIMIT = 10;
     const WINDOW = 1_000;

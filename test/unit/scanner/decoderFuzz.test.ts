@@ -3,18 +3,7 @@ import { BootKeyboardDecoder } from '../../../main/scanner/bootKeyboardDecoder';
 import { HidPosDecoder } from '../../../main/scanner/hidPosDecoder';
 import { ScanDecodeError, type ReportDecoder } from '../../../main/scanner/scanDecodeError';
 import { MAX_SCAN_CODE_LENGTH } from '../../../shared/scanner/scanEvent';
-
-/** mulberry32: small seeded PRNG so a failing run can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../support/seededRandom';
 
 /**
  * Random reports biased toward the shapes decoders branch on (right sizes, right report ID, "]"
@@ -42,7 +31,7 @@ describe('decoder fuzz', () => {
     ['HID POS (newland layout)', () => new HidPosDecoder({ layout: 'newland' })],
     ['boot keyboard', () => new BootKeyboardDecoder()],
   ])(`%s: ${REPORTS} random reports (seed ${SEED}) never throw; garbage yields typed errors`, (_name, make: () => ReportDecoder) => {
-    const next = prng(SEED);
+    const next = mulberry32(SEED);
     const decoder = make();
     let errors = 0;
     const violations: string[] = [];

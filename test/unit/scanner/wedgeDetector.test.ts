@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WEDGE_SETTINGS, WedgeDetector, wedgeSettingsSchema, type WedgeDecision, type WedgeKey } from '../../../shared/scanner/wedgeDetector';
+import { mulberry32 } from '../../support/seededRandom';
 
 function key(k: string, at: number, extra: Partial<WedgeKey> = {}): WedgeKey {
   return { key: k, at, ctrlKey: false, altKey: false, metaKey: false, repeat: false, ...extra };
@@ -114,11 +115,7 @@ describe('WedgeDetector', () => {
   });
 
   it('over 2,000 seeded sessions: jittery scanner bursts always scan, human-paced typing never does', () => {
-    let seed = 42;
-    const random = (): number => {
-      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
-      return seed / 4294967296;
-    };
+    const random = mulberry32(42);
     const code = (length: number): string => Array.from({ length }, () => String(Math.floor(random() * 10))).join('');
     for (let i = 0; i < 1000; i++) {
       const scanner = new WedgeDetector();
