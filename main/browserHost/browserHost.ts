@@ -8,9 +8,11 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { build } from 'esbuild';
 import { CONTENT_SECURITY_POLICY } from '../app/securityPolicy';
 import type { Services } from '../services';
+import { acceptKey, serveCallSocket } from './callSocket';
 import type { PosErrorShape, PosResult } from '../../shared/errors';
 
 export interface BrowserHostOptions {
@@ -193,6 +195,29 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     res.on('close', () => sseClients.delete(res));
   }
 
+  // Calls over a WebSocket (see callSocket.ts): same Host, token and dispatcher as /api/call, and the
+  // Origin must be this host's own (browsers always send it on a WebSocket handshake).
+  const callSockets = new Set<Duplex>();
+  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    const refuse = (status: number, reason: string): void => {
+      socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    };
+    if (!isOwnHost(req.headers.host)) return refuse(403, 'Forbidden');
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname !== '/api/calls') return refuse(404, 'Not Found');
+    if (req.headers.origin !== `http://${req.headers.host}`) return refuse(403, 'Forbidden');
+    if (!tokensMatch(url.searchParams.get('token') ?? '', token)) return refuse(401, 'Unauthorized');
+    const key = req.headers['sec-websocket-key'];
+    if (req.headers.upgrade?.toLowerCase() !== 'websocket' || req.headers['sec-websocket-version'] !== '13' || typeof key !== 'string' || key === '') {
+      return refuse(400, 'Bad Request');
+    }
+    if ('setNoDelay' in socket && typeof socket.setNoDelay === 'function') socket.setNoDelay(true);
+    socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${acceptKey(key)}\r\n\r\n`);
+    callSockets.add(socket);
+    socket.on('close', () => callSockets.delete(socket));
+    serveCallSocket(socket, head, { dispatch: (method, input) => services.dispatch(method, input), maxMessageBytes: maxBody });
+  });
+
   const stopForwarding = services.events.onAny((event, payload) => {
     const frame = `event: pos\ndata: ${JSON.stringify({ event, payload })}\n\n`;
     for (const client of sseClients) client.write(frame);
@@ -223,6 +248,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       clearInterval(heartbeat);
       for (const client of sseClients) client.end();
       sseClients.clear();
+      // Upgraded sockets are no longer the HTTP server's to close.
+      for (const socket of callSockets) socket.destroy();
+      callSockets.clear();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
