@@ -227,6 +227,7 @@ export async function run(): Promise<BenchRow[]> {
     const scanMs = sorted(scans.slice(0, distinctScans).map((x) => x.painted - x.enter));
     const firstScans = scans.slice(0, distinctScans);
     const toFrameStart = sorted(firstScans.map((x) => x.frame - x.enter));
+    const toInDom = sorted(firstScans.map((x) => x.dom - x.enter));
     const toHandled = sorted(firstScans.map((x) => x.received - x.enter));
     const toResolved = sorted(firstScans.map((x) => x.resolved - x.received));
     const toDom = sorted(firstScans.map((x) => x.dom - x.resolved));
@@ -245,6 +246,7 @@ export async function run(): Promise<BenchRow[]> {
       { name: '  of which resolved → row in the DOM, p50', area: 'checkout', value: percentile(toDom, 50), unit: 'ms', goal: '-', ok: null },
       { name: '  of which row in the DOM → next frame starts (rAF), p50', area: 'checkout', value: percentile(toFrame, 50), unit: 'ms', goal: '-', ok: null },
       { name: "  of which that frame's style, layout, paint and commit, p50", area: 'checkout', value: percentile(toPainted, 50), unit: 'ms', goal: '-', ok: null },
+      { name: 'scan Enter → row in the DOM (ready for the next frame), p95', area: 'checkout', value: percentile(toInDom, 95), unit: 'ms', goal: '-', ok: null },
       { name: 'scan Enter → start of the frame that paints the row (rAF), p95', area: 'checkout', value: percentile(toFrameStart, 95), unit: 'ms', goal: '-', ok: null },
       { name: `scan of an item sold earlier in the shift → row painted, p95 (${repeatMs.length} scans)`, area: 'checkout', value: percentile(repeatMs, 95), unit: 'ms', goal: '-', ok: null },
       { name: `renderer cold load → interactive, median of ${COLD_LOADS}`, area: 'checkout', value: loadMedian, unit: 'ms', goal: '≤ 1000 ms', ok: loadMedian <= 1_000 },
