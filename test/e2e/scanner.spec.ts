@@ -8,6 +8,9 @@ const INDOMIE = ean13('899100100001');
 
 test.describe('keyboard-mode scanner at the checkout', () => {
   test.beforeEach(async ({ page, app }) => {
+    // Watching from the start: calls made after the app's call socket opens are seen only as
+    // frames on that socket, and Playwright reports a socket only to listeners present when it opens.
+    const api = watchApi(page);
     await page.goto(app.url);
     await page.getByTestId('start-demo').click();
     await expect(page.getByTestId('app-mode')).toHaveAttribute('data-mode', 'demo');
@@ -15,7 +18,6 @@ test.describe('keyboard-mode scanner at the checkout', () => {
     // key presses (a real scanner's key times come from the OS and are not affected by a busy app).
     await expect(page.getByTestId('catalog-state')).toHaveAttribute('data-state', 'complete', { timeout: 30_000 });
     // The checkout loads its wedge thresholds from main when it opens; scan once that has settled.
-    const api = watchApi(page);
     await page.getByTestId('nav-checkout').click();
     await expect(page.getByTestId('checkout-screen')).toBeVisible();
     await api.quiet();
