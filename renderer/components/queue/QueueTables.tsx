@@ -8,17 +8,40 @@ export interface QueueTableProps {
   readonly formatTime: (iso: string) => string;
 }
 
+/** Every queue table opens with the same number, created and total columns; one place keeps them in step. */
+function CommonHeads({ t }: { readonly t: Translate }): React.JSX.Element {
+  return (
+    <>
+      <th scope="col">{t('queue.col.number')}</th>
+      <th scope="col">{t('queue.col.created')}</th>
+      <th scope="col" className="num">
+        {t('queue.col.total')}
+      </th>
+    </>
+  );
+}
+
+/** The created and total cells that follow each row's number header, matching CommonHeads. */
+function CommonCells({
+  entry,
+  formatTotal,
+  formatTime,
+}: Pick<QueueTableProps, 'formatTotal' | 'formatTime'> & { readonly entry: QueueEntry }): React.JSX.Element {
+  return (
+    <>
+      <td>{formatTime(entry.createdAt)}</td>
+      <td className="num">{formatTotal(entry.total)}</td>
+    </>
+  );
+}
+
 export function PendingTable({ entries, t, formatTotal, formatTime }: QueueTableProps): React.JSX.Element {
   if (entries.length === 0) return <p className="muted">{t('queue.pending.empty')}</p>;
   return (
     <table data-testid="queue-pending">
       <thead>
         <tr>
-          <th scope="col">{t('queue.col.number')}</th>
-          <th scope="col">{t('queue.col.created')}</th>
-          <th scope="col" className="num">
-            {t('queue.col.total')}
-          </th>
+          <CommonHeads t={t} />
           <th scope="col" className="num">
             {t('queue.col.attempts')}
           </th>
@@ -30,8 +53,7 @@ export function PendingTable({ entries, t, formatTotal, formatTime }: QueueTable
         {entries.map((entry) => (
           <tr key={entry.localId} data-testid={`queue-pending-${entry.invoiceNumber}`} data-state={entry.state}>
             <th scope="row">{entry.invoiceNumber}</th>
-            <td>{formatTime(entry.createdAt)}</td>
-            <td className="num">{formatTotal(entry.total)}</td>
+            <CommonCells entry={entry} formatTotal={formatTotal} formatTime={formatTime} />
             <td className="num">{entry.attempts}</td>
             <td>{entry.state === 'sending' ? t('queue.state.sending') : entry.nextAttemptAt ? formatTime(entry.nextAttemptAt) : '—'}</td>
             <td>{entry.lastError ?? ''}</td>
@@ -48,11 +70,7 @@ export function SyncedTable({ entries, t, formatTotal, formatTime }: QueueTableP
     <table data-testid="queue-synced">
       <thead>
         <tr>
-          <th scope="col">{t('queue.col.number')}</th>
-          <th scope="col">{t('queue.col.created')}</th>
-          <th scope="col" className="num">
-            {t('queue.col.total')}
-          </th>
+          <CommonHeads t={t} />
           <th scope="col">{t('queue.col.synced')}</th>
           <th scope="col">{t('queue.col.serverId')}</th>
         </tr>
@@ -64,8 +82,7 @@ export function SyncedTable({ entries, t, formatTotal, formatTime }: QueueTableP
               {entry.invoiceNumber}
               {entry.edited ? <span className="pill"> {t('queue.entry.edited')}</span> : null}
             </th>
-            <td>{formatTime(entry.createdAt)}</td>
-            <td className="num">{formatTotal(entry.total)}</td>
+            <CommonCells entry={entry} formatTotal={formatTotal} formatTime={formatTime} />
             <td>{entry.syncedAt ? formatTime(entry.syncedAt) : '—'}</td>
             <td>
               <code>{entry.serverId ?? '—'}</code>
@@ -82,11 +99,7 @@ export function VoidedTable({ entries, t, formatTotal, formatTime }: QueueTableP
     <table data-testid="queue-voided">
       <thead>
         <tr>
-          <th scope="col">{t('queue.col.number')}</th>
-          <th scope="col">{t('queue.col.created')}</th>
-          <th scope="col" className="num">
-            {t('queue.col.total')}
-          </th>
+          <CommonHeads t={t} />
           <th scope="col">{t('queue.col.reason')}</th>
         </tr>
       </thead>
@@ -94,8 +107,7 @@ export function VoidedTable({ entries, t, formatTotal, formatTime }: QueueTableP
         {entries.map((entry) => (
           <tr key={entry.localId} data-testid={`queue-voided-${entry.invoiceNumber}`}>
             <th scope="row">{entry.invoiceNumber}</th>
-            <td>{formatTime(entry.createdAt)}</td>
-            <td className="num">{formatTotal(entry.total)}</td>
+            <CommonCells entry={entry} formatTotal={formatTotal} formatTime={formatTime} />
             <td>{entry.voidReason ?? ''}</td>
           </tr>
         ))}
