@@ -50,6 +50,38 @@ function sameRow(a: RowProps, b: RowProps): boolean {
   );
 }
 
+interface RowButtonProps {
+  readonly className: string;
+  readonly label: string;
+  readonly testId: string;
+  readonly disabled?: boolean;
+  readonly onPress: () => void;
+  readonly children: React.ReactNode;
+}
+
+/**
+ * A button inside a cart row: out of the Tab order (the keyboard works from the scan field) and
+ * its click stops at the button, so pressing it does not also select the row.
+ */
+function RowButton({ className, label, testId, disabled, onPress, children }: RowButtonProps): React.JSX.Element {
+  return (
+    <button
+      type="button"
+      className={className}
+      tabIndex={-1}
+      aria-label={label}
+      disabled={disabled}
+      data-testid={testId}
+      onClick={(event) => {
+        event.stopPropagation();
+        onPress();
+      }}
+    >
+      {children}
+    </button>
+  );
+}
+
 /** One line; memoised so a scan re-renders only the row it touched, even in a long cart. */
 const CartRow = memo(function CartRow({ line, totals, index, selected, format, t, onSelect, onIncrease, onDecrease, onRemove }: RowProps) {
   const discount =
@@ -70,36 +102,26 @@ const CartRow = memo(function CartRow({ line, totals, index, selected, format, t
       </td>
       <td className="cart-cell-qty">
         <div className="qty-control">
-          <button
-            type="button"
+          <RowButton
             className="button qty-button"
-            tabIndex={-1}
-            aria-label={t('checkout.cart.decrease', { name: line.name })}
+            label={t('checkout.cart.decrease', { name: line.name })}
             disabled={line.quantity <= 1}
-            data-testid="cart-row-decrease"
-            onClick={(event) => {
-              event.stopPropagation();
-              onDecrease(index);
-            }}
+            testId="cart-row-decrease"
+            onPress={() => onDecrease(index)}
           >
             −
-          </button>
+          </RowButton>
           <span className="qty-value" data-testid="cart-row-qty">
             {line.quantity}
           </span>
-          <button
-            type="button"
+          <RowButton
             className="button qty-button"
-            tabIndex={-1}
-            aria-label={t('checkout.cart.increase', { name: line.name })}
-            data-testid="cart-row-increase"
-            onClick={(event) => {
-              event.stopPropagation();
-              onIncrease(index);
-            }}
+            label={t('checkout.cart.increase', { name: line.name })}
+            testId="cart-row-increase"
+            onPress={() => onIncrease(index)}
           >
             +
-          </button>
+          </RowButton>
         </div>
       </td>
       <td className="num">{format(line.unitPrice)}</td>
@@ -110,19 +132,14 @@ const CartRow = memo(function CartRow({ line, totals, index, selected, format, t
         {format(totals.net)}
       </td>
       <td className="cart-cell-actions">
-        <button
-          type="button"
+        <RowButton
           className="button button-quiet"
-          tabIndex={-1}
-          aria-label={t('checkout.cart.remove', { name: line.name })}
-          data-testid="cart-row-remove"
-          onClick={(event) => {
-            event.stopPropagation();
-            onRemove(index);
-          }}
+          label={t('checkout.cart.remove', { name: line.name })}
+          testId="cart-row-remove"
+          onPress={() => onRemove(index)}
         >
           ✕
-        </button>
+        </RowButton>
       </td>
     </tr>
   );
