@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type http from 'node:http';
 import { ASSUMPTIONS } from '../dealpos/assumptions';
+import type { VariantListRow } from '../dealpos/schemas';
 import type { SimVariant } from './demoData';
 import type { SimulatorFaults } from './simulatorFaults';
 import { key, localTimestamp, SimHttpError, type SimulatorState, type StoredInvoice } from './simulatorState';
@@ -206,12 +207,12 @@ export function buildRoutes(
         if (category) {
           for (const position of state.catalog.positionsInCategory(category).slice(start, start + pageSize)) {
             const v = state.catalog.at(position);
-            if (v) rows.push(variantRow(v));
+            if (v) rows.push(variantListRow(v));
           }
         } else {
           for (let i = start; i < Math.min(start + pageSize, state.catalog.size); i++) {
             const v = state.catalog.at(i);
-            if (v) rows.push(variantRow(v));
+            if (v) rows.push(variantListRow(v));
           }
         }
         return rows;
@@ -390,7 +391,11 @@ function variantDetail(v: SimVariant): Record<string, unknown> {
   };
 }
 
-function variantRow(v: SimVariant): Record<string, unknown> {
+/**
+ * One row of the paged Variant list, as the simulator serves it. Exported so the store bench feeds
+ * the catalog exactly the rows a sync would receive.
+ */
+export function variantListRow(v: SimVariant): VariantListRow {
   return {
     ID: v.ID,
     ProductID: v.ProductID,
@@ -404,7 +409,8 @@ function variantRow(v: SimVariant): Record<string, unknown> {
     UnitPrice: v.UnitPrice,
     Taxable: v.Taxable,
     Discontinued: v.Discontinued,
-    OutletPrice: v.OutletPrice,
+    // A fresh array: the wire type is mutable and SimVariant's prices are readonly and shared.
+    OutletPrice: v.OutletPrice.map((p) => ({ Outlet: p.Outlet, Price: p.Price, ExtraCost: p.ExtraCost })),
   };
 }
 

@@ -25,6 +25,7 @@ import { RequestBudget, type BudgetClock } from '../../main/dealpos/requestBudge
 import type { VariantListRow } from '../../main/dealpos/schemas';
 import { createLogger } from '../../main/logging/logger';
 import { DEFAULT_SEED, DemoCatalog } from '../../main/simulator/demoData';
+import { variantListRow } from '../../main/simulator/simulatorRoutes';
 import { startSimulator } from '../../main/simulator/simulatorServer';
 import { AppStateStore } from '../../main/store/appStateStore';
 import { CatalogStore, toFtsPrefixQuery } from '../../main/store/catalogStore';
@@ -49,21 +50,7 @@ function generateRows(): VariantListRow[] {
   for (let i = 0; i < catalog.size; i++) {
     const v = catalog.at(i);
     if (!v) break;
-    rows.push({
-      ID: v.ID,
-      ProductID: v.ProductID,
-      Category: v.Category,
-      Brand: v.Brand,
-      Product: v.Product,
-      Variant: v.Variant,
-      Name: v.Name,
-      Code: v.Code,
-      Type: v.Type,
-      UnitPrice: v.UnitPrice,
-      Taxable: v.Taxable,
-      Discontinued: v.Discontinued,
-      OutletPrice: v.OutletPrice.map((p) => ({ Outlet: p.Outlet, Price: p.Price, ExtraCost: p.ExtraCost })),
-    });
+    rows.push(variantListRow(v));
   }
   return rows;
 }
