@@ -67,25 +67,27 @@ export type Customer = z.infer<typeof CustomerSchema>;
 
 /**
  * Customer/Email (a deprecated endpoint) answers with an older shape: no ID, `Mobile` instead of
- * `MobilePhone`, and `Gender` as a boolean.
+ * `MobilePhone`, and `Gender` as a boolean. The fields it shares with Customer are picked from it so
+ * the two cannot drift apart.
  */
-export const CustomerByEmailSchema = z.object({
-  Name: z.string(),
-  Email: text,
-  FirstName: text,
-  LastName: text,
+export const CustomerByEmailSchema = CustomerSchema.pick({
+  Name: true,
+  Email: true,
+  FirstName: true,
+  LastName: true,
+  Code: true,
+  Phone: true,
+  Address: true,
+  ReferredBy: true,
+  Group: true,
+  ExpiredGroup: true,
+  SignUpOutlet: true,
+  ImageURL: true,
+  LoyaltyPoint: true,
+  Status: true,
+}).extend({
   Gender: z.union([z.boolean(), z.string()]).nullish(),
-  Code: z.string(),
-  Phone: text,
   Mobile: text,
-  Address: text,
-  ReferredBy: text,
-  Group: text,
-  ExpiredGroup: text,
-  SignUpOutlet: text,
-  ImageURL: text,
-  LoyaltyPoint: optNum,
-  Status: text,
 });
 export type CustomerByEmail = z.infer<typeof CustomerByEmailSchema>;
 
