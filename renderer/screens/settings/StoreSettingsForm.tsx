@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { Settings, SettingsOptions } from '../../../shared/contract/settings';
+import type { NamedOption, Settings, SettingsOptions } from '../../../shared/contract/settings';
 import { Field } from '../../components/forms/Field';
 import { formatDateTime } from '../../i18n/t';
 import { useLocale, useT } from '../../i18n/useT';
@@ -8,6 +8,9 @@ import { NameChoice } from '../../components/forms/NameChoice';
 import { changedSettings, checkDraft, draftFrom, errorsFromIssues, type DraftErrors, type DraftField, type SettingsDraft } from './settingsDraft';
 
 type Outcome = { readonly kind: 'saved' } | { readonly kind: 'failed'; readonly message: string } | null;
+
+/** The settings edited as a plain text input (numbers too: the draft keeps what was typed). */
+type InputField = 'register' | 'salesTag' | 'invoiceNumberPrefix' | 'maxLineDiscountPercent' | 'maxSaleDiscountPercent' | 'currencyDecimals' | 'loyaltyPointValue';
 
 const NO_OPTIONS: SettingsOptions = { outlets: [], paymentMethods: [], taxes: [], source: 'none', fetchedAt: null };
 
@@ -92,12 +95,15 @@ export function StoreSettingsForm({ saved }: { readonly saved: Settings }): Reac
       ? t('settings.store.optionsFrom.none')
       : t(`settings.store.optionsFrom.${options.source}`, { time: formatDateTime(locale, options.fetchedAt) });
 
-  const textField = (field: 'register' | 'salesTag' | 'invoiceNumberPrefix', label: string, testId: string, hint?: string) => (
-    <Field label={label} hint={hint} error={error(field)}>
+  // Every plain setting is one draft field bound to one input; only the numeric ones ask touch
+  // keyboards for digits.
+  const inputField = (field: InputField, label: string, testId: string, shape: { readonly hint?: string; readonly numeric?: boolean } = {}) => (
+    <Field label={label} hint={shape.hint} error={error(field)}>
       {({ id, describedBy, invalid }) => (
         <input
           id={id}
           className="input"
+          inputMode={shape.numeric ? 'numeric' : undefined}
           value={draft[field]}
           aria-describedby={describedBy}
           aria-invalid={invalid}
@@ -108,18 +114,20 @@ export function StoreSettingsForm({ saved }: { readonly saved: Settings }): Reac
     </Field>
   );
 
-  const numberField = (field: 'maxLineDiscountPercent' | 'maxSaleDiscountPercent' | 'currencyDecimals' | 'loyaltyPointValue', label: string, testId: string) => (
+  /** A DealPOS name (outlet, tax) chosen from the options DealPOS lists. */
+  const nameField = (field: 'outlet' | 'taxType', label: string, choices: readonly NamedOption[], testId: string, describe?: (o: NamedOption) => string) => (
     <Field label={label} error={error(field)}>
       {({ id, describedBy, invalid }) => (
-        <input
+        <NameChoice
           id={id}
-          className="input"
-          inputMode="numeric"
           value={draft[field]}
-          aria-describedby={describedBy}
-          aria-invalid={invalid}
-          data-testid={testId}
-          onChange={(e) => set(field, e.target.value)}
+          options={choices}
+          chooseLabel={t('settings.store.choose')}
+          describedBy={describedBy}
+          invalid={invalid}
+          testId={testId}
+          onChange={(v) => set(field, v)}
+          describe={describe}
         />
       )}
     </Field>
@@ -144,47 +152,20 @@ export function StoreSettingsForm({ saved }: { readonly saved: Settings }): Reac
       ) : null}
       <form onSubmit={(e) => void submit(e)} noValidate aria-busy={busy} data-testid="settings-form">
         <div className="form-grid">
-          <Field label={t('settings.store.outlet')} error={error('outlet')}>
-            {({ id, describedBy, invalid }) => (
-              <NameChoice
-                id={id}
-                value={draft.outlet}
-                options={options.outlets}
-                chooseLabel={t('settings.store.choose')}
-                describedBy={describedBy}
-                invalid={invalid}
-                testId="settings-outlet"
-                onChange={(v) => set('outlet', v)}
-              />
-            )}
-          </Field>
-          {textField('register', t('settings.store.register'), 'settings-register', t('settings.store.registerHint'))}
-          <Field label={t('settings.store.taxType')} error={error('taxType')}>
-            {({ id, describedBy, invalid }) => (
-              <NameChoice
-                id={id}
-                value={draft.taxType}
-                options={options.taxes}
-                chooseLabel={t('settings.store.choose')}
-                describedBy={describedBy}
-                invalid={invalid}
-                testId="settings-tax-type"
-                onChange={(v) => set('taxType', v)}
-                describe={(o) => {
-                  const tax = options.taxes.find((x) => x.id === o.id);
-                  if (!tax) return '';
-                  const rate = String(tax.rateBasisPoints / 100);
-                  return t(tax.inclusive ? 'settings.store.taxIncluded' : 'settings.store.taxAdded', { rate });
-                }}
-              />
-            )}
-          </Field>
-          {textField('salesTag', t('settings.store.tag'), 'settings-tag')}
-          {numberField('maxLineDiscountPercent', t('settings.store.lineDiscount'), 'settings-max-line-discount')}
-          {numberField('maxSaleDiscountPercent', t('settings.store.saleDiscount'), 'settings-max-sale-discount')}
-          {textField('invoiceNumberPrefix', t('settings.store.invoicePrefix'), 'settings-invoice-prefix', t('settings.store.invoicePrefixHint'))}
-          {numberField('currencyDecimals', t('settings.store.currencyDecimals'), 'settings-currency-decimals')}
-          {numberField('loyaltyPointValue', t('settings.store.pointValue'), 'settings-point-value')}
+          {nameField('outlet', t('settings.store.outlet'), options.outlets, 'settings-outlet')}
+          {inputField('register', t('settings.store.register'), 'settings-register', { hint: t('settings.store.registerHint') })}
+          {nameField('taxType', t('settings.store.taxType'), options.taxes, 'settings-tax-type', (o) => {
+            const tax = options.taxes.find((x) => x.id === o.id);
+            if (!tax) return '';
+            const rate = String(tax.rateBasisPoints / 100);
+            return t(tax.inclusive ? 'settings.store.taxIncluded' : 'settings.store.taxAdded', { rate });
+          })}
+          {inputField('salesTag', t('settings.store.tag'), 'settings-tag')}
+          {inputField('maxLineDiscountPercent', t('settings.store.lineDiscount'), 'settings-max-line-discount', { numeric: true })}
+          {inputField('maxSaleDiscountPercent', t('settings.store.saleDiscount'), 'settings-max-sale-discount', { numeric: true })}
+          {inputField('invoiceNumberPrefix', t('settings.store.invoicePrefix'), 'settings-invoice-prefix', { hint: t('settings.store.invoicePrefixHint') })}
+          {inputField('currencyDecimals', t('settings.store.currencyDecimals'), 'settings-currency-decimals', { numeric: true })}
+          {inputField('loyaltyPointValue', t('settings.store.pointValue'), 'settings-point-value', { numeric: true })}
         </div>
         <fieldset className="fieldset" aria-describedby={errors.paymentMethods ? 'payment-methods-error' : undefined}>
           <legend className="field-label">{t('settings.store.paymentMethods')}</legend>
