@@ -10,6 +10,13 @@ interface Failure {
   readonly detail: string;
 }
 
+interface FieldShape {
+  readonly hint?: string;
+  readonly type?: 'password';
+  readonly spellCheck?: false;
+  readonly inputMode?: 'url';
+}
+
 /** Subdomain, client id and secret; main tests them against DealPOS before keeping anything. */
 export function ConnectForm({ onConnected }: { readonly onConnected?: () => void }): React.JSX.Element {
   const t = useT();
@@ -45,6 +52,28 @@ export function ConnectForm({ onConnected }: { readonly onConnected?: () => void
     }
   };
 
+  // The three credentials are each one input bound to one ConnectInput field and its error; nothing
+  // is autofilled, and what differs per field is in `shape`.
+  const field = (name: keyof ConnectInput, label: string, testId: string, shape: FieldShape) => (
+    <Field label={label} hint={shape.hint} error={fieldErrors[name] ? t(fieldErrors[name]) : null}>
+      {({ id, describedBy, invalid }) => (
+        <input
+          id={id}
+          className="input"
+          type={shape.type}
+          autoComplete="off"
+          spellCheck={shape.spellCheck}
+          inputMode={shape.inputMode}
+          value={input[name]}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+          data-testid={testId}
+          onChange={(e) => update(name, e.target.value)}
+        />
+      )}
+    </Field>
+  );
+
   return (
     <form className="connect-form" onSubmit={(event) => void submit(event)} noValidate aria-busy={busy} data-testid="connect-form">
       {failure ? (
@@ -55,56 +84,9 @@ export function ConnectForm({ onConnected }: { readonly onConnected?: () => void
           <p>{failure.detail}</p>
         </div>
       ) : null}
-      <Field label={t('onboarding.connect.subdomain')} hint={t('onboarding.connect.subdomainHint')} error={fieldErrors.subdomain ? t(fieldErrors.subdomain) : null}>
-        {({ id, describedBy, invalid }) => (
-          <input
-            id={id}
-            className="input"
-            autoComplete="off"
-            spellCheck={false}
-            inputMode="url"
-            value={input.subdomain}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            data-testid="connect-subdomain"
-            onChange={(e) => update('subdomain', e.target.value)}
-          />
-        )}
-      </Field>
-      <Field label={t('onboarding.connect.clientId')} error={fieldErrors.clientId ? t(fieldErrors.clientId) : null}>
-        {({ id, describedBy, invalid }) => (
-          <input
-            id={id}
-            className="input"
-            autoComplete="off"
-            spellCheck={false}
-            value={input.clientId}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            data-testid="connect-client-id"
-            onChange={(e) => update('clientId', e.target.value)}
-          />
-        )}
-      </Field>
-      <Field
-        label={t('onboarding.connect.clientSecret')}
-        hint={t('onboarding.connect.secretHint')}
-        error={fieldErrors.clientSecret ? t(fieldErrors.clientSecret) : null}
-      >
-        {({ id, describedBy, invalid }) => (
-          <input
-            id={id}
-            className="input"
-            type="password"
-            autoComplete="off"
-            value={input.clientSecret}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            data-testid="connect-client-secret"
-            onChange={(e) => update('clientSecret', e.target.value)}
-          />
-        )}
-      </Field>
+      {field('subdomain', t('onboarding.connect.subdomain'), 'connect-subdomain', { hint: t('onboarding.connect.subdomainHint'), spellCheck: false, inputMode: 'url' })}
+      {field('clientId', t('onboarding.connect.clientId'), 'connect-client-id', { spellCheck: false })}
+      {field('clientSecret', t('onboarding.connect.clientSecret'), 'connect-client-secret', { hint: t('onboarding.connect.secretHint'), type: 'password' })}
       <button type="submit" className="button button-primary" disabled={busy} data-testid="connect-submit">
         {busy ? t('onboarding.connect.testing') : t('onboarding.connect.submit')}
       </button>
