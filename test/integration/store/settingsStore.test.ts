@@ -7,6 +7,7 @@ import { ServiceError } from '../../../shared/errors';
 import { AppStateStore } from '../../../main/store/appStateStore';
 import { openDatabase, type OpenedDatabase } from '../../../main/store/database';
 import { SettingsStore } from '../../../main/store/settingsStore';
+import { thrownBy } from '../../support/thrownBy';
 
 let dir: string;
 let handle: OpenedDatabase;
@@ -23,16 +24,6 @@ const fetched: SettingsOptions = {
   source: 'cache',
   fetchedAt: '2026-11-22T10:00:00.000Z',
 };
-
-function errorOf(fn: () => unknown): ServiceError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ServiceError) return error;
-    throw error;
-  }
-  throw new Error('expected a ServiceError');
-}
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealpos-settings-'));
@@ -72,7 +63,7 @@ describe('SettingsStore', () => {
     [{ receiptFooter: 'x'.repeat(501) }, 'receiptFooter'],
   ])('rejects %j with a validation error naming the field, saving nothing', (patch, field) => {
     settings.update({ receiptHeader: 'kept' });
-    const error = errorOf(() => settings.update({ receiptHeader: 'changed', ...patch }));
+    const error = thrownBy(ServiceError, () => settings.update({ receiptHeader: 'changed', ...patch }));
     expect(error.code).toBe('validation');
     expect(error.issues?.[0]?.path).toBe(field);
     expect(settings.get().receiptHeader).toBe('kept');
@@ -81,11 +72,11 @@ describe('SettingsStore', () => {
   it('checks choices against the cached DealPOS lists, only for fields being changed', () => {
     options = fetched;
     expect(settings.update({ outlet: 'Pluit', paymentMethods: ['QRIS', 'Cash'], taxType: 'No Tax' }).outlet).toBe('Pluit');
-    const error = errorOf(() => settings.update({ outlet: 'Kemang', paymentMethods: ['Cash', 'Bitcoin'], receiptHeader: 'x' }));
+    const error = thrownBy(ServiceError, () => settings.update({ outlet: 'Kemang', paymentMethods: ['Cash', 'Bitcoin'], receiptHeader: 'x' }));
     expect(error.code).toBe('validation');
     expect(error.issues?.map((i) => i.path)).toEqual(['outlet', 'paymentMethods.1']);
     expect(settings.get()).toMatchObject({ outlet: 'Pluit', receiptHeader: '' });
-    expect(errorOf(() => settings.update({ taxType: 'VAT 99' })).issues?.[0]?.path).toBe('taxType');
+    expect(thrownBy(ServiceError, () => settings.update({ taxType: 'VAT 99' })).issues?.[0]?.path).toBe('taxType');
     // A field that is not being changed is not re-checked (e.g. an outlet renamed on the server).
     options = { ...fetched, outlets: [{ id: 'o1', name: 'Pluit Baru' }] };
     expect(settings.update({ receiptFooter: 'Terima kasih' }).receiptFooter).toBe('Terima kasih');

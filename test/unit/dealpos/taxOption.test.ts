@@ -2,16 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DealPosBadResponseError } from '../../../main/dealpos/errors';
 import { percentToBasisPoints, taxIsInclusive, taxOptionFromDealPos, taxOptionsFromDealPos } from '../../../main/dealpos/taxOption';
 import { TaxesSchema } from '../../../main/dealpos/schemas';
-
-function refusal(run: () => unknown): DealPosBadResponseError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DealPosBadResponseError) return error;
-    throw error;
-  }
-  throw new Error('expected a bad_response refusal');
-}
+import { thrownBy } from '../../support/thrownBy';
 
 describe('DealPOS Tax Rate → basis points', () => {
   it('converts percents with up to two decimals exactly', () => {
@@ -57,7 +48,7 @@ describe('DealPOS Tax rows → tax options', () => {
   });
 
   it('refuses an inexact Rate with a typed error naming the row and field', () => {
-    const error = refusal(() => taxOptionFromDealPos({ ID: 1, Name: 'Odd', Rate: 11.555, Type: 'Exclusive' }, 2));
+    const error = thrownBy(DealPosBadResponseError, () => taxOptionFromDealPos({ ID: 1, Name: 'Odd', Rate: 11.555, Type: 'Exclusive' }, 2));
     expect(error.code).toBe('bad_response');
     expect(error.endpoint).toBe('Tax');
     expect(error.field).toBe('[2].Rate');
@@ -65,7 +56,7 @@ describe('DealPOS Tax rows → tax options', () => {
   });
 
   it('refuses an unknown or missing Type instead of guessing', () => {
-    expect(refusal(() => taxOptionFromDealPos({ ID: 1, Name: 'X', Rate: 10, Type: 'Included' }, 0)).field).toBe('[0].Type');
-    expect(refusal(() => taxOptionFromDealPos({ ID: 1, Name: 'X', Rate: 10, Type: null }, 1)).field).toBe('[1].Type');
+    expect(thrownBy(DealPosBadResponseError, () => taxOptionFromDealPos({ ID: 1, Name: 'X', Rate: 10, Type: 'Included' }, 0)).field).toBe('[0].Type');
+    expect(thrownBy(DealPosBadResponseError, () => taxOptionFromDealPos({ ID: 1, Name: 'X', Rate: 10, Type: null }, 1)).field).toBe('[1].Type');
   });
 });

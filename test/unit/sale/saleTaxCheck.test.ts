@@ -8,6 +8,7 @@ import { OutboxStore } from '../../../main/store/outboxStore';
 import type { TaxOption } from '../../../shared/contract/settings';
 import { NO_TAX, type TaxRule } from '../../../shared/sale/sale';
 import { paidSale, SETTINGS, tempDatabase } from '../outbox/fixtures';
+import { thrownBy } from '../../support/thrownBy';
 
 const INCLUSIVE: TaxOption = { id: 'i', name: 'PPN 11% Inclusive', rateBasisPoints: 1_100, inclusive: true };
 const EXCLUSIVE: TaxOption = { id: 'e', name: 'PPN 11%', rateBasisPoints: 1_100, inclusive: false };
@@ -28,16 +29,6 @@ function sale(tax: TaxRule): ReturnType<typeof paidSale> {
   return paidSale({ tax, payments: [{ method: 'Cash', amount: 500_000, cash: true }] });
 }
 
-function refusal(run: () => unknown): SaleValidationError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof SaleValidationError) return error;
-    throw error;
-  }
-  throw new Error('expected the sale to be refused');
-}
-
 function savedSales(): number {
   return (db.opened.db.prepare('SELECT COUNT(*) AS n FROM sale').get() as { n: number }).n;
 }
@@ -52,7 +43,7 @@ describe('sale.complete tax check', () => {
   it('refuses a rule whose inclusiveness or rate differs from the option, with a validation issue at sale.tax', () => {
     const sales = service(INCLUSIVE.name, [INCLUSIVE]);
     for (const tax of [{ ...inclusiveRule, inclusive: false }, { ...inclusiveRule, rateBasisPoints: 1_000 }, NO_TAX]) {
-      const error = refusal(() => sales.complete(sale(tax)));
+      const error = thrownBy(SaleValidationError, () => sales.complete(sale(tax)));
       expect(error.code).toBe('validation');
       expect(error.issues).toEqual([{ path: 'sale.tax', message: expect.stringContaining('"PPN 11% Inclusive" 11% included in prices') }]);
     }
@@ -60,17 +51,17 @@ describe('sale.complete tax check', () => {
   });
 
   it('refuses a different tax type than the configured one', () => {
-    const error = refusal(() => service(EXCLUSIVE.name, [EXCLUSIVE, INCLUSIVE]).complete(sale(inclusiveRule)));
+    const error = thrownBy(SaleValidationError, () => service(EXCLUSIVE.name, [EXCLUSIVE, INCLUSIVE]).complete(sale(inclusiveRule)));
     expect(error.issues?.[0]?.path).toBe('sale.tax');
   });
 
   it('expects No Tax when no tax type is configured', () => {
     expect(() => service(null, [INCLUSIVE]).complete(sale(NO_TAX))).not.toThrow();
-    expect(refusal(() => service(null, [INCLUSIVE]).complete(sale(inclusiveRule))).issues?.[0]?.path).toBe('sale.tax');
+    expect(thrownBy(SaleValidationError, () => service(null, [INCLUSIVE]).complete(sale(inclusiveRule))).issues?.[0]?.path).toBe('sale.tax');
   });
 
   it('expects the No Tax fallback when its cached list does not know the configured type (never fetched)', () => {
     expect(() => service(INCLUSIVE.name, null).complete(sale(NO_TAX))).not.toThrow();
-    expect(refusal(() => service(INCLUSIVE.name, null).complete(sale(inclusiveRule))).issues?.[0]?.path).toBe('sale.tax');
+    expect(thrownBy(SaleValidationError, () => service(INCLUSIVE.name, null).complete(sale(inclusiveRule))).issues?.[0]?.path).toBe('sale.tax');
   });
 });
