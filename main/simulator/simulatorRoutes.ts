@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type http from 'node:http';
 import { ASSUMPTIONS } from '../dealpos/assumptions';
 import type { VariantListRow } from '../dealpos/schemas';
-import type { SimVariant } from './demoData';
+import type { DemoCustomer, SimVariant } from './demoData';
 import type { SimulatorFaults } from './simulatorFaults';
 import { key, localTimestamp, SimHttpError, type SimulatorState, type StoredInvoice } from './simulatorState';
 
@@ -55,10 +55,6 @@ export function buildRoutes(
     const value = str(ctx, name);
     if (value === undefined || value === '') throw new SimHttpError(400, `${name} is required`);
     return value;
-  };
-  const customerOr404 = (customer: ReturnType<SimulatorState['customerBy']>): Record<string, unknown> => {
-    if (!customer) throw new SimHttpError(404, 'Customer is not found');
-    return customerFull(customer);
   };
   const pageOf = <T>(items: readonly T[], ctx: RequestContext, defaultSize: number): T[] => {
     const { pageNumber, pageSize } = paging(ctx, defaultSize);
@@ -111,13 +107,13 @@ export function buildRoutes(
       },
     },
     // ---------------------------------------------------------------- Customer
-    { path: 'Customer/Email', methods: GET_OR_POST, role: ['Contacts', 'VIEW'], handle: (ctx) => customerByEmailShape(state.customerBy('Email', required(ctx, 'Email'))) },
-    { path: 'Customer/Code', methods: GET_OR_POST, role: ['Contacts', 'VIEW'], handle: (ctx) => customerOr404(state.customerBy('Code', required(ctx, 'Code'))) },
+    { path: 'Customer/Email', methods: GET_OR_POST, role: ['Contacts', 'VIEW'], handle: (ctx) => customerByEmailShape(customerOr404(state.customerBy('Email', required(ctx, 'Email')))) },
+    { path: 'Customer/Code', methods: GET_OR_POST, role: ['Contacts', 'VIEW'], handle: (ctx) => customerFull(customerOr404(state.customerBy('Code', required(ctx, 'Code')))) },
     {
       path: 'Customer/MobilePhone',
       methods: GET_OR_POST,
       role: ['Contacts', 'VIEW'],
-      handle: (ctx) => customerOr404(state.customerBy('MobilePhone', required(ctx, 'MobilePhone'))),
+      handle: (ctx) => customerFull(customerOr404(state.customerBy('MobilePhone', required(ctx, 'MobilePhone')))),
     },
     {
       path: 'Customer/PIN',
@@ -127,8 +123,7 @@ export function buildRoutes(
         const id = required(ctx, 'ID');
         // DOC QUIRK: the example sends the placeholder `ID=string`; it stands for the example customer.
         const customer = id === 'string' ? state.customerBy('Code', 'HW008') : state.customerBy('ID', id);
-        if (!customer) throw new SimHttpError(404, 'Customer is not found');
-        return { PIN: customer.PIN };
+        return { PIN: customerOr404(customer).PIN };
       },
     },
     {
@@ -138,7 +133,7 @@ export function buildRoutes(
       handle: (ctx) => {
         for (const field of ['ID', 'Code', 'Email', 'MobilePhone'] as const) {
           const value = str(ctx, field);
-          if (value) return customerOr404(state.customerBy(field, value));
+          if (value) return customerFull(customerOr404(state.customerBy(field, value)));
         }
         throw new SimHttpError(400, 'One of ID, Code, Email or MobilePhone is required');
       },
@@ -338,14 +333,19 @@ function invoiceRoute(state: SimulatorState, faults: SimulatorFaults): Route {
 
 // ------------------------------------------------------------------ shapes
 
-function customerFull(customer: ReturnType<SimulatorState['customerBy']> & object): Record<string, unknown> {
+/** Every Customer endpoint answers a miss the same way. */
+function customerOr404(customer: DemoCustomer | null): DemoCustomer {
+  if (!customer) throw new SimHttpError(404, 'Customer is not found');
+  return customer;
+}
+
+function customerFull(customer: DemoCustomer): Record<string, unknown> {
   const { PIN: _pin, ...rest } = customer;
   return rest;
 }
 
 /** Customer/Email (deprecated) answers the older shape: no ID, Mobile, boolean Gender. */
-function customerByEmailShape(customer: ReturnType<SimulatorState['customerBy']>): Record<string, unknown> {
-  if (!customer) throw new SimHttpError(404, 'Customer is not found');
+function customerByEmailShape(customer: DemoCustomer): Record<string, unknown> {
   return {
     Name: customer.Name,
     Email: customer.Email,
