@@ -4,6 +4,7 @@ import type { Discount } from '../../../shared/sale/sale';
 import type { Translate } from '../../i18n/t';
 import type { DiscountResult } from '../../state/cartSlice';
 import { Kbd } from '../shell/Kbd';
+import { FigureInput } from './FigureInput';
 import { formatPercent, type FormatMoney } from './moneyFormat';
 
 export interface DiscountPanelProps {
@@ -77,19 +78,15 @@ export function DiscountPanel({ current, decimals, format, t, onApply }: Discoun
       </fieldset>
       <label className="field">
         <span className="field-label">{t('checkout.discount.value')}</span>
-        <input
-          className="input input-large"
+        <FigureInput
+          testId="discount-value"
           inputMode="decimal"
-          autoComplete="off"
-          data-autofocus
-          data-testid="discount-value"
           value={text}
-          aria-invalid={problem ? true : undefined}
-          onChange={(event) => {
-            setText(event.target.value);
+          invalid={Boolean(problem)}
+          onChange={(next) => {
+            setText(next);
             setProblem(null);
           }}
-          onFocus={(event) => event.target.select()}
         />
       </label>
       {problem ? (

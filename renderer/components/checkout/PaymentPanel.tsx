@@ -6,6 +6,7 @@ import type { MessageKey, Translate } from '../../i18n/t';
 import type { PaymentResult } from '../../state/paymentSlice';
 import { useShortcut } from '../../shortcuts/useShortcut';
 import { Kbd } from '../shell/Kbd';
+import { FigureInput } from './FigureInput';
 import type { FormatMoney } from './moneyFormat';
 
 export interface PaymentMethodOption {
@@ -163,17 +164,13 @@ export function PaymentPanel(props: PaymentPanelProps): React.JSX.Element {
           <span className="field-label">
             {t('checkout.pay.amount')} ({method?.name})
           </span>
-          <input
-            className="input input-large"
+          <FigureInput
+            testId="pay-amount"
             inputMode="decimal"
-            autoComplete="off"
-            data-autofocus
-            data-testid="pay-amount"
             value={text}
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={problem ? 'pay-problem' : undefined}
-            onChange={(event) => setText(event.target.value)}
-            onFocus={(event) => event.target.select()}
+            invalid={Boolean(problem)}
+            describedBy={problem ? 'pay-problem' : undefined}
+            onChange={setText}
           />
         </label>
         <button type="submit" className="button" data-testid="pay-add" disabled={paidInFull && text.trim() === ''}>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { MAX_QUANTITY } from '../../../shared/sale/sale';
 import type { Translate } from '../../i18n/t';
 import { Kbd } from '../shell/Kbd';
+import { FigureInput } from './FigureInput';
 
 export interface QuantityPanelProps {
   readonly quantity: number;
@@ -25,17 +26,7 @@ export function QuantityPanel({ quantity, t, onApply }: QuantityPanelProps): Rea
     >
       <label className="field">
         <span className="field-label">{t('checkout.qty.label')}</span>
-        <input
-          className="input input-large"
-          inputMode="numeric"
-          autoComplete="off"
-          data-autofocus
-          data-testid="quantity-value"
-          value={text}
-          aria-invalid={invalid ? true : undefined}
-          onChange={(event) => setText(event.target.value)}
-          onFocus={(event) => event.target.select()}
-        />
+        <FigureInput testId="quantity-value" inputMode="numeric" value={text} invalid={invalid} onChange={setText} />
       </label>
       {invalid ? (
         <p className="field-error" role="alert" data-testid="quantity-problem">
