@@ -3,6 +3,7 @@ import type { SaleCustomer } from '../../../shared/sale/sale';
 import type { MessageKey, Translate } from '../../i18n/t';
 import type { RedeemResult } from '../../state/customerSlice';
 import { Kbd } from '../shell/Kbd';
+import { ChoiceGroup } from './ChoiceGroup';
 
 export type CustomerLookupBy = 'code' | 'mobile' | 'email';
 
@@ -168,22 +169,14 @@ export function CustomerPanel(props: CustomerPanelProps): React.JSX.Element {
             void lookup();
           }}
         >
-          <fieldset className="choice-group">
-            <legend>{t('checkout.customer.by')}</legend>
-            {BYS.map((option) => (
-              <label key={option} className={by === option ? 'choice choice-on' : 'choice'}>
-                <input
-                  type="radio"
-                  name="customer-by"
-                  value={option}
-                  checked={by === option}
-                  data-testid={`customer-by-${option}`}
-                  onChange={() => setBy(option)}
-                />
-                {t(BY_LABEL[option])}
-              </label>
-            ))}
-          </fieldset>
+          <ChoiceGroup
+            legend={t('checkout.customer.by')}
+            name="customer-by"
+            options={BYS}
+            value={by}
+            label={(option) => t(BY_LABEL[option])}
+            onChange={setBy}
+          />
           <label className="field">
             <span className="field-label">{t(BY_LABEL[by])}</span>
             <input

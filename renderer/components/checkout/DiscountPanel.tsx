@@ -4,6 +4,7 @@ import type { Discount } from '../../../shared/sale/sale';
 import type { Translate } from '../../i18n/t';
 import type { DiscountResult } from '../../state/cartSlice';
 import { Kbd } from '../shell/Kbd';
+import { ChoiceGroup } from './ChoiceGroup';
 import { FigureInput } from './FigureInput';
 import { formatPercent, type FormatMoney } from './moneyFormat';
 
@@ -14,6 +15,8 @@ export interface DiscountPanelProps {
   readonly t: Translate;
   readonly onApply: (discount: Discount | null) => DiscountResult;
 }
+
+const DISCOUNT_KINDS: readonly Discount['kind'][] = ['percent', 'amount'];
 
 function initialText(current: Discount | null, decimals: number): string {
   if (!current) return '';
@@ -57,25 +60,17 @@ export function DiscountPanel({ current, decimals, format, t, onApply }: Discoun
         apply();
       }}
     >
-      <fieldset className="choice-group">
-        <legend>{t('checkout.discount.kind')}</legend>
-        {(['percent', 'amount'] as const).map((option) => (
-          <label key={option} className={kind === option ? 'choice choice-on' : 'choice'}>
-            <input
-              type="radio"
-              name="discount-kind"
-              value={option}
-              checked={kind === option}
-              data-testid={`discount-kind-${option}`}
-              onChange={() => {
-                setKind(option);
-                setProblem(null);
-              }}
-            />
-            {t(option === 'percent' ? 'checkout.discount.percent' : 'checkout.discount.amount')}
-          </label>
-        ))}
-      </fieldset>
+      <ChoiceGroup
+        legend={t('checkout.discount.kind')}
+        name="discount-kind"
+        options={DISCOUNT_KINDS}
+        value={kind}
+        label={(option) => t(option === 'percent' ? 'checkout.discount.percent' : 'checkout.discount.amount')}
+        onChange={(option) => {
+          setKind(option);
+          setProblem(null);
+        }}
+      />
       <label className="field">
         <span className="field-label">{t('checkout.discount.value')}</span>
         <FigureInput
