@@ -67,19 +67,15 @@ export function registerContractHandlers(
   seam: Pick<ElectronSeam, 'handle'>,
   dispatch: Services['dispatch'],
   appUrl: string,
-): string[] {
-  const channels: string[] = [];
+): void {
   for (const name of METHOD_NAMES) {
-    const channel = `${CHANNEL_PREFIX}${name}`;
-    seam.handle(channel, async (sender, input): Promise<PosResult<unknown>> => {
+    seam.handle(`${CHANNEL_PREFIX}${name}`, async (sender, input): Promise<PosResult<unknown>> => {
       if (!isTrustedSender(sender, appUrl)) {
         return { ok: false, error: { code: 'forbidden_sender', message: `Refused ${name} from ${sender.url || 'an unknown frame'}` } };
       }
       return dispatch(name, input);
     });
-    channels.push(channel);
   }
-  return channels;
 }
 
 export function hardenWindow(window: AppWindow, appUrl: string): void {
