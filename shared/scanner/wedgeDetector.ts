@@ -4,9 +4,15 @@ import { MAX_SCAN_CODE_LENGTH } from './scanEvent';
 /**
  * Keyboard-wedge scan detection: a scanner in keyboard mode "types" its code much faster than a
  * person and ends it with Enter or Tab. Pure logic over key timestamps; the renderer feeds it
- * keydown events and applies its decisions (swallow a key, remove leaked characters, re-insert
- * held ones). Timestamps are milliseconds on one monotonic clock (KeyboardEvent.timeStamp and
- * performance.now() share one).
+ * keydown events and applies its decisions (swallow a key, take back a character that already
+ * reached the field, re-insert held ones). Timestamps are milliseconds on one monotonic clock
+ * (KeyboardEvent.timeStamp and performance.now() share one).
+ *
+ * A burst's first key cannot be told from typing, so it reaches the field. It is taken back as soon
+ * as the second key makes the burst look like a scan, not when the terminator arrives: the
+ * terminator's keydown then changes nothing on screen, and Chromium, which holds back a page's other
+ * tasks after a key that changed the screen until the next frame is drawn, does not hold back the
+ * scan's lookup answer (see README, "Barcode scanners").
  */
 
 export type WedgeTerminator = 'Enter' | 'Tab';
@@ -63,25 +69,31 @@ export interface WedgeKey {
 export type WedgeDecision =
   /** Not part of a scan: let the browser handle the key as usual. */
   | { readonly kind: 'pass' }
-  /** Possibly part of a scan: swallow the key (preventDefault) for now. */
-  | { readonly kind: 'hold' }
+   /**
+   * Possibly part of a scan: swallow the key (preventDefault) for now, and remove `takeBack` from
+   * before the caret: the characters that already reached the field (set on a burst's first held key).
+   */
+  | { readonly kind: 'hold'; readonly takeBack: string }
   /**
-   * A scan ended with this terminator: swallow it, and remove the `leaked` characters that already
-   * reached the focused field (the first key of a burst cannot be recognised in time).
+   * A scan ended with this terminator: swallow it, and remove the `leaked` characters still in the
+   * focused field (only a burst too short to have been held, with a minimum length of 1, leaves one).
    */
   | { readonly kind: 'scan'; readonly code: string; readonly leaked: number }
-  /** The burst was not a scan: insert `text` where the held keys would have gone, then let this key through. */
+  /**
+   * The burst was not a scan: insert `text` where the held keys would have gone (it includes any
+   * characters taken back), then let this key through.
+   */
   | { readonly kind: 'release'; readonly text: string };
 
 /** Keys that only change how the next key types; they neither extend nor break a burst. */
 const MODIFIER_KEYS = new Set(['Shift', 'CapsLock', 'AltGraph', 'NumLock']);
 
 const PASS: WedgeDecision = { kind: 'pass' };
-const HOLD: WedgeDecision = { kind: 'hold' };
+const HOLD: WedgeDecision = { kind: 'hold', takeBack: '' };
 
 export class WedgeDetector {
   private chars: string[] = [];
-  /** How many leading characters of the burst were let through before it looked like a scan. */
+  /** How many leading characters of the burst were let through and are still in the field. */
   private passed = 0;
   private firstAt = 0;
   private lastAt = 0;
@@ -114,7 +126,10 @@ export class WedgeDetector {
     }
     this.chars.push(event.key);
     this.lastAt = event.at;
-    return HOLD;
+    if (this.passed === 0) return HOLD;
+    const takeBack = this.chars.slice(0, this.passed).join('');
+    this.passed = 0;
+    return { kind: 'hold', takeBack };
   }
 
   /**

@@ -42,6 +42,24 @@ test.describe('keyboard-mode scanner at the checkout', () => {
     await expect(page.getByTestId('scan-input')).toHaveValue('');
   });
 
+  test('a scan while the cashier has half typed a code adds the item and leaves their text alone', async ({ page }) => {
+    await page.getByTestId('scan-input').focus();
+    await typeLikePerson(page, '89');
+    await typeLikeScanner(page, INDOMIE);
+    await expect(page.getByTestId('cart-row-name')).toHaveText(['Indomie Goreng 85g']);
+    await expect(page.getByTestId('scan-input')).toHaveValue('89');
+  });
+
+  test('two keys rolled quickly by a person reach the field in order', async ({ page }) => {
+    const input = page.getByTestId('scan-input');
+    await input.focus();
+    // 20 ms apart looks like the start of a scan; the pause after it shows it was typing.
+    await typeLikeScanner(page, 'ko', { gapMs: 20, terminator: null });
+    await typeLikePerson(page, 'pi');
+    await expect(input).toHaveValue('kopi');
+    await expect(page.getByTestId('cart-empty')).toBeVisible();
+  });
+
   test('the same keys typed slowly into the search field stay text', async ({ page, app }) => {
     let scans = 0;
     const off = app.services.events.on('scan', () => void (scans += 1));

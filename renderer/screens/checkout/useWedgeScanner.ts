@@ -40,11 +40,27 @@ export function useWedgeScanner(onScan: (code: string) => void, settings: WedgeS
     // keys still reach the field within a tenth of a second.
     const releaseAfterMs = Math.max(maxGapMs + 5, 100);
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // Characters the detector asked to take back that were not in the field after all (a handler
+    // consumed the key, or focus was elsewhere): a release must not insert them a second time.
+    let notTakenBack = '';
 
     const release = (decision: WedgeDecision): void => {
       if (decision.kind !== 'release') return;
+      const text = decision.text.startsWith(notTakenBack) ? decision.text.slice(notTakenBack.length) : decision.text;
+      notTakenBack = '';
       const field = textField(document.activeElement);
-      if (field) replaceBeforeCaret(field, 0, decision.text);
+      if (field && text !== '') replaceBeforeCaret(field, 0, text);
+    };
+
+    /** Removes `text` from before the caret if it is there; returns it when it was not. */
+    const takeBack = (text: string): string => {
+      const field = textField(document.activeElement);
+      const caret = field?.selectionStart ?? 0;
+      if (field && field.value.slice(caret - text.length, caret) === text) {
+        replaceBeforeCaret(field, text.length, '');
+        return '';
+      }
+      return text;
     };
 
     const onKeyDown = (event: KeyboardEvent): void => {
@@ -67,18 +83,14 @@ export function useWedgeScanner(onScan: (code: string) => void, settings: WedgeS
       event.stopImmediatePropagation();
       clearTimeout(timer);
       if (decision.kind === 'hold') {
+        // The burst's first character reached the field before the burst looked like a scan.
+        if (decision.takeBack !== '') notTakenBack = takeBack(decision.takeBack);
         // If no further key comes within the gap, this was a person typing fast: release what was held.
         timer = setTimeout(() => release(detector.flush(performance.now())), releaseAfterMs);
         return;
       }
-      // The burst's first character reached the focused field before it looked like a scan.
-      const field = textField(document.activeElement);
-      if (field && decision.leaked > 0) {
-        const caret = field.selectionStart ?? field.value.length;
-        if (field.value.slice(caret - decision.leaked, caret) === decision.code.slice(0, decision.leaked)) {
-          replaceBeforeCaret(field, decision.leaked, '');
-        }
-      }
+      notTakenBack = '';
+      if (decision.leaked > 0) takeBack(decision.code.slice(0, decision.leaked));
       onScanRef.current(decision.code);
     };
 

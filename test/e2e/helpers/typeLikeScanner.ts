@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
 
 interface KeyDefinition {
   readonly key: string;
@@ -62,17 +62,18 @@ export async function pageIdle(page: Page): Promise<void> {
 }
 
 /**
- * Types `code` the way a keyboard-mode USB scanner does: one key every `gapMs`, then Enter or Tab.
+ * Types `code` the way a keyboard-mode USB scanner does: one key every `gapMs`, then Enter or Tab
+ * (or nothing, with `terminator: null`).
  * Real keys reach the page as a queue of OS events, each stamped with its hardware time, however
  * busy the app is. Playwright's keyboard instead sends one key, waits for the page, then sends the
  * next, so any stall in the test process (which also runs the browser host) stretches the burst.
  * Here all key events go out at once over CDP, each with its own timestamp, and the burst starts
  * when the page is idle.
  */
-export async function typeLikeScanner(page: Page, code: string, options: { gapMs?: number; terminator?: 'Enter' | 'Tab' } = {}): Promise<void> {
+export async function typeLikeScanner(page: Page, code: string, options: { gapMs?: number; terminator?: 'Enter' | 'Tab' | null } = {}): Promise<void> {
   const gapSeconds = (options.gapMs ?? 8) / 1000;
   const keys = [...code].map(keyFor);
-  keys.push(TERMINATORS[options.terminator ?? 'Enter']);
+  if (options.terminator !== null) keys.push(TERMINATORS[options.terminator ?? 'Enter']);
   await pageIdle(page);
   const cdp = await page.context().newCDPSession(page);
   try {
@@ -88,4 +89,26 @@ export async function typeLikeScanner(page: Page, code: string, options: { gapMs
 /** Types like a person: far slower than any scanner, so the keys must stay ordinary text. */
 export async function typeLikePerson(page: Page, text: string, gapMs = 120): Promise<void> {
   await page.keyboard.type(text, { delay: gapMs });
+}
+
+/**
+ * Types `code` in real time, as a USB scanner's reports reach the computer: one character every
+ * `gapMs` (a key-down and a key-up report per character, one report per USB poll: 2 ms at the 1 ms
+ * polling many scanners use), then Enter. Unlike `typeLikeScanner`, which hands the browser the
+ * whole burst at once, the page sees the keys spread out the way the hardware sends them, which is
+ * what timing measurements need: how Chromium schedules the page's work around a key depends on
+ * what happened on screen in the milliseconds before it. Starts at once; it does not wait for frames.
+ * Takes a CDP session the caller keeps open, so opening one is not part of every scan.
+ */
+export async function scanInRealTime(cdp: CDPSession, code: string, gapMs: number): Promise<void> {
+  const keys = [...code].map(keyFor);
+  keys.push(TERMINATORS.Enter);
+  const start = performance.now();
+  const sent: Promise<unknown>[] = [];
+  for (const [i, def] of keys.entries()) {
+    const wait = start + i * gapMs - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    for (const event of keyEvents(def, Date.now() / 1000)) sent.push(cdp.send('Input.dispatchKeyEvent', event));
+  }
+  await Promise.all(sent);
 }

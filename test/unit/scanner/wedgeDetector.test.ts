@@ -18,6 +18,7 @@ function fieldText(decisions: readonly WedgeDecision[], typed: readonly string[]
   decisions.forEach((d, i) => {
     const k = typed[i] ?? '';
     if (d.kind === 'pass' && k.length === 1) text += k;
+    if (d.kind === 'hold' && text.endsWith(d.takeBack)) text = text.slice(0, text.length - d.takeBack.length);
     if (d.kind === 'release') text += d.text + (k.length === 1 ? k : '');
     if (d.kind === 'scan') text = text.slice(0, text.length - d.leaked);
   });
@@ -25,16 +26,31 @@ function fieldText(decisions: readonly WedgeDecision[], typed: readonly string[]
 }
 
 describe('WedgeDetector', () => {
-  it('recognises a scanner burst ending in Enter, and says how many characters leaked', () => {
+  it('recognises a scanner burst ending in Enter, taking the first character back at the second key', () => {
     const decisions = type(new WedgeDetector(), '5901234123457', 4);
     expect(decisions[0]).toEqual({ kind: 'pass' });
-    expect(decisions.slice(1, -1).every((d) => d.kind === 'hold')).toBe(true);
-    expect(decisions.at(-1)).toEqual({ kind: 'scan', code: '5901234123457', leaked: 1 });
+    expect(decisions[1]).toEqual({ kind: 'hold', takeBack: '5' });
+    expect(decisions.slice(2, -1).every((d) => d.kind === 'hold' && d.takeBack === '')).toBe(true);
+    // Nothing is left to remove when Enter arrives, so the terminator changes nothing on screen.
+    expect(decisions.at(-1)).toEqual({ kind: 'scan', code: '5901234123457', leaked: 0 });
     expect(fieldText(decisions, [...'5901234123457', 'Enter'])).toBe('');
   });
 
+  it('leaves the field as it was before the burst after a scan into text already typed', () => {
+    const detector = new WedgeDetector();
+    const typed = ['a', 'b', ...'5901234123457', 'Enter'];
+    const decisions = [detector.key(key('a', 0)), detector.key(key('b', 300)), ...[...'5901234123457', 'Enter'].map((k, i) => detector.key(key(k, 1000 + i * 4)))];
+    expect(decisions.at(-1)).toEqual({ kind: 'scan', code: '5901234123457', leaked: 0 });
+    expect(fieldText(decisions, typed)).toBe('ab');
+  });
+
+  it('reports a leaked character at the terminator only for a one-key scan (minimum length 1)', () => {
+    const detector = new WedgeDetector({ ...DEFAULT_WEDGE_SETTINGS, minLength: 1 });
+    expect(type(detector, '7', 4).at(-1)).toEqual({ kind: 'scan', code: '7', leaked: 1 });
+  });
+
   it('accepts Tab as the terminator', () => {
-    expect(type(new WedgeDetector(), 'ABC-12345', 6, 'Tab').at(-1)).toEqual({ kind: 'scan', code: 'ABC-12345', leaked: 1 });
+    expect(type(new WedgeDetector(), 'ABC-12345', 6, 'Tab').at(-1)).toEqual({ kind: 'scan', code: 'ABC-12345', leaked: 0 });
   });
 
   it('never triggers for a person typing, even a fast one', () => {
@@ -56,15 +72,15 @@ describe('WedgeDetector', () => {
   it('gives held characters back when the burst stalls, via flush', () => {
     const detector = new WedgeDetector();
     detector.key(key('1', 0));
-    expect(detector.key(key('2', 10))).toEqual({ kind: 'hold' });
+    expect(detector.key(key('2', 10))).toEqual({ kind: 'hold', takeBack: '1' });
     expect(detector.flush(30)).toEqual({ kind: 'pass' });
-    expect(detector.flush(100)).toEqual({ kind: 'release', text: '2' });
+    expect(detector.flush(100)).toEqual({ kind: 'release', text: '12' });
     expect(detector.flush(200)).toEqual({ kind: 'pass' });
   });
 
   it('is not a scan when shorter than the minimum length', () => {
     const decisions = type(new WedgeDetector(), '12345', 4);
-    expect(decisions.at(-1)).toEqual({ kind: 'release', text: '2345' });
+    expect(decisions.at(-1)).toEqual({ kind: 'release', text: '12345' });
     expect(fieldText(decisions, [...'12345', 'Enter'])).toBe('12345');
   });
 
@@ -83,7 +99,7 @@ describe('WedgeDetector', () => {
     for (const extra of [{ ctrlKey: true }, { metaKey: true }, { altKey: true }, { repeat: true }, { isComposing: true }]) {
       const detector = new WedgeDetector();
       type(detector, '590123', 4, null, 0);
-      expect(detector.key(key('v', 24, extra))).toEqual({ kind: 'release', text: '90123' });
+      expect(detector.key(key('v', 24, extra))).toEqual({ kind: 'release', text: '590123' });
       expect(detector.key(key('Enter', 28)).kind).toBe('pass');
     }
   });
@@ -91,27 +107,27 @@ describe('WedgeDetector', () => {
   it('treats Ctrl+Alt (AltGr on Windows layouts) as typing a character', () => {
     const detector = new WedgeDetector();
     type(detector, 'ab', 4, null, 0);
-    expect(detector.key(key('@', 8, { ctrlKey: true, altKey: true }))).toEqual({ kind: 'hold' });
+    expect(detector.key(key('@', 8, { ctrlKey: true, altKey: true }))).toEqual({ kind: 'hold', takeBack: '' });
   });
 
   it('lets Shift between characters through without breaking the burst', () => {
     const detector = new WedgeDetector();
     const sequence = ['A', 'Shift', 'B', 'Shift', 'C', '1', '2', '3', 'Enter'];
     const decisions = sequence.map((k, i) => detector.key(key(k, i * 3)));
-    expect(decisions.at(-1)).toEqual({ kind: 'scan', code: 'ABC123', leaked: 1 });
+    expect(decisions.at(-1)).toEqual({ kind: 'scan', code: 'ABC123', leaked: 0 });
   });
 
   it('lets named keys such as Backspace end a burst and pass', () => {
     const detector = new WedgeDetector();
     type(detector, 'abc', 4, null, 0);
-    expect(detector.key(key('Backspace', 12))).toEqual({ kind: 'release', text: 'bc' });
+    expect(detector.key(key('Backspace', 12))).toEqual({ kind: 'release', text: 'abc' });
   });
 
   it('follows new settings', () => {
     const detector = new WedgeDetector();
     detector.configure({ ...DEFAULT_WEDGE_SETTINGS, minLength: 3, terminators: ['Tab'] });
     expect(type(detector, '123', 4, 'Enter').at(-1)?.kind).toBe('release');
-    expect(type(detector, '123', 4, 'Tab', 5000).at(-1)).toEqual({ kind: 'scan', code: '123', leaked: 1 });
+    expect(type(detector, '123', 4, 'Tab', 5000).at(-1)).toEqual({ kind: 'scan', code: '123', leaked: 0 });
   });
 
   it('over 2,000 seeded sessions: jittery scanner bursts always scan, human-paced typing never does', () => {
@@ -126,7 +142,7 @@ describe('WedgeDetector', () => {
         at += 1 + random() * 24; // USB polling plus jitter: 1–25 ms
         last = scanner.key(key(k, at));
       }
-      expect(last).toEqual({ kind: 'scan', code: text, leaked: 1 });
+      expect(last).toEqual({ kind: 'scan', code: text, leaked: 0 });
 
       const person = new WedgeDetector();
       at = 0;
