@@ -1,10 +1,27 @@
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { FeedbackKind } from '../../feedback/tones';
+
+/** Long enough to catch the eye; errors stay up longer. */
+export const FLASH_MS: Readonly<Record<FeedbackKind, number>> = { ok: 200, warning: 450, error: 700 };
+
+/**
+ * A coloured frame around the screen, shown and then removed: two repaints. A fading flash would
+ * repaint the whole screen every frame while it runs, and keep frames ticking, so the next scan's
+ * row would wait for the next display refresh instead of being drawn at once.
+ */
+function Flash({ kind }: { readonly kind: FeedbackKind }): React.JSX.Element | null {
+  const [shown, setShown] = useState(true);
+  useEffect(() => {
+    const timer = setTimeout(() => setShown(false), FLASH_MS[kind]);
+    return () => clearTimeout(timer);
+  }, [kind]);
+  return shown ? <div className={`scan-flash scan-flash-${kind}`} aria-hidden="true" data-testid="scan-flash" data-kind={kind} /> : null;
+}
 
 export interface ScanFeedbackProps {
   readonly kind: FeedbackKind;
   readonly message: string;
-  /** Changes on every event so the flash animation restarts even for the same message. */
+  /** Changes on every event so the flash shows again even for the same message. */
   readonly sequence: number;
   /** Follow-up actions, e.g. "Search by name" after an unknown code. */
   readonly actions?: ReactNode;
@@ -17,7 +34,7 @@ export interface ScanFeedbackProps {
 export function ScanFeedback({ kind, message, sequence, actions }: ScanFeedbackProps): React.JSX.Element {
   return (
     <>
-      <div key={`flash-${sequence}`} className={`scan-flash scan-flash-${kind}`} aria-hidden="true" data-testid="scan-flash" data-kind={kind} />
+      <Flash key={`flash-${sequence}`} kind={kind} />
       <div
         key={`msg-${sequence}`}
         className={`scan-feedback scan-feedback-${kind}`}

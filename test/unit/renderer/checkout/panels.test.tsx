@@ -9,6 +9,7 @@ import { CustomerPanel, guessLookupBy, type LookupOutcome, type PinOutcome } fro
 import { DiscountPanel } from '../../../../renderer/components/checkout/DiscountPanel';
 import { moneyFormatter } from '../../../../renderer/components/checkout/moneyFormat';
 import { PaymentPanel } from '../../../../renderer/components/checkout/PaymentPanel';
+import { FLASH_MS, ScanFeedback } from '../../../../renderer/components/checkout/ScanFeedback';
 import { TotalsPanel } from '../../../../renderer/components/checkout/TotalsPanel';
 import { translate, type MessageKey, type MessageParams } from '../../../../renderer/i18n/t';
 import { clearShortcuts, installShortcutListener } from '../../../../renderer/shortcuts/shortcutRegistry';
@@ -292,5 +293,28 @@ describe('CustomerPanel', () => {
     expect(guessLookupBy('0812-3456-789')).toBe('mobile');
     expect(guessLookupBy('+628123456789')).toBe('mobile');
     expect(guessLookupBy('HW008')).toBeNull();
+  });
+});
+
+describe('ScanFeedback', () => {
+  it('flashes the screen edge and then clears it, longer for an error; a new scan flashes again', () => {
+    vi.useFakeTimers();
+    try {
+      const { rerender } = render(<ScanFeedback kind="ok" message="Teh Botol added" sequence={1} />);
+      expect(screen.getByTestId('scan-flash').dataset.kind).toBe('ok');
+      act(() => vi.advanceTimersByTime(FLASH_MS.ok));
+      expect(screen.queryByTestId('scan-flash')).toBeNull();
+      // The message stays after the flash is gone.
+      expect(screen.getByTestId('scan-feedback').textContent).toContain('Teh Botol added');
+
+      rerender(<ScanFeedback kind="error" message="Unknown code 123" sequence={2} />);
+      expect(screen.getByTestId('scan-flash').dataset.kind).toBe('error');
+      act(() => vi.advanceTimersByTime(FLASH_MS.ok));
+      expect(screen.queryByTestId('scan-flash')).not.toBeNull();
+      act(() => vi.advanceTimersByTime(FLASH_MS.error - FLASH_MS.ok));
+      expect(screen.queryByTestId('scan-flash')).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
