@@ -3,16 +3,23 @@
  * real services, in demo mode, with 200,000 variants in the catalog cache:
  * 1. scan → row painted: from the Enter keydown of a keyboard-wedge scan to the end of the first
  *    frame that paints the new cart row, over 1,000 distinct codes (the whole path: wedge detector →
- *    catalog.resolve over the host → render → frame); plus an informational row for codes sold
- *    earlier in the shift (answered from recently resolved items). Both ends are performance.now()
+ *    catalog.resolve over the host → render → frame). The keys arrive in real time at the fastest
+ *    rate a USB scanner sends them (2 ms a character: a key-down and a key-up report per character at
+ *    1 ms USB polling), and each scan starts as soon as the previous row is painted, far faster than
+ *    any cashier. Informational rows: a slower scanner (8 ms a character), the whole burst handed to
+ *    the browser at once (as the e2e helper does; no USB link can deliver that, and Chromium then
+ *    holds the lookup's answer until the frame after the burst's first character, see README,
+ *    "Barcode scanners"), and codes sold earlier in the shift (answered from recently resolved
+ *    items). Both ends are performance.now()
  *    in the page. "Painted" is taken as: the row is in the DOM (MutationObserver), the next
  *    animation frame runs, and a task posted from that frame's rAF callback runs — which is only
  *    after that frame's style, layout, paint and commit to the compositor are done. That is the
  *    latest moment the page itself can observe; the compositor's raster and draw after it are not
  *    counted, and the rAF callback alone (before the frame's paint) would flatter the number.
  *    Event Timing cannot be used: the row arrives after the keydown's own frame, from an answer.
- *    The driver waits for each scan by an in-page event rather than rAF polling, so the harness
- *    does not itself keep the page producing frames while a scan is measured;
+ *    The driver waits for each scan by an in-page event rather than rAF polling, and starts the
+ *    next one without waiting for frames, so the harness does not itself keep the page producing
+ *    frames while a scan is measured;
  * 2. cold load: a fresh browser context (empty cache) from navigation start to interactive (the
  *    checkout's settings loaded and the cursor in the scan field);
  * 3. JS heap (after a forced GC) after a shift of 1,000 scans in 100 completed sales, and its growth
@@ -25,13 +32,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { BENCH_VARIANTS, benchCode } from './checkout/benchCatalog';
-import { typeLikeScanner } from '../e2e/helpers/typeLikeScanner';
+import { scanInRealTime, typeLikeScanner } from '../e2e/helpers/typeLikeScanner';
 import { percentile, type BenchRow } from './benchRow';
 
 /** 100 sales of 10 lines: the issue's shift of 1,000 scans and 100 completed sales. */
 const SALES = Number(process.env.BENCH_CHECKOUT_SALES ?? 100);
 const LINES_PER_SALE = 10;
 const REPEAT_SALES = 3;
+/** Sales of the informational scanner variants (slower scanner, whole burst at once). */
+const VARIANT_SALES = 10;
+/** Milliseconds per character: 1 ms USB polling (the goal row) and a slower scanner. */
+const FAST_SCANNER_MS = 2;
+const SLOW_SCANNER_MS = 8;
 /** "No growth beyond noise" between the middle and the end of the shift. */
 const HEAP_GROWTH_LIMIT_MB = 1;
 const COLD_LOADS = 7;
@@ -126,7 +138,9 @@ function installProbe(): void {
   }).observe(document, { childList: true, subtree: true, attributes: true });
 }
 
-async function scanOne(page: Page, code: string, expected: number): Promise<void> {
+type Scanner = (code: string) => Promise<void>;
+
+async function scanOne(page: Page, scanner: Scanner, code: string, expected: number): Promise<void> {
   // Listen first, then scan: the wait ends on the probe's event, without polling frames.
   const painted = page.evaluate(
     (n) =>
@@ -152,7 +166,7 @@ async function scanOne(page: Page, code: string, expected: number): Promise<void
       }),
     expected,
   );
-  await typeLikeScanner(page, code);
+  await scanner(code);
   await painted;
 }
 
@@ -200,31 +214,44 @@ export async function run(): Promise<BenchRow[]> {
       await page.getByTestId('cart-empty').waitFor();
     };
     let scanned = 0;
-    for (let sale = 0; sale < SALES; sale++) {
-      if (sale === Math.floor(SALES / 2)) midHeap = await heapMb();
-      for (let line = 0; line < LINES_PER_SALE; line++) {
-        scanned += 1;
-        await scanOne(page, benchCode((scanned * 7_919) % BENCH_VARIANTS), scanned);
+    const sellDistinct = async (scanner: Scanner, sales: number, onSale: (sale: number) => Promise<void> = async () => undefined): Promise<void> => {
+      for (let sale = 0; sale < sales; sale++) {
+        await onSale(sale);
+        for (let line = 0; line < LINES_PER_SALE; line++) {
+          scanned += 1;
+          await scanOne(page, scanner, benchCode((scanned * 7_919) % BENCH_VARIANTS), scanned);
+        }
+        await completeSale();
       }
-      await completeSale();
-    }
+    };
+    const fastScanner: Scanner = (code) => scanInRealTime(cdp, code, FAST_SCANNER_MS);
+    await sellDistinct(fastScanner, SALES, async (sale) => {
+      if (sale === Math.floor(SALES / 2)) midHeap = await heapMb();
+    });
     const endHeap = await heapMb();
-    // Then a few more sales of items sold earlier in the shift (answered from recently resolved items).
     const distinctScans = scanned;
+    // Items sold earlier in the shift (answered from recently resolved items).
     for (let sale = 0; sale < REPEAT_SALES; sale++) {
       for (let line = 1; line <= LINES_PER_SALE; line++) {
         scanned += 1;
-        await scanOne(page, benchCode(((distinctScans - sale * LINES_PER_SALE - line) * 7_919) % BENCH_VARIANTS), scanned);
+        await scanOne(page, fastScanner, benchCode(((distinctScans - sale * LINES_PER_SALE - line) * 7_919) % BENCH_VARIANTS), scanned);
       }
       await completeSale();
     }
+    const repeatEnd = scanned;
+    await sellDistinct((code) => scanInRealTime(cdp, code, SLOW_SCANNER_MS), VARIANT_SALES);
+    const slowEnd = scanned;
+    await sellDistinct((code) => typeLikeScanner(page, code), VARIANT_SALES);
     await cdp.detach();
     const scans = await page.evaluate(
       () => (window as unknown as { __scans: Array<{ enter: number; received: number; resolved: number; dom: number; frame: number; painted: number }> }).__scans,
     );
     const sorted = (values: number[]): number[] => values.sort((x, y) => x - y);
-    const repeatMs = sorted(scans.slice(distinctScans).map((x) => x.painted - x.enter));
-    const scanMs = sorted(scans.slice(0, distinctScans).map((x) => x.painted - x.enter));
+    const paintedMs = (from: number, to?: number): number[] => sorted(scans.slice(from, to).map((x) => x.painted - x.enter));
+    const scanMs = paintedMs(0, distinctScans);
+    const repeatMs = paintedMs(distinctScans, repeatEnd);
+    const slowMs = paintedMs(repeatEnd, slowEnd);
+    const burstMs = paintedMs(slowEnd);
     const firstScans = scans.slice(0, distinctScans);
     const toFrameStart = sorted(firstScans.map((x) => x.frame - x.enter));
     const toInDom = sorted(firstScans.map((x) => x.dom - x.enter));
@@ -239,7 +266,14 @@ export async function run(): Promise<BenchRow[]> {
     const sortedLoads = loadMs.slice().sort((a, b) => a - b);
     const loadMedian = percentile(sortedLoads, 50);
     return [
-      { name: `scan Enter → cart row painted, p95 (${scanMs.length} scans, ${BENCH_VARIANTS.toLocaleString('en')} variants)`, area: 'checkout', value: p95, unit: 'ms', goal: '≤ 16 ms', ok: p95 <= 16 },
+      {
+        name: `scan Enter → cart row painted, p95 (${scanMs.length} scans at ${FAST_SCANNER_MS} ms a character, ${BENCH_VARIANTS.toLocaleString('en')} variants)`,
+        area: 'checkout',
+        value: p95,
+        unit: 'ms',
+        goal: '≤ 16 ms',
+        ok: p95 <= 16,
+      },
       { name: 'scan Enter → cart row painted, p50', area: 'checkout', value: percentile(scanMs, 50), unit: 'ms', goal: '-', ok: null },
       { name: '  of which Enter → scan handled by the checkout, p50', area: 'checkout', value: percentile(toHandled, 50), unit: 'ms', goal: '-', ok: null },
       { name: '  of which catalog.resolve round trip, p50', area: 'checkout', value: percentile(toResolved, 50), unit: 'ms', goal: '-', ok: null },
@@ -249,6 +283,8 @@ export async function run(): Promise<BenchRow[]> {
       { name: 'scan Enter → row in the DOM (ready for the next frame), p95', area: 'checkout', value: percentile(toInDom, 95), unit: 'ms', goal: '-', ok: null },
       { name: 'scan Enter → start of the frame that paints the row (rAF), p95', area: 'checkout', value: percentile(toFrameStart, 95), unit: 'ms', goal: '-', ok: null },
       { name: `scan of an item sold earlier in the shift → row painted, p95 (${repeatMs.length} scans)`, area: 'checkout', value: percentile(repeatMs, 95), unit: 'ms', goal: '-', ok: null },
+      { name: `scan at ${SLOW_SCANNER_MS} ms a character → row painted, p95 (${slowMs.length} scans)`, area: 'checkout', value: percentile(slowMs, 95), unit: 'ms', goal: '-', ok: null },
+      { name: `whole burst handed over at once (no USB link can) → row painted, p95 (${burstMs.length} scans)`, area: 'checkout', value: percentile(burstMs, 95), unit: 'ms', goal: '-', ok: null },
       { name: `renderer cold load → interactive, median of ${COLD_LOADS}`, area: 'checkout', value: loadMedian, unit: 'ms', goal: '≤ 1000 ms', ok: loadMedian <= 1_000 },
       { name: 'renderer cold load → interactive, worst', area: 'checkout', value: sortedLoads[sortedLoads.length - 1] ?? Number.NaN, unit: 'ms', goal: '-', ok: null },
       { name: `renderer JS heap after ${distinctScans} scans and ${SALES} sales (after GC)`, area: 'checkout', value: endHeap, unit: 'MB', goal: '≤ 60 MB', ok: endHeap <= 60 },
