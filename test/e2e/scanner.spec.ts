@@ -76,3 +76,17 @@ test.describe('keyboard-mode scanner at the checkout', () => {
     expect(scans).toBe(0);
   });
 });
+
+test.describe('keyboard-mode scanner right after the demo store opens', () => {
+  test('a scan the moment the checkout first shows, with the catalog still syncing, adds the row', async ({ page, app }) => {
+    await page.goto(app.url);
+    await page.getByTestId('start-demo').click();
+    await expect(page.getByTestId('first-run')).toBeVisible();
+    await page.getByTestId('nav-checkout').click();
+    await expect(page.getByTestId('checkout-screen')).toBeVisible();
+    await typeLikeScanner(page, INDOMIE);
+    await expect(page.getByTestId('cart-row-name')).toHaveText(['Indomie Goreng 85g']);
+    await expect(page.getByTestId('cart-row-qty')).toHaveText(['1']);
+    await expect(page.getByTestId('scan-input')).toHaveValue('');
+  });
+});
