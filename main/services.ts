@@ -22,6 +22,7 @@ import { loadNodeHidBackend } from './scanner/nodeHidBackend';
 import { systemScannerClock } from './scanner/scannerClock';
 import { documentWedgeSettingsStore, settingsDeviceChoiceStore } from './scanner/scannerStores';
 import { createScannerService } from './scanner/scannerService';
+import { CustomerStore } from './store/customerStore';
 import { OutboxStore } from './store/outboxStore';
 import { createOutboxService } from './sync/outboxService';
 
@@ -106,8 +107,17 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     (instance) => instance.stop(),
   );
 
-  // Customers (issue 7): live lookups and PIN checks for the checkout, on the session's client.
-  const customers = createCustomerService({ client: () => account.client() });
+  // Customers (issue 7): live lookups and PIN checks for the checkout, on the session's client; the
+  // offline customer cache lives in the session's database (demo customers never meet live ones).
+  let customerCache: CustomerStore | null = null;
+  account.onSession((session) => {
+    const cache = new CustomerStore(session.db);
+    customerCache = cache;
+    return () => {
+      if (customerCache === cache) customerCache = null;
+    };
+  });
+  const customers = createCustomerService({ client: () => account.client(), cache: () => customerCache });
 
   const handlers: ContractHandlers = {
     'app.info': async () => ({

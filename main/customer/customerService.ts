@@ -1,20 +1,26 @@
 /**
- * `customer.*`: live customer lookup and PIN checks against DealPOS at checkout (interactive)
- * priority. The customer's real PIN is fetched, compared here in constant time and dropped; it is
- * never logged, stored or sent to the renderer.
+ * `customer.*`: customer lookup and PIN checks against DealPOS at checkout (interactive) priority.
+ * Customers DealPOS returns are remembered in the session's `CustomerStore`, which answers only
+ * when DealPOS cannot be reached. The customer's real PIN is fetched, compared here in constant
+ * time and dropped; it is never logged, stored (not even in the cache) or sent to the renderer.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { ContractHandlers } from '../../shared/contract';
-import type { CustomerLookupBy, PinCheck } from '../../shared/contract/customer';
+import type { CustomerLookupBy, CustomerLookupResult, PinCheck } from '../../shared/contract/customer';
 import { ServiceError } from '../../shared/errors';
 import type { SaleCustomer } from '../../shared/sale/sale';
 import type { CallOptions, DealPosClient } from '../dealpos/dealPosClient';
 import type { Customer } from '../dealpos/schemas';
+import type { CustomerStore } from '../store/customerStore';
+import { systemIso, type IsoClock } from '../store/outboxStore';
 
 export interface CustomerServiceOptions {
   /** The current session's client; null in setup mode. */
   readonly client: () => DealPosClient | null;
+  /** The current session's customer cache; null while the app switches sessions. */
+  readonly cache: () => CustomerStore | null;
   readonly now?: () => number;
+  readonly iso?: IsoClock;
 }
 
 /** Wrong PINs tolerated per customer before checks pause, and for how long. */
@@ -27,7 +33,7 @@ const CALL: CallOptions = { priority: 'interactive', timeoutMs: 10_000, maxWaitM
 type CustomerHandlers = Pick<ContractHandlers, 'customer.lookup' | 'customer.verifyPin'>;
 
 export interface CustomerService {
-  lookup(by: CustomerLookupBy, value: string): Promise<SaleCustomer | null>;
+  lookup(by: CustomerLookupBy, value: string): Promise<CustomerLookupResult | null>;
   verifyPin(customerId: string, pin: string): Promise<PinCheck>;
   readonly handlers: CustomerHandlers;
 }
@@ -64,8 +70,14 @@ function isNotFound(error: unknown): boolean {
   return error instanceof ServiceError && error.code === 'not_found';
 }
 
+/** DealPOS could not be asked at all, as opposed to answering (no such customer, refused, busy). */
+function isUnreachable(error: unknown): boolean {
+  return error instanceof ServiceError && (error.code === 'network' || error.code === 'timeout');
+}
+
 export function createCustomerService(options: CustomerServiceOptions): CustomerService {
   const now = options.now ?? Date.now;
+  const iso = options.iso ?? systemIso;
   const failures = new Map<string, { count: number; lockedUntil: number }>();
 
   const client = (): DealPosClient => {
@@ -74,22 +86,30 @@ export function createCustomerService(options: CustomerServiceOptions): Customer
     return current;
   };
 
-  const lookup = async (by: CustomerLookupBy, value: string): Promise<SaleCustomer | null> => {
+  const live = async (dealpos: DealPosClient, by: CustomerLookupBy, value: string): Promise<Customer> => {
+    if (by === 'code') return dealpos.customerByCode(value, CALL);
+    if (by === 'mobile') return dealpos.customerByMobilePhone(value, CALL);
+    // Customer/Email answers without an ID; the PIN check needs one, so fetch it by the code.
+    const byEmail = await dealpos.customerByEmail(value, CALL);
+    return dealpos.customerByCode(byEmail.Code, CALL);
+  };
+
+  const lookup = async (by: CustomerLookupBy, value: string): Promise<CustomerLookupResult | null> => {
     const dealpos = client();
+    let found: Customer;
     try {
-      if (by === 'code') {
-        return toSaleCustomer(await dealpos.customerByCode(value, CALL));
-      }
-      if (by === 'mobile') {
-        return toSaleCustomer(await dealpos.customerByMobilePhone(value, CALL));
-      }
-      // Customer/Email answers without an ID; the PIN check needs one, so fetch it by the code.
-      const byEmail = await dealpos.customerByEmail(value, CALL);
-      return toSaleCustomer(await dealpos.customerByCode(byEmail.Code, CALL));
+      found = await live(dealpos, by, value);
     } catch (error) {
       if (isNotFound(error)) return null;
-      throw error;
+      const cached = isUnreachable(error) ? (options.cache()?.find(by, value) ?? null) : null;
+      // Nobody cached: the original error, so the cashier learns DealPOS was not asked.
+      if (cached === null) throw error;
+      return { customer: cached.customer, source: 'cache', seenAt: cached.seenAt };
     }
+    const customer = toSaleCustomer(found);
+    const seenAtMs = now();
+    options.cache()?.upsert({ ...customer, id: found.ID }, iso(seenAtMs), seenAtMs);
+    return { customer, source: 'dealpos' };
   };
 
   const verifyPin = async (customerId: string, pin: string): Promise<PinCheck> => {

@@ -10,11 +10,24 @@ export interface PinCheck {
   readonly verified: boolean;
 }
 
+/**
+ * A found customer and where the details came from: DealPOS itself, or (only while DealPOS cannot be
+ * reached) this register's cache of what DealPOS last said, as of `seenAt` (ISO 8601 with offset).
+ */
+export type CustomerLookupResult =
+  | { readonly customer: SaleCustomer; readonly source: 'dealpos' }
+  | { readonly customer: SaleCustomer; readonly source: 'cache'; readonly seenAt: string };
+
 export const customerMethods = {
   /**
-   * Live lookup at DealPOS (checkout priority) by member code, mobile number or email. Resolves
-   * null when nobody matches. Errors: `not_configured` (no account or demo), `network`, `timeout`,
-   * `rate_limited`, `bad_credentials`, `forbidden`.
+   * Looks a customer up at DealPOS first (checkout priority) by member code, mobile number or email;
+   * every customer DealPOS returns is remembered in this mode's local cache. Only when DealPOS cannot
+   * be reached (`network`, `timeout`) does it answer from that cache, with `source: 'cache'` and the
+   * `seenAt` of the details: the points shown may be out of date, and a cached answer never verifies
+   * a PIN (redeeming points needs DealPOS). Resolves null when DealPOS answers that nobody matches,
+   * even if the cache knows someone (DealPOS is the truth when it answers). Errors: `network` /
+   * `timeout` when DealPOS is unreachable and the cache has nobody either, `not_configured` (no
+   * account or demo), `rate_limited`, `bad_credentials`, `forbidden`, `storage`.
    */
   'customer.lookup': method({
     input: z
@@ -23,7 +36,7 @@ export const customerMethods = {
         value: z.string().trim().min(1).max(200),
       })
       .strict(),
-    result: returns<SaleCustomer | null>(),
+    result: returns<CustomerLookupResult | null>(),
   }),
   /**
    * Checks a PIN the customer typed against the one DealPOS holds, compared in main. After five

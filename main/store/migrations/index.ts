@@ -5,6 +5,7 @@
  */
 import { coreMigration } from './001_core';
 import { outboxMigration } from './002_outbox';
+import { customersMigration } from './003_customers';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -12,4 +13,5 @@ export type { Migration } from './migration';
 export const MIGRATIONS: readonly Migration[] = [
   coreMigration,
   outboxMigration,
+  customersMigration,
 ];
