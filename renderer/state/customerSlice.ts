@@ -9,6 +9,11 @@ export interface CustomerState {
   /** Set only after main confirmed the PIN with DealPOS for this customer; gates point redemption. */
   readonly pinVerified: boolean;
   readonly pointsRedeemed: number;
+  /**
+   * Set (ISO 8601) when the attached details came from main's offline cache because DealPOS was
+   * unreachable: they are as DealPOS last showed them, and no PIN can be verified for them.
+   */
+  readonly seenAt: string | null;
 }
 
 export type RedeemResult =
@@ -17,14 +22,17 @@ export type RedeemResult =
 
 export interface CustomerSlice {
   readonly customer: CustomerState;
-  attachCustomer(customer: SaleCustomer): void;
+  attachCustomer(customer: SaleCustomer, seenAt?: string | null): void;
   detachCustomer(): void;
-  /** Records a successful PIN check; keyed by code so a late answer for another customer unlocks nothing. */
+  /**
+   * Records a successful PIN check; keyed by code so a late answer for another customer unlocks
+   * nothing, and ignored for cached details (their points may no longer be there).
+   */
   markPinVerified(customerCode: string): void;
   redeemPoints(points: number): RedeemResult;
 }
 
-export const initialCustomerState: CustomerState = { current: null, pinVerified: false, pointsRedeemed: 0 };
+export const initialCustomerState: CustomerState = { current: null, pinVerified: false, pointsRedeemed: 0, seenAt: null };
 
 /** Points this sale could take if the PIN were verified. */
 function pointsCap(s: SaleParts): number {
@@ -33,11 +41,11 @@ function pointsCap(s: SaleParts): number {
 
 export const createCustomerSlice: StateCreator<StoreState, [], [], CustomerSlice> = (set, get) => ({
   customer: initialCustomerState,
-  attachCustomer: (current) => set({ customer: { current, pinVerified: false, pointsRedeemed: 0 } }),
+  attachCustomer: (current, seenAt = null) => set({ customer: { current, pinVerified: false, pointsRedeemed: 0, seenAt } }),
   detachCustomer: () => set({ customer: initialCustomerState }),
   markPinVerified: (customerCode) => {
     const { customer } = get();
-    if (customer.current?.code === customerCode) set({ customer: { ...customer, pinVerified: true } });
+    if (customer.current?.code === customerCode && customer.seenAt === null) set({ customer: { ...customer, pinVerified: true } });
   },
   redeemPoints: (points) => {
     const state = get();

@@ -8,7 +8,8 @@ import { ChoiceGroup } from './ChoiceGroup';
 export type CustomerLookupBy = 'code' | 'mobile' | 'email';
 
 export type LookupOutcome =
-  | { readonly kind: 'found'; readonly customer: SaleCustomer }
+  /** `seenAt` is set when DealPOS was unreachable and main answered from its cache (details as of then). */
+  | { readonly kind: 'found'; readonly customer: SaleCustomer; readonly seenAt: string | null }
   | { readonly kind: 'not_found' }
   | { readonly kind: 'error'; readonly message: string };
 
@@ -16,13 +17,17 @@ export type PinOutcome = { readonly kind: 'ok' } | { readonly kind: 'wrong' } | 
 
 export interface CustomerPanelProps {
   readonly attached: SaleCustomer | null;
+  /** When the attached details came from the offline cache: as of this time, and no PIN check. */
+  readonly attachedSeenAt: string | null;
   readonly pinVerified: boolean;
   readonly pointsRedeemed: number;
   /** Most points this sale can take once the PIN is verified. */
   readonly maxPoints: number;
   readonly t: Translate;
+  /** Date and time in the UI language, for "details as last seen on …". */
+  readonly formatTime: (iso: string) => string;
   readonly onLookup: (by: CustomerLookupBy, value: string) => Promise<LookupOutcome>;
-  readonly onAttach: (customer: SaleCustomer) => void;
+  readonly onAttach: (customer: SaleCustomer, seenAt: string | null) => void;
   readonly onDetach: () => void;
   /** Main checks the PIN with DealPOS; the PIN itself never comes back to the renderer. */
   readonly onVerifyPin: (customer: SaleCustomer, pin: string) => Promise<PinOutcome>;
@@ -45,6 +50,15 @@ export function guessLookupBy(value: string): CustomerLookupBy | null {
   if (v.includes('@')) return 'email';
   if (/^(\+62|62|0)8\d{6,12}$/.test(v.replace(/[\s-]/g, ''))) return 'mobile';
   return null;
+}
+
+/** Says the details are DealPOS's last known ones, from when, and that points must wait. */
+function OfflineNotice({ seenAt, t, formatTime }: { readonly seenAt: string; readonly t: Translate; readonly formatTime: (iso: string) => string }): React.JSX.Element {
+  return (
+    <p className="notice notice-warning" role="status" data-testid="customer-offline-notice">
+      {t('checkout.customer.offlineNotice', { time: formatTime(seenAt) })}
+    </p>
+  );
 }
 
 function CustomerCard({ customer, t }: { readonly customer: SaleCustomer; readonly t: Translate }): React.JSX.Element {
@@ -73,15 +87,17 @@ function CustomerCard({ customer, t }: { readonly customer: SaleCustomer; readon
 
 /**
  * Find a customer by member code, mobile number or email, attach them to the sale, and redeem
- * points — the points field appears only after DealPOS accepted the customer's PIN.
+ * points — the points field appears only after DealPOS accepted the customer's PIN. Details main
+ * answered from its offline cache carry a notice, and the PIN check stays off for them.
  */
 export function CustomerPanel(props: CustomerPanelProps): React.JSX.Element {
-  const { attached, pinVerified, pointsRedeemed, maxPoints, t, onLookup, onAttach, onDetach, onVerifyPin, onRedeem, scannedCard = null } = props;
+  const { attached, attachedSeenAt, pinVerified, pointsRedeemed, maxPoints, t, formatTime, onLookup, onAttach, onDetach, onVerifyPin, onRedeem, scannedCard = null } =
+    props;
   const [searching, setSearching] = useState(attached === null);
   const [by, setBy] = useState<CustomerLookupBy>('code');
   const [value, setValue] = useState('');
   const [busy, setBusy] = useState(false);
-  const [found, setFound] = useState<SaleCustomer | null>(null);
+  const [found, setFound] = useState<{ readonly customer: SaleCustomer; readonly seenAt: string | null } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [pin, setPin] = useState('');
   const [pinMessage, setPinMessage] = useState<string | null>(null);
@@ -110,7 +126,7 @@ export function CustomerPanel(props: CustomerPanelProps): React.JSX.Element {
     const outcome = await onLookup(searchBy, trimmed);
     if (request !== requestRef.current) return;
     setBusy(false);
-    if (outcome.kind === 'found') setFound(outcome.customer);
+    if (outcome.kind === 'found') setFound({ customer: outcome.customer, seenAt: outcome.seenAt });
     else if (outcome.kind === 'not_found') setMessage(t('checkout.customer.notFound'));
     else setMessage(t('checkout.customer.failed', { message: outcome.message }));
   };
@@ -128,8 +144,8 @@ export function CustomerPanel(props: CustomerPanelProps): React.JSX.Element {
     void lookupRef.current('code', scannedCard.code);
   }, [scannedCard]);
 
-  const attach = (customer: SaleCustomer): void => {
-    onAttach(customer);
+  const attach = (customer: SaleCustomer, seenAt: string | null): void => {
+    onAttach(customer, seenAt);
     setSearching(false);
     setFound(null);
     setPin('');
@@ -140,7 +156,8 @@ export function CustomerPanel(props: CustomerPanelProps): React.JSX.Element {
   };
 
   const checkPin = async (): Promise<void> => {
-    if (!attached || pin === '') return;
+    // Cached details cannot unlock points: DealPOS must answer for the PIN and the points alike.
+    if (!attached || pin === '' || attachedSeenAt !== null) return;
     const request = ++requestRef.current;
     setBusy(true);
     setPinMessage(t('checkout.customer.checkingPin'));
@@ -203,8 +220,15 @@ export function CustomerPanel(props: CustomerPanelProps): React.JSX.Element {
         ) : null}
         {found ? (
           <div className="customer-result">
-            <CustomerCard customer={found} t={t} />
-            <button ref={attachRef} type="button" className="button button-primary" data-testid="customer-attach" onClick={() => attach(found)}>
+            <CustomerCard customer={found.customer} t={t} />
+            {found.seenAt !== null ? <OfflineNotice seenAt={found.seenAt} t={t} formatTime={formatTime} /> : null}
+            <button
+              ref={attachRef}
+              type="button"
+              className="button button-primary"
+              data-testid="customer-attach"
+              onClick={() => attach(found.customer, found.seenAt)}
+            >
               {t('checkout.customer.attach')} <Kbd keys="Enter" />
             </button>
           </div>
@@ -216,6 +240,7 @@ export function CustomerPanel(props: CustomerPanelProps): React.JSX.Element {
   return (
     <div className="customer-panel" data-testid="customer-panel">
       <CustomerCard customer={attached} t={t} />
+      {attachedSeenAt !== null ? <OfflineNotice seenAt={attachedSeenAt} t={t} formatTime={formatTime} /> : null}
       <div className="button-row">
         <button
           type="button"
@@ -286,6 +311,7 @@ export function CustomerPanel(props: CustomerPanelProps): React.JSX.Element {
                   inputMode="numeric"
                   autoComplete="off"
                   data-testid="customer-pin"
+                  disabled={attachedSeenAt !== null}
                   value={pin}
                   onChange={(event) => setPin(event.target.value)}
                 />
@@ -295,7 +321,12 @@ export function CustomerPanel(props: CustomerPanelProps): React.JSX.Element {
                   {pinMessage}
                 </p>
               ) : null}
-              <button type="submit" className="button button-primary" disabled={busy || pin === ''} data-testid="customer-check-pin">
+              <button
+                type="submit"
+                className="button button-primary"
+                disabled={busy || pin === '' || attachedSeenAt !== null}
+                data-testid="customer-check-pin"
+              >
                 {t('checkout.customer.checkPin')} <Kbd keys="Enter" />
               </button>
             </form>

@@ -34,8 +34,9 @@ export async function searchCatalog(query: string): Promise<SearchOutcome> {
 
 export async function lookupCustomer(by: CustomerLookupBy, value: string): Promise<LookupOutcome> {
   try {
-    const customer = await pos.customer.lookup({ by, value });
-    return customer ? { kind: 'found', customer } : { kind: 'not_found' };
+    const result = await pos.customer.lookup({ by, value });
+    if (!result) return { kind: 'not_found' };
+    return { kind: 'found', customer: result.customer, seenAt: result.source === 'cache' ? result.seenAt : null };
   } catch (error) {
     if (error instanceof PosError && error.code === 'not_found') return { kind: 'not_found' };
     return { kind: 'error', message: errorMessage(error) };

@@ -9,7 +9,8 @@ import { DiscountPanel } from '../../components/checkout/DiscountPanel';
 import type { FormatMoney } from '../../components/checkout/moneyFormat';
 import { PaymentPanel } from '../../components/checkout/PaymentPanel';
 import { QuantityPanel } from '../../components/checkout/QuantityPanel';
-import type { Translate } from '../../i18n/t';
+import { formatDateTime, type Translate } from '../../i18n/t';
+import { useLocale } from '../../i18n/useT';
 import { customerSelectors } from '../../state/customerSlice';
 import { selectTotals } from '../../state/saleSelectors';
 import { useStore } from '../../state/store';
@@ -26,19 +27,23 @@ export interface CustomerDialogContentProps {
 export function CustomerDialogContent({ t, scannedCard, onDone }: CustomerDialogContentProps): React.JSX.Element {
   const customer = useStore((s) => s.customer);
   const maxPoints = useStore(customerSelectors.maxPoints);
+  const locale = useLocale();
   return (
     <CustomerPanel
       attached={customer.current}
+      attachedSeenAt={customer.seenAt}
       pinVerified={customer.pinVerified}
       pointsRedeemed={customer.pointsRedeemed}
       maxPoints={maxPoints}
       t={t}
+      formatTime={(iso) => formatDateTime(locale, iso)}
       scannedCard={scannedCard}
       onLookup={lookupCustomer}
-      onAttach={(c) => {
-        store().attachCustomer(c);
-        // With no points to redeem there is nothing left to do here: back to scanning.
-        if (c.loyaltyPoints === 0 || store().cart.rules.pointValue === 0) onDone();
+      onAttach={(c, seenAt) => {
+        store().attachCustomer(c, seenAt);
+        // With no points to redeem (none, or not while DealPOS is unreachable) there is nothing left
+        // to do here: back to scanning.
+        if (seenAt !== null || c.loyaltyPoints === 0 || store().cart.rules.pointValue === 0) onDone();
       }}
       onDetach={() => {
         store().detachCustomer();

@@ -11,13 +11,14 @@ import { moneyFormatter } from '../../../../renderer/components/checkout/moneyFo
 import { PaymentPanel } from '../../../../renderer/components/checkout/PaymentPanel';
 import { FLASH_MS, ScanFeedback } from '../../../../renderer/components/checkout/ScanFeedback';
 import { TotalsPanel } from '../../../../renderer/components/checkout/TotalsPanel';
-import { translate, type MessageKey, type MessageParams } from '../../../../renderer/i18n/t';
+import { formatDateTime, translate, type MessageKey, type MessageParams } from '../../../../renderer/i18n/t';
 import { clearShortcuts, installShortcutListener } from '../../../../renderer/shortcuts/shortcutRegistry';
 import { customerSelectors } from '../../../../renderer/state/customerSlice';
 import { selectTotals } from '../../../../renderer/state/saleSelectors';
 import { resetStore, useStore } from '../../../../renderer/state/store';
 
 const t = (key: MessageKey, params?: MessageParams): string => translate('en', key, params);
+const formatTime = (iso: string): string => formatDateTime('en', iso);
 const format = moneyFormatter(0);
 const ppn11 = { name: 'PPN 11%', rateBasisPoints: 1_100, inclusive: false };
 const tea = { variantCode: 'TEA-01', name: 'Teh Botol', unitPrice: 5_000 };
@@ -210,10 +211,12 @@ function StoreCustomer({ lookup, pin }: { lookup: () => Promise<LookupOutcome>; 
   return (
     <CustomerPanel
       attached={customer.current}
+      attachedSeenAt={customer.seenAt}
       pinVerified={customer.pinVerified}
       pointsRedeemed={customer.pointsRedeemed}
       maxPoints={maxPoints}
       t={t}
+      formatTime={formatTime}
       onLookup={lookup}
       onAttach={s.attachCustomer}
       onDetach={s.detachCustomer}
@@ -232,7 +235,7 @@ describe('CustomerPanel', () => {
     const user = userEvent.setup();
     useStore.getState().configureSale({ ...useStore.getState().cart.rules, pointValue: 100 });
     useStore.getState().addItem(rice);
-    const lookup = vi.fn(async (): Promise<LookupOutcome> => ({ kind: 'found', customer: sari }));
+    const lookup = vi.fn(async (): Promise<LookupOutcome> => ({ kind: 'found', customer: sari, seenAt: null }));
     const pin = vi.fn(async (p: string): Promise<PinOutcome> => (p === '123654' ? { kind: 'ok' } : { kind: 'wrong' }));
     render(<StoreCustomer lookup={lookup} pin={pin} />);
 
@@ -262,13 +265,15 @@ describe('CustomerPanel', () => {
   });
 
   it('looks a scanned member card up by code at once', async () => {
-    const lookup = vi.fn(async (): Promise<LookupOutcome> => ({ kind: 'found', customer: sari }));
+    const lookup = vi.fn(async (): Promise<LookupOutcome> => ({ kind: 'found', customer: sari, seenAt: null }));
     const props = {
       attached: null,
+      attachedSeenAt: null,
       pinVerified: false,
       pointsRedeemed: 0,
       maxPoints: 0,
       t,
+      formatTime,
       onLookup: lookup,
       onAttach: () => undefined,
       onDetach: () => undefined,
@@ -281,6 +286,49 @@ describe('CustomerPanel', () => {
     expect((await screen.findByTestId('customer-name')).textContent).toBe('Sari Dewi');
     expect(lookup).toHaveBeenCalledWith('code', 'MEMBER-0042');
     expect((screen.getByTestId('customer-value') as HTMLInputElement).value).toBe('MEMBER-0042');
+  });
+
+  it('shows details main answered from its cache with a notice, attaches them, and keeps points locked', async () => {
+    const user = userEvent.setup();
+    useStore.getState().configureSale({ ...useStore.getState().cart.rules, pointValue: 100 });
+    useStore.getState().addItem(rice);
+    const seenAt = '2026-11-20T09:30:00.000+07:00';
+    const lookup = vi.fn(async (): Promise<LookupOutcome> => ({ kind: 'found', customer: sari, seenAt }));
+    const pin = vi.fn(async (): Promise<PinOutcome> => ({ kind: 'ok' }));
+    render(<StoreCustomer lookup={lookup} pin={pin} />);
+
+    await user.type(screen.getByTestId('customer-value'), 'HW008{Enter}');
+    const expected = `DealPOS is unreachable: details as last seen on ${formatDateTime('en', seenAt)}. Points can't be redeemed until it is back.`;
+    expect((await screen.findByTestId('customer-offline-notice')).textContent).toBe(expected);
+    expect(screen.getByTestId('customer-points').textContent).toBe('300');
+    // The keyboard flow is unchanged: Enter on the focused attach button attaches.
+    expect(document.activeElement).toBe(screen.getByTestId('customer-attach'));
+    await user.keyboard('{Enter}');
+    expect(useStore.getState().customer).toMatchObject({ current: sari, seenAt, pinVerified: false });
+
+    // Attached: still marked, points shown, PIN check off.
+    expect(screen.getByTestId('customer-offline-notice').textContent).toBe(expected);
+    expect(screen.getByTestId('customer-points').textContent).toBe('300');
+    const pinField = screen.getByTestId('customer-pin') as HTMLInputElement;
+    expect(pinField.disabled).toBe(true);
+    expect((screen.getByTestId('customer-check-pin') as HTMLButtonElement).disabled).toBe(true);
+    expect(pin).not.toHaveBeenCalled();
+    expect(screen.queryByTestId('customer-points-input')).toBeNull();
+    // Even a PIN confirmed by some other path cannot unlock points for cached details.
+    act(() => useStore.getState().markPinVerified('HW008'));
+    expect(useStore.getState().customer.pinVerified).toBe(false);
+    expect(useStore.getState().redeemPoints(100)).toMatchObject({ ok: false, reason: 'pin_not_verified' });
+  });
+
+  it('shows no offline notice for details DealPOS itself answered', async () => {
+    const user = userEvent.setup();
+    render(<StoreCustomer lookup={async () => ({ kind: 'found', customer: sari, seenAt: null })} pin={async () => ({ kind: 'wrong' })} />);
+    await user.type(screen.getByTestId('customer-value'), 'HW008{Enter}');
+    await screen.findByTestId('customer-name');
+    expect(screen.queryByTestId('customer-offline-notice')).toBeNull();
+    await user.click(screen.getByTestId('customer-attach'));
+    expect(screen.queryByTestId('customer-offline-notice')).toBeNull();
+    expect((screen.getByTestId('customer-pin') as HTMLInputElement).disabled).toBe(false);
   });
 
   it('says so when nobody matches, and guesses email and mobile lookups from what is typed', async () => {
