@@ -145,6 +145,68 @@ test.describe('checkout', () => {
     await checkScreen(page, testInfo, 'checkout-after-sync');
   });
 
+  test('a customer seen online is attached from the offline cache while DealPOS is unreachable, and the synced invoice carries them', async ({
+    page,
+    app,
+  }, testInfo) => {
+    test.setTimeout(120_000);
+    await openStore(app, page);
+    const dialog = page.getByTestId('customer-dialog');
+
+    // Online: DealPOS answers, and main remembers the customer.
+    await page.keyboard.press('F4');
+    await expect(page.getByTestId('customer-value')).toBeFocused();
+    await enter(page, 'HW008');
+    await expect(dialog.getByTestId('customer-name')).toHaveText('Tafta tata');
+    await expect(dialog.getByTestId('customer-offline-notice')).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+
+    app.simulator.faults.offline = true;
+    await scan(page, ITEMS.aqua.code);
+    await expect(page.getByTestId('cart-row')).toHaveCount(1);
+
+    // Offline, by the mobile number in its +62 form (DealPOS holds 0815…): answered from the cache.
+    await page.keyboard.press('F4');
+    await expect(page.getByTestId('customer-value')).toBeFocused();
+    await enter(page, '+6281588818888');
+    await expect(dialog.getByTestId('customer-name')).toHaveText('Tafta tata');
+    await expect(dialog.getByTestId('customer-points')).toHaveText('88');
+    await expect(dialog.getByTestId('customer-offline-notice')).toContainText('DealPOS is unreachable: details as last seen on');
+    await expect(dialog.getByTestId('customer-offline-notice')).toContainText("Points can't be redeemed until it is back.");
+    await checkScreen(page, testInfo, 'checkout-customer-offline');
+    await expect(dialog.getByTestId('customer-attach')).toBeFocused();
+    await page.keyboard.press('Enter');
+    // Nothing to redeem offline, so attaching goes straight back to scanning.
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId('customer-summary-name')).toHaveText('Tafta tata');
+
+    // Reopened, the attached customer is still marked and the PIN check is off.
+    await page.keyboard.press('F4');
+    await expect(dialog.getByTestId('customer-offline-notice')).toBeVisible();
+    await expect(dialog.getByTestId('customer-pin')).toBeDisabled();
+    await expect(dialog.getByTestId('customer-check-pin')).toBeDisabled();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+
+    await page.keyboard.press('F9');
+    await expect(page.getByTestId('pay-dialog')).toBeVisible();
+    await page.keyboard.press('F5');
+    await expect(page.getByTestId('pay-state')).toHaveText('Paid in full');
+    await page.keyboard.press('F9');
+    const receipt = page.getByTestId('receipt');
+    await expect(receipt.getByTestId('receipt-customer')).toContainText('Tafta tata');
+    const number = (await receipt.getByTestId('receipt-number').textContent()) ?? '';
+    await expect(page.getByTestId('status-pending')).toHaveText('1');
+    expect(app.simulator.state.findInvoice(STORE_SETTINGS.outlet ?? '', number)).toBeNull();
+
+    app.simulator.faults.offline = false;
+    await expectSynced(app, number, 90_000);
+    const invoice = app.simulator.state.findInvoice(STORE_SETTINGS.outlet ?? '', number);
+    expect(invoice?.Customer?.Code).toBe('HW008');
+    expect(invoice?.PointUsed ?? 0).toBe(0);
+  });
+
   test('customer by member code, PIN checked with DealPOS, points redeemed', async ({ page, app }, testInfo) => {
     await openStore(app, page);
     await scan(page, ITEMS.cardiganL.code);
