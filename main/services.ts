@@ -117,7 +117,11 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       if (customerCache === cache) customerCache = null;
     };
   });
-  const customers = createCustomerService({ client: () => account.client(), cache: () => customerCache });
+  const customers = createCustomerService({
+    client: () => account.client(),
+    cache: () => customerCache,
+    onCacheWriteFailed: (error) => logger.warn('customer cache: could not keep a customer for offline lookups', { code: error.code, message: error.message }),
+  });
 
   const handlers: ContractHandlers = {
     'app.info': async () => ({

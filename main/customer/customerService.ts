@@ -12,6 +12,7 @@ import type { SaleCustomer } from '../../shared/sale/sale';
 import type { CallOptions, DealPosClient } from '../dealpos/dealPosClient';
 import type { Customer } from '../dealpos/schemas';
 import type { CustomerStore } from '../store/customerStore';
+import { StoreError } from '../store/storeError';
 import { systemIso, type IsoClock } from '../store/outboxStore';
 
 export interface CustomerServiceOptions {
@@ -21,6 +22,8 @@ export interface CustomerServiceOptions {
   readonly cache: () => CustomerStore | null;
   readonly now?: () => number;
   readonly iso?: IsoClock;
+  /** Told when the cache could not keep a customer DealPOS returned; the lookup still answers. */
+  readonly onCacheWriteFailed?: (error: StoreError) => void;
 }
 
 /** Wrong PINs tolerated per customer before checks pause, and for how long. */
@@ -108,7 +111,13 @@ export function createCustomerService(options: CustomerServiceOptions): Customer
     }
     const customer = toSaleCustomer(found);
     const seenAtMs = now();
-    options.cache()?.upsert({ ...customer, id: found.ID }, iso(seenAtMs), seenAtMs);
+    try {
+      options.cache()?.upsert({ ...customer, id: found.ID }, iso(seenAtMs), seenAtMs);
+    } catch (error) {
+      // DealPOS answered: a full or failing local disk costs only the offline copy, not this answer.
+      if (!(error instanceof StoreError)) throw error;
+      options.onCacheWriteFailed?.(error);
+    }
     return { customer, source: 'dealpos' };
   };
 

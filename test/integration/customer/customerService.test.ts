@@ -118,6 +118,16 @@ describe('offline customer cache', () => {
     }
   });
 
+  it("still answers DealPOS's customer when the local disk refuses to keep it, and says so", async () => {
+    const failures: string[] = [];
+    database.db.pragma('query_only = ON');
+    const found = await serviceWith({ onCacheWriteFailed: (error) => failures.push(error.code) }).lookup('code', 'HW008');
+    expect(found).toEqual({ customer: HW008, source: 'dealpos' });
+    expect(failures).toEqual(['storage']);
+    database.db.pragma('query_only = OFF');
+    expect(cache.find('code', 'HW008')).toBeNull();
+  });
+
   it('answers from the cache, marked as such, only while DealPOS is unreachable', async () => {
     const service = serviceWith();
     await service.lookup('code', 'HW008');
