@@ -20,6 +20,7 @@ import { CHECKOUT_GROUP as GROUP, CHECKOUT_KEYS } from './checkoutKeys';
 import { CustomerDialogContent, DiscountContent, PayDialogContent, QuantityContent } from './dialogContents';
 import { FeedbackArea } from './FeedbackArea';
 import { useFeedbackStore } from './scanFeedbackStore';
+import { SaleShortcuts } from './SaleShortcuts';
 import { SidePanel } from './SidePanel';
 import { useScanHandler } from './useScanHandler';
 import { useWedgeScanner } from './useWedgeScanner';
@@ -45,8 +46,9 @@ const store = useStore.getState;
 
 /**
  * The cashier's screen: scan, adjust, attach a customer, take payment, print the receipt. This
- * frame subscribes only to what changes rarely (settings, whether the cart has lines); the cart,
- * totals, feedback and dialogs subscribe to their own parts, so a scan re-renders just those.
+ * frame subscribes only to what changes rarely (settings, options, the demo flag); the cart,
+ * totals, feedback, line shortcuts and dialogs subscribe to their own parts, so a scan re-renders
+ * just those.
  */
 export function CheckoutScreen(): React.JSX.Element {
   const t = useT();
@@ -54,8 +56,6 @@ export function CheckoutScreen(): React.JSX.Element {
   const settings = useStore((s) => s.settings.values);
   const options = useStore((s) => s.settings.options);
   const demo = useStore((s) => s.app.info?.mode === 'demo');
-  const hasLines = useStore((s) => s.cart.lines.length > 0);
-  const hasSelection = useStore((s) => s.cart.lines[s.cart.selectedIndex] !== undefined);
 
   const [dialog, setDialog] = useState<DialogState | null>(null);
   const [receipt, setReceipt] = useState<ReceiptData | null>(null);
@@ -228,18 +228,6 @@ export function CheckoutScreen(): React.JSX.Element {
   useShortcut({ id: 'checkout.customer', keys: CHECKOUT_KEYS.customer, label: 'checkout.shortcut.customer', group: GROUP, enabled: idle }, () =>
     setDialog({ kind: 'customer' }),
   );
-  useShortcut(
-    { id: 'checkout.lineDiscount', keys: CHECKOUT_KEYS.lineDiscount, label: 'checkout.shortcut.lineDiscount', group: GROUP, enabled: idle && hasSelection },
-    () => openLineDialog('lineDiscount'),
-  );
-  useShortcut(
-    { id: 'checkout.saleDiscount', keys: CHECKOUT_KEYS.saleDiscount, label: 'checkout.shortcut.saleDiscount', group: GROUP, enabled: idle && hasLines },
-    () => setDialog({ kind: 'saleDiscount' }),
-  );
-  useShortcut(
-    { id: 'checkout.quantity', keys: CHECKOUT_KEYS.quantity, label: 'checkout.shortcut.quantity', group: GROUP, enabled: idle && hasSelection },
-    () => openLineDialog('quantity'),
-  );
   useShortcut({ id: 'checkout.pay', keys: CHECKOUT_KEYS.pay, label: 'checkout.shortcut.pay', group: GROUP, enabled: idle }, openPay);
   useShortcut({ id: 'checkout.more', keys: CHECKOUT_KEYS.more, label: 'checkout.shortcut.more', group: GROUP, enabled: idle, inInputs: false }, () =>
     store().changeSelectedQuantity(1),
@@ -255,10 +243,6 @@ export function CheckoutScreen(): React.JSX.Element {
   );
   useShortcut({ id: 'checkout.down', keys: CHECKOUT_KEYS.down, label: 'checkout.shortcut.down', group: GROUP, enabled: idle, inInputs: false }, () =>
     store().moveSelection(1),
-  );
-  useShortcut(
-    { id: 'checkout.void', keys: CHECKOUT_KEYS.voidSale, label: 'checkout.shortcut.void', group: GROUP, enabled: hasLines && (idle || dialog?.kind === 'void') },
-    () => (dialog?.kind === 'void' ? voidSale() : setDialog({ kind: 'void' })),
   );
   useShortcut(
     { id: 'checkout.print', keys: CHECKOUT_KEYS.print, label: 'checkout.shortcut.print', group: GROUP, enabled: receipt !== null && (idle || dialog?.kind === 'receipt') },
@@ -308,6 +292,14 @@ export function CheckoutScreen(): React.JSX.Element {
 
       <SidePanel t={t} format={format} canReprint={receipt !== null} onCustomer={() => setDialog({ kind: 'customer' })} onPay={openPay} onReprint={printReceipt} />
 
+      <SaleShortcuts
+        idle={idle}
+        confirmingVoid={dialog?.kind === 'void'}
+        onLineDialog={openLineDialog}
+        onSaleDiscount={() => setDialog({ kind: 'saleDiscount' })}
+        onVoid={() => setDialog({ kind: 'void' })}
+        onConfirmVoid={voidSale}
+      />
       {dialog ? <CloseOnEscape onClose={closeDialog} /> : null}
 
       {dialog?.kind === 'search' ? (
