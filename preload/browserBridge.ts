@@ -1,6 +1,6 @@
 /**
- * The browser host's stand-in for the Electron preload: defines the same `window.pos` over HTTP
- * (calls) and Server-Sent Events (events). The per-run token arrives in the URL fragment, which is
+ * The browser host's stand-in for the Electron preload: defines the same `window.pos` over a
+ * WebSocket or HTTP (calls) and Server-Sent Events (events). The per-run token arrives in the URL fragment, which is
  * never sent to a server, and is kept in sessionStorage so a reload keeps working.
  */
 import { buildPosBridge } from '../shared/contract/bridge';
@@ -20,11 +20,24 @@ function takeToken(): string {
 const token = takeToken();
 const listeners = new Map<string, Set<(payload: unknown) => void>>();
 let source: EventSource | null = null;
+/**
+ * Settles once the event stream is connected (or has failed to connect). Electron's listeners are
+ * live the moment they are added; an EventSource only after its request is answered, and an event
+ * main sends before that is lost. Calls wait for it, so the renderer's "subscribe, then ask for the
+ * current state" sees every change after the answer, as it does in Electron.
+ */
+let eventsReady: Promise<void> = Promise.resolve();
 
 function ensureEventSource(): void {
   if (source) return;
-  source = new EventSource(`./api/events?token=${encodeURIComponent(token)}`);
-  source.addEventListener('pos', (message) => {
+  const stream = new EventSource(`./api/events?token=${encodeURIComponent(token)}`);
+  source = stream;
+  eventsReady = new Promise((resolve) => {
+    stream.addEventListener('open', () => resolve(), { once: true });
+    // A stream that cannot connect must not hold calls back; they meet the trouble themselves.
+    stream.addEventListener('error', () => resolve(), { once: true });
+  });
+  stream.addEventListener('pos', (message) => {
     const { event, payload } = JSON.parse((message as MessageEvent<string>).data) as { event: string; payload: unknown };
     for (const listener of listeners.get(event) ?? []) listener(payload);
   });
@@ -79,7 +92,12 @@ function openCallSocket(): void {
   });
 }
 
-function invoke(method: string, input: unknown): Promise<PosResult<unknown>> {
+async function invoke(method: string, input: unknown): Promise<PosResult<unknown>> {
+  await eventsReady;
+  return send(method, input);
+}
+
+function send(method: string, input: unknown): Promise<PosResult<unknown>> {
   const socket = callSocket;
   if (socket?.readyState !== WebSocket.OPEN) {
     openCallSocket();

@@ -13,6 +13,19 @@ test.describe('walking skeleton through the browser host', () => {
     await expect(page.getByTestId('status-pending')).toContainText('0');
   });
 
+  test('a change main makes while the event stream is still connecting reaches the screen', async ({ page, app }) => {
+    // Hold the event stream's request back, change the status meanwhile, then let it through. The
+    // renderer subscribes and then asks for the current status; neither answer may predate the change.
+    await page.route('**/api/events*', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      app.services.status.update({ queue: { pending: 7 } });
+      await route.continue();
+    });
+    await page.goto(app.url);
+    await expect(page.getByTestId('app-version')).toContainText(E2E_VERSION);
+    await expect(page.getByTestId('status-pending')).toContainText('7');
+  });
+
   test('navigation reaches every screen', async ({ page, app }) => {
     await page.goto(app.url);
     for (const screen of ['queue', 'settings', 'checkout']) {
