@@ -24,6 +24,7 @@ export async function run(): Promise<BenchRow[]> {
   } finally {
     await host.close();
     await services.close();
+    fs.rmSync(root, { recursive: true, force: true });
   }
   timings.sort((a, b) => a - b);
   const p99 = percentile(timings, 99);

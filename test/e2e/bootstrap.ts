@@ -1,6 +1,7 @@
 /**
  * test-mock style bootstrap: starts the DealPOS simulator on port 0 with a seeded catalog and the
- * browser host on real services with a throwaway data folder, then cleans everything up.
+ * browser host on real services with a throwaway data folder, then cleans everything up (main's log
+ * is attached to a failed test first).
  * Specs await named milestones (DOM state, events), never sleeps.
  */
 import fs from 'node:fs';
@@ -39,6 +40,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<AppHarnes
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
     throw new Error(`No built renderer in ${rendererDir}: run "npm run build:renderer" (npm run test:e2e does).`);
   }
+  const ownDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'dealpos-e2e-'));
   const simulator = await startSimulator({
     port: 0,
@@ -74,6 +76,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<AppHarnes
       await host.close();
       await services.close();
       await simulator.close();
+      if (ownDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -81,9 +84,14 @@ export async function startApp(options: StartAppOptions = {}): Promise<AppHarnes
 /** Playwright fixture: `app` is a fresh harness per test, closed afterwards. */
 export const test = base.extend<{ app: AppHarness }>({
   // eslint-disable-next-line no-empty-pattern
-  app: async ({}, use) => {
+  app: async ({}, use, testInfo) => {
     const app = await startApp();
     await use(app);
+    // Main's log explains most failures (a stalled sync, a refused call); keep it with the test's results.
+    const log = path.join(app.dataDir, 'logs', 'app.log');
+    if (testInfo.status !== testInfo.expectedStatus && fs.existsSync(log)) {
+      await testInfo.attach('main.log', { body: fs.readFileSync(log), contentType: 'text/plain' });
+    }
     await app.close();
   },
 });

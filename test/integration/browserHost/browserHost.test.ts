@@ -9,9 +9,10 @@ import { createServices, type Services } from '../../../main/services';
 let services: Services;
 let host: BrowserHost;
 let rendererDir: string;
+let root: string;
 
 beforeAll(async () => {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dealpos-host-'));
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'dealpos-host-'));
   rendererDir = path.join(root, 'renderer');
   fs.mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
@@ -24,6 +25,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await host.close();
   await services.close();
+  fs.rmSync(root, { recursive: true, force: true });
 });
 
 const call = (method: string, body: string, headers: Record<string, string> = {}) =>

@@ -14,9 +14,10 @@ import { createServices, type Services } from '../../../main/services';
 
 let services: Services;
 let host: BrowserHost;
+let root: string;
 
 beforeAll(async () => {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dealpos-host-ws-'));
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'dealpos-host-ws-'));
   const rendererDir = path.join(root, 'renderer');
   fs.mkdirSync(rendererDir, { recursive: true });
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><html><head></head><body></body></html>');
@@ -27,6 +28,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await host.close();
   await services.close();
+  fs.rmSync(root, { recursive: true, force: true });
 });
 
 interface Frame {

@@ -14,11 +14,19 @@ import { FakeHidBackend, HONEYWELL_HID_POS, KEYBOARD_SCANNER, settle } from './f
 // contract methods in, `scan` and `status` events out, as every host sees them.
 
 const open: Services[] = [];
+const dirs: string[] = [];
 afterEach(async () => {
   for (const services of open.splice(0)) await services.close();
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function start(backend: FakeHidBackend, dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealpos-scanner-'))) {
+function tempDataDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealpos-scanner-'));
+  dirs.push(dir);
+  return dir;
+}
+
+async function start(backend: FakeHidBackend, dataDir = tempDataDir()) {
   const services = await createServices({ dataDir, version: 'test', host: 'browser', logToStderr: false, scannerBackend: async () => backend });
   open.push(services);
   const scans: ScanEvent[] = [];

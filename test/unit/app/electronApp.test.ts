@@ -41,7 +41,11 @@ function fakeSeam(opts: { locked?: boolean } = {}) {
     whenReady: async () => undefined,
     quit: () => void calls.quit++,
     exit: (code) => void calls.exit.push(code),
-    userDataDir: () => fs.mkdtempSync(path.join(os.tmpdir(), 'dealpos-electron-')),
+    userDataDir: () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealpos-electron-'));
+      userDataDirs.push(dir);
+      return dir;
+    },
     version: () => '9.9.9',
     setPermissionHandlers: (d) => void (permissionDecider = d),
     setContentSecurityPolicy: (p) => void (csp = p),
@@ -57,10 +61,12 @@ function fakeSeam(opts: { locked?: boolean } = {}) {
 const rendererIndex = '/opt/dealpos/resources/app/dist/renderer/index.html';
 const appUrl = pathToFileURL(rendererIndex).href;
 let running: Services | null = null;
+const userDataDirs: string[] = [];
 
 afterEach(async () => {
   await running?.close();
   running = null;
+  for (const dir of userDataDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 async function start(fake: ReturnType<typeof fakeSeam>) {
