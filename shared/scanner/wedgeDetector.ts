@@ -12,7 +12,9 @@ import { MAX_SCAN_CODE_LENGTH } from './scanEvent';
  * as the second key makes the burst look like a scan, not when the terminator arrives: the
  * terminator's keydown then changes nothing on screen, and Chromium, which holds back a page's other
  * tasks after a key that changed the screen until the next frame is drawn, does not hold back the
- * scan's lookup answer (see README, "Barcode scanners").
+ * scan's lookup answer. In the empty scan field, where scans land, the first key is instead held
+ * for a moment (`holdFirst`), so a scan changes nothing on screen at all until its row appears
+ * (see README, "Barcode scanners").
  */
 
 export type WedgeTerminator = 'Enter' | 'Tab';
@@ -105,8 +107,13 @@ export class WedgeDetector {
     this.reset();
   }
 
-  /** Decides what to do with one keydown. */
-  key(event: WedgeKey): WedgeDecision {
+  /**
+   * Decides what to do with one keydown. With `holdFirst`, a key that would start a burst is held
+   * too (the field is the empty scan field, where scans land): a scan then changes nothing on screen
+   * until its row appears. The caller hands it over with `releaseFirst` a moment later if no second
+   * key follows.
+   */
+  key(event: WedgeKey, options: { readonly holdFirst?: boolean } = {}): WedgeDecision {
     if (MODIFIER_KEYS.has(event.key)) return PASS;
     if (!isPlainKey(event)) return this.endBurst(PASS);
 
@@ -119,10 +126,12 @@ export class WedgeDetector {
     if (!continues) {
       const released = this.endBurst(PASS);
       this.chars = [event.key];
-      this.passed = 1;
       this.firstAt = event.at;
       this.lastAt = event.at;
-      return released;
+      // Held only when nothing else must be inserted first: one decision cannot do both.
+      const hold = options.holdFirst === true && released === PASS;
+      this.passed = hold ? 0 : 1;
+      return hold ? HOLD : released;
     }
     this.chars.push(event.key);
     this.lastAt = event.at;
@@ -130,6 +139,18 @@ export class WedgeDetector {
     const takeBack = this.chars.slice(0, this.passed).join('');
     this.passed = 0;
     return { kind: 'hold', takeBack };
+  }
+
+  /**
+   * Called from a short timer after a key held by `holdFirst`: if it is still the only key, it goes
+   * to the field now (a person typing), and the burst stays open, so a slower scanner's next key
+   * still joins it and takes it back.
+   */
+  releaseFirst(): WedgeDecision {
+    const first = this.chars[0];
+    if (this.chars.length !== 1 || this.passed !== 0 || first === undefined) return PASS;
+    this.passed = 1;
+    return { kind: 'release', text: first };
   }
 
   /**

@@ -75,6 +75,7 @@ export function ScanBar({ handle, t, focusKeys, searchKeys, onCode, onSearch, on
           spellCheck={false}
           placeholder={t('checkout.scan.placeholder')}
           data-testid="scan-input"
+          data-scan-field
           defaultValue=""
           onKeyDown={onKeyDown}
         />

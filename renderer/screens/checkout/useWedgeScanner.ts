@@ -9,6 +9,20 @@ function textField(element: Element | null): HTMLInputElement | HTMLTextAreaElem
   return null;
 }
 
+/**
+ * How long a key that may start a scan is held in the empty scan field before it is typed after all.
+ * A scanner's next key comes within a few milliseconds; a person does not notice 20.
+ */
+export const FIRST_KEY_HOLD_MS = 20;
+
+/** Keys a barcode starts with; others (+ and − change the quantity in the empty field) pass at once. */
+const BARCODE_START = /^[0-9A-Za-z]$/;
+
+/** The empty field scans land in (marked `data-scan-field`). */
+function isEmptyScanField(field: HTMLInputElement | HTMLTextAreaElement | null): boolean {
+  return field !== null && field.dataset.scanField !== undefined && field.value === '';
+}
+
 /** Edits a field the way typing would, so React's onChange sees it (setRangeText bypasses React's value tracker). */
 function replaceBeforeCaret(field: HTMLInputElement | HTMLTextAreaElement, remove: number, insert: string): void {
   const caret = field.selectionStart ?? field.value.length;
@@ -40,6 +54,7 @@ export function useWedgeScanner(onScan: (code: string) => void, settings: WedgeS
     // keys still reach the field within a tenth of a second.
     const releaseAfterMs = Math.max(maxGapMs + 5, 100);
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let firstTimer: ReturnType<typeof setTimeout> | undefined;
     // Characters the detector asked to take back that were not in the field after all (a handler
     // consumed the key, or focus was elsewhere): a release must not insert them a second time.
     let notTakenBack = '';
@@ -64,15 +79,19 @@ export function useWedgeScanner(onScan: (code: string) => void, settings: WedgeS
     };
 
     const onKeyDown = (event: KeyboardEvent): void => {
-      const decision = detector.key({
-        key: event.key,
-        at: event.timeStamp,
-        ctrlKey: event.ctrlKey,
-        altKey: event.altKey,
-        metaKey: event.metaKey,
-        repeat: event.repeat,
-        isComposing: event.isComposing,
-      });
+      const holdFirst = BARCODE_START.test(event.key) && isEmptyScanField(textField(document.activeElement));
+      const decision = detector.key(
+        {
+          key: event.key,
+          at: event.timeStamp,
+          ctrlKey: event.ctrlKey,
+          altKey: event.altKey,
+          metaKey: event.metaKey,
+          repeat: event.repeat,
+          isComposing: event.isComposing,
+        },
+        { holdFirst },
+      );
       if (decision.kind === 'pass') return;
       if (decision.kind === 'release') {
         // The held keys were typing after all: give them back, then let this key through as usual.
@@ -82,7 +101,10 @@ export function useWedgeScanner(onScan: (code: string) => void, settings: WedgeS
       event.preventDefault();
       event.stopImmediatePropagation();
       clearTimeout(timer);
+      clearTimeout(firstTimer);
       if (decision.kind === 'hold') {
+        // A held first key is typed after all unless a second one follows at once (no-op otherwise).
+        firstTimer = setTimeout(() => release(detector.releaseFirst()), FIRST_KEY_HOLD_MS);
         // The burst's first character reached the field before the burst looked like a scan.
         if (decision.takeBack !== '') notTakenBack = takeBack(decision.takeBack);
         // If no further key comes within the gap, this was a person typing fast: release what was held.
@@ -97,6 +119,7 @@ export function useWedgeScanner(onScan: (code: string) => void, settings: WedgeS
     window.addEventListener('keydown', onKeyDown, { capture: true });
     return () => {
       clearTimeout(timer);
+      clearTimeout(firstTimer);
       window.removeEventListener('keydown', onKeyDown, { capture: true });
       // Keys held when the detector goes away were typing: hand them back rather than lose them.
       release(detector.flush(Number.POSITIVE_INFINITY));

@@ -153,6 +153,89 @@ describe('WedgeDetector', () => {
     }
   });
 
+  describe('holding the first key (the empty scan field)', () => {
+    const hold = { holdFirst: true };
+
+    it('holds a whole scanner burst, so the field never changes', () => {
+      const detector = new WedgeDetector();
+      const decisions = [...'5901234123457'].map((k, i) => detector.key(key(k, 1000 + i * 2), hold));
+      expect(decisions.every((d) => d.kind === 'hold' && d.takeBack === '')).toBe(true);
+      expect(detector.key(key('Enter', 1000 + 13 * 2), hold)).toEqual({ kind: 'scan', code: '5901234123457', leaked: 0 });
+    });
+
+    it("types a person's first key after the short hold, and their next keys at once", () => {
+      const detector = new WedgeDetector();
+      expect(detector.key(key('8', 0), hold)).toEqual({ kind: 'hold', takeBack: '' });
+      expect(detector.releaseFirst()).toEqual({ kind: 'release', text: '8' });
+      expect(detector.releaseFirst()).toEqual({ kind: 'pass' });
+      // The field is no longer empty, so the renderer stops asking to hold.
+      expect(detector.key(key('9', 180))).toEqual({ kind: 'pass' });
+      expect(detector.flush(400)).toEqual({ kind: 'pass' });
+    });
+
+    it('lets a slow scanner whose second key comes after the hold still scan, taking the first key back', () => {
+      const detector = new WedgeDetector();
+      const decisions: WedgeDecision[] = [detector.key(key('5', 0), hold), detector.releaseFirst()];
+      [...'901234123457'].forEach((k, i) => decisions.push(detector.key(key(k, 25 * (i + 1)), hold)));
+      expect(decisions[1]).toEqual({ kind: 'release', text: '5' });
+      expect(decisions[2]).toEqual({ kind: 'hold', takeBack: '5' });
+      expect(detector.key(key('Enter', 25 * 13))).toEqual({ kind: 'scan', code: '5901234123457', leaked: 0 });
+    });
+
+    it('gives a held first key back when a key that is not text follows', () => {
+      const detector = new WedgeDetector();
+      detector.key(key('a', 0), hold);
+      expect(detector.key(key('Backspace', 5), hold)).toEqual({ kind: 'release', text: 'a' });
+    });
+
+    it('does not hold a key that must first give back the previous burst', () => {
+      const detector = new WedgeDetector();
+      detector.key(key('a', 0));
+      detector.key(key('b', 10));
+      expect(detector.key(key('c', 300), hold)).toEqual({ kind: 'release', text: 'ab' });
+    });
+
+    it('over 1,000 seeded bursts and typing sessions into the empty field: scans are whole, typing keeps every key in order', () => {
+      const random = mulberry32(7);
+      for (let i = 0; i < 1000; i++) {
+        const text = Array.from({ length: 8 + Math.floor(random() * 6) }, () => String(Math.floor(random() * 10))).join('');
+        // A scanner: 1–25 ms a key, the renderer's 20 ms first-key timer in between when it is due.
+        const scanner = new WedgeDetector();
+        let field = '';
+        let at = 0;
+        let last: WedgeDecision = { kind: 'pass' };
+        for (const [index, k] of [...text, 'Enter'].entries()) {
+          const gap = 1 + random() * 24;
+          if (index === 1 && gap > 20) {
+            const released = scanner.releaseFirst();
+            if (released.kind === 'release') field += released.text;
+          }
+          at += gap;
+          last = scanner.key(key(k, at), { holdFirst: field === '' });
+          if (last.kind === 'hold' && field.endsWith(last.takeBack)) field = field.slice(0, field.length - last.takeBack.length);
+        }
+        expect(last).toEqual({ kind: 'scan', code: text, leaked: 0 });
+        expect(field).toBe('');
+
+        // A person: 60–360 ms a key; each held first key is typed by the timer before the next.
+        const person = new WedgeDetector();
+        let typed = '';
+        at = 0;
+        for (const k of text) {
+          at += 60 + random() * 300;
+          const decision = person.key(key(k, at), { holdFirst: typed === '' });
+          if (decision.kind === 'pass') typed += k;
+          if (decision.kind === 'release') typed += decision.text + k;
+          if (decision.kind === 'hold') {
+            const released = person.releaseFirst();
+            if (released.kind === 'release') typed += released.text;
+          }
+        }
+        expect(typed).toBe(text);
+      }
+    });
+  });
+
   it('validates settings', () => {
     expect(wedgeSettingsSchema.safeParse(DEFAULT_WEDGE_SETTINGS).success).toBe(true);
     expect(wedgeSettingsSchema.safeParse({ ...DEFAULT_WEDGE_SETTINGS, maxAverageGapMs: 80 }).success).toBe(false);
