@@ -50,6 +50,16 @@ test.describe('keyboard-mode scanner at the checkout', () => {
     await expect(page.getByTestId('scan-input')).toHaveValue('89');
   });
 
+  test('a code typed by hand into the empty scan field shows every key, and Enter adds the item', async ({ page }) => {
+    const input = page.getByTestId('scan-input');
+    await input.focus();
+    await typeLikePerson(page, INDOMIE);
+    await expect(input).toHaveValue(INDOMIE);
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('cart-row-name')).toHaveText(['Indomie Goreng 85g']);
+    await expect(input).toHaveValue('');
+  });
+
   test('two keys rolled quickly by a person reach the field in order', async ({ page }) => {
     const input = page.getByTestId('scan-input');
     await input.focus();
