@@ -13,7 +13,7 @@ function textField(element: Element | null): HTMLInputElement | HTMLTextAreaElem
  * How long a key that may start a scan is held in the empty scan field before it is typed after all.
  * A scanner's next key comes within a few milliseconds; a person does not notice 20.
  */
-export const FIRST_KEY_HOLD_MS = 20;
+const FIRST_KEY_HOLD_MS = 20;
 
 /** Keys a barcode starts with; others (+ and − change the quantity in the empty field) pass at once. */
 const BARCODE_START = /^[0-9A-Za-z]$/;
