@@ -192,6 +192,14 @@ export class OutboxStore {
       void: db.prepare<[string, number, string]>(
         `UPDATE outbox SET state = 'voided', void_reason = ?, updated_at = ? WHERE local_id = ? AND state = 'rejected'`,
       ),
+      // Oldest confirmations first, so an interrupted prune always leaves the newest history.
+      expiredSynced: db.prepare<[number, number], { local_id: string }>(
+        `SELECT local_id FROM outbox WHERE state = 'synced' AND synced_at < ? ORDER BY synced_at, seq LIMIT ?`,
+      ),
+      // Children first: outbox_edit → outbox → sale have plain REFERENCES (no ON DELETE), and foreign_keys is on.
+      deleteEdits: db.prepare<[string]>(`DELETE FROM outbox_edit WHERE local_id = ?`),
+      deleteSynced: db.prepare<[string]>(`DELETE FROM outbox WHERE local_id = ? AND state = 'synced'`),
+      deleteSale: db.prepare<[string]>(`DELETE FROM sale WHERE local_id = ?`),
     };
   }
 
@@ -303,6 +311,40 @@ export class OutboxStore {
   /** "Sync now": every pending entry is due. */
   wakeAll(nowMs: number): number {
     return this.write('rescheduling invoices', () => this.stmt.wakeAll.run(nowMs, nowMs).changes);
+  }
+
+  /**
+   * Removes up to `limit` sales that DealPOS confirmed before `cutoffMs` (epoch ms), with their outbox
+   * rows and edit history, in one IMMEDIATE transaction; returns how many sales went. Only `synced`
+   * rows qualify: pending, sending, rejected and voided ones are never touched, and neither are
+   * `register_identity` nor `invoice_sequence`, so no invoice number is ever handed out again.
+   * Callers loop until it returns less than `limit` (the batch bound keeps each transaction short).
+   */
+  pruneSynced(cutoffMs: number, limit: number): number {
+    return this.write('removing old synced sales', () => {
+      let removed = 0;
+      for (const { local_id: localId } of this.stmt.expiredSynced.all(cutoffMs, limit)) {
+        this.stmt.deleteEdits.run(localId);
+        if (this.stmt.deleteSynced.run(localId).changes !== 1) continue;
+        this.stmt.deleteSale.run(localId);
+        removed++;
+      }
+      return removed;
+    });
+  }
+
+  /**
+   * Lets SQLite give pages freed by a prune back to the file system, but only when the database was
+   * created with auto_vacuum=incremental (then it is cheap). Otherwise nothing: a full VACUUM would
+   * rewrite the whole file, and the freed pages are simply reused by the next sales instead.
+   * Returns whether it ran.
+   */
+  releaseFreePages(): boolean {
+    // 2 = incremental (0 = none, 1 = full: SQLite already truncates at each commit).
+    if (this.db.pragma('auto_vacuum', { simple: true }) !== 2) return false;
+    // exec, not pragma(): it returns no rows and must be stepped to the end to free every page.
+    this.db.exec('PRAGMA incremental_vacuum');
+    return true;
   }
 
   stats(): OutboxStats {

@@ -11,6 +11,7 @@ import type { Logger } from '../logging/logger';
 import { SaleService, type SaleSettings } from '../sale/saleService';
 import { OutboxStore } from '../store/outboxStore';
 import { OutboxWorker, type InvoiceApi, type OutboxWorkerOptions } from './outboxWorker';
+import { SyncedSalePruner, type SyncedSalePrunerOptions } from './syncedSalePruner';
 
 type OutboxMethod = Extract<keyof ContractHandlers, `sale.${string}` | `queue.${string}`>;
 export type OutboxHandlers = Pick<ContractHandlers, OutboxMethod>;
@@ -28,12 +29,15 @@ export interface OutboxServiceOptions {
   readonly now?: () => number;
   /** Test and bench knobs passed to the worker (clock, batch size, backoff). */
   readonly worker?: Partial<Pick<OutboxWorkerOptions, 'clock' | 'random' | 'batchSize' | 'entryBackoff' | 'loopBackoff' | 'debounceMs'>>;
+  /** Test knobs for removing old synced sales (it runs on the worker's clock). */
+  readonly pruner?: Partial<Pick<SyncedSalePrunerOptions, 'retentionMs' | 'batchSize' | 'intervalMs' | 'startDelayMs'>>;
 }
 
 export interface OutboxService {
   readonly store: OutboxStore;
   readonly sales: SaleService;
   readonly worker: OutboxWorker;
+  readonly pruner: SyncedSalePruner;
   readonly handlers: OutboxHandlers;
   start(): void;
   stop(): Promise<void>;
@@ -48,6 +52,12 @@ export function createOutboxService(options: OutboxServiceOptions): OutboxServic
     events: options.events,
     logger: options.logger,
     ...options.worker,
+  });
+  const pruner = new SyncedSalePruner({
+    store,
+    logger: options.logger,
+    ...(options.worker?.clock ? { clock: options.worker.clock } : {}),
+    ...options.pruner,
   });
   const now = options.now ?? Date.now;
   const sales = new SaleService({ store, settings: options.settings, taxes: options.taxes, now, onRecorded: () => worker.saleRecorded() });
@@ -78,8 +88,15 @@ export function createOutboxService(options: OutboxServiceOptions): OutboxServic
     store,
     sales,
     worker,
+    pruner,
     handlers,
-    start: () => worker.start(),
-    stop: () => worker.stop(),
+    start: () => {
+      worker.start();
+      pruner.start();
+    },
+    stop: async () => {
+      await pruner.stop();
+      await worker.stop();
+    },
   };
 }
