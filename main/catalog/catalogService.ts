@@ -3,7 +3,7 @@
  * connected) one CatalogSync per session, replaced whenever the account service switches mode.
  */
 import type { ContractHandlers } from '../../shared/contract';
-import type { CatalogProgress, ResolveResult } from '../../shared/contract/catalog';
+import type { CatalogProgress, CatalogProgressSnapshot, ResolveResult } from '../../shared/contract/catalog';
 import type { AccountService } from '../account/accountService';
 import type { Logger } from '../logging/logger';
 import { CatalogSync } from '../sync/catalogSync';
@@ -28,6 +28,10 @@ export function createCatalogService(options: CatalogServiceOptions): CatalogSer
   const { account, logger } = options;
   let resolver: CodeResolver | null = null;
   let sync: CatalogSync | null = null;
+  // One counter for answers and events: main is single-threaded, so a higher number is a later snapshot.
+  let revision = 0;
+  const stamp = (snapshot: CatalogProgressSnapshot): CatalogProgress => ({ ...snapshot, revision: ++revision });
+  const emit = (snapshot: CatalogProgressSnapshot): void => options.onProgress(stamp(snapshot));
 
   account.onSession((session) => {
     const decimals = (): number => session.settings.get().currencyDecimals;
@@ -44,7 +48,7 @@ export function createCatalogService(options: CatalogServiceOptions): CatalogSer
           catalog: session.catalog,
           state: session.state,
           currencyDecimals: decimals,
-          onProgress: options.onProgress,
+          onProgress: emit,
           ...(logger ? { logger } : {}),
         })
       : null;
@@ -63,8 +67,8 @@ export function createCatalogService(options: CatalogServiceOptions): CatalogSer
   });
 
   function progress(): CatalogProgress {
-    if (sync) return sync.progress();
-    return { state: 'idle', done: account.session().catalog.count(), total: null, etaMs: null, lastSyncAt: null, lastError: null };
+    if (sync) return stamp(sync.progress());
+    return stamp({ state: 'idle', done: account.session().catalog.count(), total: null, etaMs: null, lastSyncAt: null, lastError: null });
   }
 
   async function resolve(code: string): Promise<ResolveResult> {
@@ -78,7 +82,7 @@ export function createCatalogService(options: CatalogServiceOptions): CatalogSer
     handlers: {
       'catalog.search': async ({ query, limit }) => account.session().catalog.search(query, limit),
       'catalog.resolve': async ({ code }) => resolve(code),
-      'catalog.syncNow': async () => sync?.syncNow() ?? progress(),
+      'catalog.syncNow': async () => (sync ? stamp(sync.syncNow()) : progress()),
       'catalog.syncState': async () => progress(),
     },
   };

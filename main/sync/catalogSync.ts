@@ -7,7 +7,7 @@
  * estimate from the first page; a server without that endpoint only loses the total.
  */
 import { z } from 'zod';
-import type { CatalogProgress, CatalogSyncState } from '../../shared/contract/catalog';
+import type { CatalogProgressSnapshot, CatalogSyncState } from '../../shared/contract/catalog';
 import { toVariantRecord } from '../catalog/variantRecord';
 import { ASSUMPTIONS } from '../dealpos/assumptions';
 import type { DealPosClient } from '../dealpos/dealPosClient';
@@ -55,7 +55,7 @@ export interface CatalogSyncOptions {
   readonly catalog: CatalogStore;
   readonly state: AppStateStore;
   readonly currencyDecimals: () => number;
-  readonly onProgress: (progress: CatalogProgress) => void;
+  readonly onProgress: (progress: CatalogProgressSnapshot) => void;
   readonly logger?: Logger;
   readonly now?: () => Date;
   readonly timer?: SyncTimer;
@@ -126,12 +126,12 @@ export class CatalogSync {
   }
 
   /** Starts a pass now unless one is running; returns the progress right after. */
-  syncNow(): CatalogProgress {
+  syncNow(): CatalogProgressSnapshot {
     if (!this.running) void this.run();
     return this.progress();
   }
 
-  progress(): CatalogProgress {
+  progress(): CatalogProgressSnapshot {
     const cursor = this.cursor();
     const inPass = cursor.nextPage !== null;
     const estimate = cursor.lastTotal ?? cursor.countTotal;

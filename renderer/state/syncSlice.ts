@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { CatalogProgress } from '../../shared/contract/catalog';
+import { newerCatalogProgress, type CatalogProgress } from '../../shared/contract/catalog';
 import type { QueueEntry } from '../../shared/contract/queue';
 import type { InvoicePatch } from '../../shared/invoice/invoicePatch';
 import { pos } from '../api/pos';
@@ -58,6 +58,8 @@ function byNewest(key: 'syncedAt' | 'createdAt') {
 
 export const createSyncSlice: StateCreator<StoreState, [], [], SyncSlice> = (set, get) => {
   const patch = (next: Partial<SyncState>): void => set((s) => ({ sync: { ...s.sync, ...next } }));
+  /** Keeps the newest catalog snapshot, whichever way (answer or event) it came and in whatever order. */
+  const takeCatalog = (next: CatalogProgress): void => set((s) => ({ sync: { ...s.sync, catalog: newerCatalogProgress(s.sync.catalog, next) } }));
   const thenReload = async <T>(result: ActionResult<T>): Promise<ActionResult<T>> => {
     await get().loadQueue();
     return result;
@@ -105,19 +107,21 @@ export const createSyncSlice: StateCreator<StoreState, [], [], SyncSlice> = (set
     voidInvoice: async (localId, reason) => thenReload(await attempt(() => pos.queue.void({ localId, reason }))),
     loadCatalogState: async () => {
       try {
-        patch({ catalog: await pos.catalog.syncState({}), catalogError: null });
+        takeCatalog(await pos.catalog.syncState({}));
+        patch({ catalogError: null });
       } catch (error) {
         patch({ catalogError: errorMessage(error) });
       }
     },
-    setCatalogProgress: (catalog) => patch({ catalog }),
+    setCatalogProgress: takeCatalog,
     syncCatalogNow: async () => {
       const result = await attempt(() => pos.catalog.syncNow({}));
       if (!result.ok) {
         patch({ catalogError: result.message });
         return result;
       }
-      patch({ catalog: result.value, catalogError: null });
+      takeCatalog(result.value);
+      patch({ catalogError: null });
       return { ok: true, value: undefined };
     },
   };

@@ -42,6 +42,20 @@ export interface CatalogProgress {
   /** ISO 8601 with offset of the last completed pass. */
   readonly lastSyncAt: string | null;
   readonly lastError: string | null;
+  /**
+   * Rises with every snapshot main hands out, answers and events alike. Keep the highest: in the
+   * browser host, events and answers travel over two connections and can arrive out of order, and an
+   * older "syncing" must not overwrite a newer "complete".
+   */
+  readonly revision: number;
+}
+
+/** Progress as the sync loop sees it; main stamps the revision when it hands a snapshot out. */
+export type CatalogProgressSnapshot = Omit<CatalogProgress, 'revision'>;
+
+/** The newer of two snapshots (by revision); `current` when `next` is older. */
+export function newerCatalogProgress(current: CatalogProgress | null, next: CatalogProgress): CatalogProgress {
+  return current !== null && current.revision > next.revision ? current : next;
 }
 
 export const SEARCH_MAX_LIMIT = 100;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CatalogProgress } from '../../../shared/contract/catalog';
+import type { CatalogProgressSnapshot } from '../../../shared/contract/catalog';
 import type { DealPosClient } from '../../../main/dealpos/dealPosClient';
 import { createLogger } from '../../../main/logging/logger';
 import { AppStateStore } from '../../../main/store/appStateStore';
@@ -18,7 +18,7 @@ let handle: OpenedDatabase;
 let catalog: CatalogStore;
 let state: AppStateStore;
 let client: DealPosClient;
-let events: CatalogProgress[];
+let events: CatalogProgressSnapshot[];
 const syncs: CatalogSync[] = [];
 
 /** Timers the test fires by hand, so retries and refreshes happen exactly when the test says. */

@@ -71,3 +71,20 @@ it('keeps demo sales and the demo catalog out of live mode and away from a real 
   expect([...sim.state.invoices.values()].some((invoice) => JSON.stringify(invoice).includes(demoInvoice))).toBe(false);
   expect(sim.state.countRequests('Invoice', 'POST') + sim.state.countRequests('Invoice/List', 'POST')).toBe(0);
 });
+
+it('numbers every catalog snapshot it hands out, answers and events in one rising sequence', async () => {
+  dir = tempDir('revisions');
+  services = await createServices({ dataDir: dir, version: 'test', host: 'browser', logToStderr: false });
+  const seen: Array<{ via: 'event' | 'answer'; progress: CatalogProgress }> = [];
+  services.events.on('catalogProgress', (progress) => seen.push({ via: 'event', progress }));
+  await call('account.startDemo');
+  seen.push({ via: 'answer', progress: (await call('catalog.syncState')) as CatalogProgress });
+  await until(() => seen.some((s) => s.via === 'event' && s.progress.state === 'complete'), 'the demo catalog sync to complete');
+  seen.push({ via: 'answer', progress: (await call('catalog.syncState')) as CatalogProgress });
+  const revisions = seen.map((s) => s.progress.revision);
+  // In the order main produced them: strictly rising, so the renderer can drop any that arrive late.
+  expect(revisions).toEqual([...revisions].sort((a, b) => a - b));
+  expect(new Set(revisions).size).toBe(revisions.length);
+  expect(seen.at(-1)?.progress.state).toBe('complete');
+  expect(seen.filter((s) => s.via === 'event').length).toBeGreaterThan(1);
+});

@@ -88,7 +88,7 @@ describe('CheckoutScreen', () => {
     hidScan('8991001000019');
     await expect.poll(() => within(screen.getByTestId('cart-row')).getByTestId('cart-row-qty').textContent).toBe('2');
     expect(resolves()).toBe(1);
-    act(() => fakeHost.emit('catalogProgress', { state: 'syncing', done: 10, total: 100, etaMs: null, lastSyncAt: null, lastError: null }));
+    act(() => fakeHost.emit('catalogProgress', { state: 'syncing', done: 10, total: 100, etaMs: null, lastSyncAt: null, lastError: null, revision: 2 }));
     hidScan('8991001000019');
     await expect.poll(() => within(screen.getByTestId('cart-row')).getByTestId('cart-row-qty').textContent).toBe('3');
     expect(resolves()).toBe(2);

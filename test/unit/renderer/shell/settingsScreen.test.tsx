@@ -98,6 +98,24 @@ describe('settings screen', () => {
     expect(screen.getByTestId('app-data-dir').textContent).toBe(TEST_INFO.dataDir);
   });
 
+  it('keeps the newest catalog state when an older answer arrives after a newer event', async () => {
+    serveSettings();
+    await renderScreen(<SettingsScreen />);
+    const state = (): string | null => within(screen.getByTestId('settings-catalog')).getByTestId('catalog-state').getAttribute('data-state');
+    await expect.poll(state).toBe('syncing');
+    const complete = { ...IDLE_CATALOG, state: 'complete' as const, done: 2000, total: 2000, lastSyncAt: '2026-11-22T10:00:00+07:00', revision: 9 };
+    // What the app's catalogProgress subscription does with an event.
+    act(() => useStore.getState().setCatalogProgress(complete));
+    expect(state()).toBe('complete');
+    // An answer main produced before that event (lower revision) comes in late, as it can over the
+    // browser host's two connections: it must not put the screen back to "syncing" for good.
+    fakeHost.handle('catalog.syncState', () => ({ ...IDLE_CATALOG, state: 'syncing' as const, done: 1900, total: 2000, revision: 8 }));
+    await act(() => useStore.getState().loadCatalogState());
+    expect(state()).toBe('complete');
+    act(() => useStore.getState().setCatalogProgress({ ...complete, state: 'syncing', done: 10, revision: 10 }));
+    expect(state()).toBe('syncing');
+  });
+
   it('follows settings that change underneath, but never overwrites unsaved edits', async () => {
     serveSettings();
     await renderScreen(<SettingsScreen />);

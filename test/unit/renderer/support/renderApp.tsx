@@ -32,7 +32,7 @@ export function handleBasics(info: AppInfo = TEST_INFO, status: AppStatus = INIT
   fakeHost.handle('catalog.syncState', () => IDLE_CATALOG);
 }
 
-export const IDLE_CATALOG: CatalogProgress = { state: 'idle', done: 0, total: null, etaMs: null, lastSyncAt: null, lastError: null };
+export const IDLE_CATALOG: CatalogProgress = { state: 'idle', done: 0, total: null, etaMs: null, lastSyncAt: null, lastError: null, revision: 1 };
 
 export function renderApp(): RenderResult {
   return render(<App />);
