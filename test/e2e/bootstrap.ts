@@ -90,7 +90,7 @@ export const test = base.extend<{ app: AppHarness }>({
     // Main's log explains most failures (a stalled sync, a refused call); keep it with the test's results.
     const log = path.join(app.dataDir, 'logs', 'app.log');
     if (testInfo.status !== testInfo.expectedStatus && fs.existsSync(log)) {
-      await testInfo.attach('main.log', { body: fs.readFileSync(log), contentType: 'text/plain' });
+      await testInfo.attach('main.log', { path: log, contentType: 'text/plain' });
     }
     await app.close();
   },
