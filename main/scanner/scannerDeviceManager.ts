@@ -1,5 +1,5 @@
 import type { ScannerState } from '../../shared/contract/app';
-import type { ScannerDevice } from '../../shared/contract/scanner';
+import type { ScannerDevice, ScannerHint } from '../../shared/contract/scanner';
 import { ServiceError } from '../../shared/errors';
 import type { ScanEvent } from '../../shared/scanner/scanEvent';
 import type { Logger } from '../logging/logger';
@@ -24,7 +24,7 @@ export interface DeviceChoiceStore {
 }
 
 export interface ScannerStatusSink {
-  update(patch: { readonly scanner: { readonly state: ScannerState; readonly deviceName: string | null; readonly hint: string | null } }): void;
+  update(patch: { readonly scanner: { readonly state: ScannerState; readonly deviceName: string | null; readonly hint: ScannerHint | null } }): void;
 }
 
 export interface ScannerDeviceManagerOptions {
@@ -47,7 +47,7 @@ export interface DeviceManagerView {
   readonly state: ScannerState;
   readonly deviceId: string | null;
   readonly deviceName: string | null;
-  readonly hint: string | null;
+  readonly hint: ScannerHint | null;
 }
 
 interface Connection {
@@ -61,11 +61,6 @@ interface Connection {
 }
 
 const NEWLAND_VENDOR_ID = 0x1eab;
-const UNPLUGGED_HINT = 'The scanner is unplugged or stopped answering; it reconnects by itself when plugged back in.';
-const MISSING_HINT = 'Plug the scanner in; it connects by itself.';
-const LAYOUT_HINT =
-  'The scanner sends reports in a layout the app does not read, so its scans are ignored. Switch it to keyboard mode ' +
-  '(see its manual) and choose "No device": keyboard-mode scans work at checkout without setup.';
 /** Rejections that mean the report layout itself is foreign (not a stray status report or a lost key). */
 const LAYOUT_FAILURES: ReadonlySet<DecodeFailure> = new Set(['wrong_length', 'unknown_layout', 'bad_data_length', 'bad_symbology']);
 /** This many foreign reports before any scan means the device speaks another layout. */
@@ -179,7 +174,7 @@ export class ScannerDeviceManager {
       backend = await this.getBackend();
     } catch (error) {
       this.options.logger.error('Scanner: HID backend unavailable', error);
-      this.setState('error', choice.name, 'Reading HID scanners is unavailable on this installation; keyboard-mode scanning still works. Reinstall the app to fix it.');
+      this.setState('error', choice.name, { code: 'hid_unavailable' });
       return;
     }
 
@@ -192,7 +187,7 @@ export class ScannerDeviceManager {
     if (generation !== this.generation) return;
     if (!device) {
       // Keep an earlier, more specific state (unplugged, refused) while the device is away.
-      if (this.current.state === 'connecting' || this.current.state === 'connected') this.setState('disconnected', choice.name, MISSING_HINT);
+      if (this.current.state === 'connecting' || this.current.state === 'connected') this.setState('disconnected', choice.name, { code: 'device_missing' });
       this.schedulePoll(generation);
       return;
     }
@@ -238,7 +233,7 @@ export class ScannerDeviceManager {
         this.options.logger.warn(`Scanner: ${connection.device.name} sent a report that was not understood (${reason}); further ones are not logged`, outcome.error.details);
       }
       if (LAYOUT_FAILURES.has(reason) && connection.scans === 0 && ++connection.layoutRejections === LAYOUT_REJECTIONS_BEFORE_ERROR) {
-        this.setState('error', connection.device.name, LAYOUT_HINT);
+        this.setState('error', connection.device.name, { code: 'foreign_layout' });
       }
     }
   }
@@ -247,7 +242,7 @@ export class ScannerDeviceManager {
     if (connection !== this.connection) return;
     this.connection = null;
     this.options.logger.warn(`Scanner: ${connection.device.name} went away`, error);
-    this.setState('disconnected', connection.device.name, UNPLUGGED_HINT);
+    this.setState('disconnected', connection.device.name, { code: 'unplugged' });
     this.schedulePoll(this.generation);
     await this.closeHandle(connection.handle, connection.device);
   }
@@ -277,7 +272,7 @@ export class ScannerDeviceManager {
     }
   }
 
-  private setState(state: ScannerState, deviceName: string | null, hint: string | null): void {
+  private setState(state: ScannerState, deviceName: string | null, hint: ScannerHint | null): void {
     this.current = { state, deviceId: this.choice?.id ?? null, deviceName, hint };
     this.options.status.update({ scanner: { state, deviceName, hint } });
   }

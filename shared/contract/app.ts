@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method, returns } from './define';
+import type { ScannerHint } from './scanner';
 
 export type AppMode = 'setup' | 'demo' | 'live';
 
@@ -33,8 +34,8 @@ export interface AppStatus {
   readonly scanner: {
     readonly state: ScannerState;
     readonly deviceName: string | null;
-    /** Human-readable fix when state is permission_denied or error. */
-    readonly hint: string | null;
+    /** What to do about the scanner; the renderer words it in the UI language. */
+    readonly hint: ScannerHint | null;
   };
 }
 

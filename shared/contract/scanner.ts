@@ -7,6 +7,30 @@ import { method, returns } from './define';
 /** How the app reads a device: HID POS reports, boot keyboard reports, or not at all. */
 export type ScannerDeviceKind = 'hid-pos' | 'hid-keyboard' | 'other';
 
+/**
+ * Why the scanner is not reading and what to do about it. Main sends the case and its facts (file
+ * name, the OS error); the renderer words it in the UI language.
+ */
+export type ScannerHint =
+  /** Linux: the hidraw node is root-only until the app's udev rule is installed. */
+  | { readonly code: 'linux_permission'; readonly udevRuleFile: string }
+  /** macOS: reading a keyboard-mode scanner needs Input Monitoring permission. */
+  | { readonly code: 'macos_input_monitoring' }
+  /** Windows: the OS owns keyboard-mode devices; only HID POS mode can be read. */
+  | { readonly code: 'windows_keyboard_mode' }
+  /** Opening failed for another reason; `detail` is the OS/driver message as given. */
+  | { readonly code: 'open_failed'; readonly detail: string }
+  /** The native HID module could not load on this installation. */
+  | { readonly code: 'hid_unavailable' }
+  /** The chosen device is not plugged in. */
+  | { readonly code: 'device_missing' }
+  /** The open device went away or stopped answering. */
+  | { readonly code: 'unplugged' }
+  /** The device sends reports in a layout the decoders do not read. */
+  | { readonly code: 'foreign_layout' };
+
+export type ScannerHintCode = ScannerHint['code'];
+
 /** One HID device as listed in Settings. */
 export interface ScannerDevice {
   /**
@@ -34,8 +58,8 @@ export interface ScannerStateView {
   /** Id of the chosen device; null = keyboard-wedge scanning only. */
   readonly deviceId: string | null;
   readonly deviceName: string | null;
-  /** Human-readable fix when state is permission_denied or error. */
-  readonly hint: string | null;
+  /** What to do when the device is not reading (permission_denied, error, disconnected). */
+  readonly hint: ScannerHint | null;
   /** Thresholds the renderer's keyboard-wedge detector uses. */
   readonly wedge: WedgeSettings;
 }

@@ -51,12 +51,14 @@ test.describe('app shell', () => {
     app.services.status.update({
       connectivity: 'offline',
       queue: { pending: 3, needsAttention: 2 },
-      scanner: { state: 'permission_denied', deviceName: 'Test Scanner', hint: 'Add the udev rule' },
+      scanner: { state: 'permission_denied', deviceName: 'Test Scanner', hint: { code: 'linux_permission', udevRuleFile: '70-dealpos-counter-scanners.rules' } },
     });
     await expect(page.getByTestId('status-connectivity')).toHaveAttribute('data-state', 'offline');
     await expect(page.getByTestId('status-pending')).toHaveText('3');
     await expect(page.getByTestId('status-needs-attention')).toHaveText('2');
     await expect(page.getByTestId('status-scanner')).toContainText('Test Scanner');
+    await expect(page.getByTestId('status-scanner-hint')).toContainText('Linux lets only root read this scanner. Install the udev rule');
+    await expect(page.getByTestId('status-scanner-hint')).toContainText('/opt/DealPOS Counter/resources/udev/70-dealpos-counter-scanners.rules');
     await checkScreen(page, testInfo, 'onboarding-1920-offline');
     await page.getByTestId('status-open-attention').click();
     await expect(page.getByTestId('screen-queue')).toBeVisible();

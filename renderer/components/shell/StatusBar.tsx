@@ -1,5 +1,6 @@
 import type { AppMode, AppStatus } from '../../../shared/contract/app';
 import type { Locale } from '../../i18n/defineMessages';
+import { scannerHintText } from '../../i18n/scannerHint';
 import { formatDuration, type Translate } from '../../i18n/t';
 
 export interface StatusBarProps {
@@ -17,6 +18,7 @@ export function StatusBar(props: StatusBarProps): React.JSX.Element {
   const { status, mode, outletName, registerName, locale, t, onOpenQueue } = props;
   const { queue, scanner, connectivity } = status;
   const scannerText = t(`shell.status.scanner.${scanner.state}`);
+  const scannerHint = scanner.hint ? scannerHintText(scanner.hint, t) : null;
   return (
     <footer className="status-bar" aria-label={t('shell.status.label')}>
       <span className="status-item status-connectivity" data-state={connectivity} data-testid="status-connectivity" role="status">
@@ -55,13 +57,13 @@ export function StatusBar(props: StatusBarProps): React.JSX.Element {
         className="status-item status-scanner"
         data-state={scanner.state}
         data-testid="status-scanner"
-        title={scanner.hint ?? undefined}
+        title={scannerHint ?? undefined}
       >
         <span className="status-dot" aria-hidden="true" />
         {t('shell.status.scanner')}: {scannerText}
         {scanner.deviceName ? ` · ${scanner.deviceName}` : ''}
-        {scanner.hint && (scanner.state === 'permission_denied' || scanner.state === 'error') ? (
-          <span className="status-sub"> — {scanner.hint}</span>
+        {scannerHint && (scanner.state === 'permission_denied' || scanner.state === 'error') ? (
+          <span className="status-sub" data-testid="status-scanner-hint"> — {scannerHint}</span>
         ) : null}
       </span>
       <span className="status-spacer" />

@@ -4,6 +4,7 @@
 import { checkout } from './checkout';
 import { onboarding } from './onboarding';
 import { queue } from './queue';
+import { scanner } from './scanner';
 import { settings } from './settings';
 import { shell } from './shell';
 
@@ -13,4 +14,5 @@ export const catalogs = {
   settings,
   queue,
   checkout,
+  scanner,
 } as const;

@@ -2,6 +2,7 @@ import '../support/fakeHost';
 import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, vi, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../../../shared/contract/settings';
 import { useStore } from '../../../../renderer/state/store';
 import { fakeHost } from '../support/fakeHost';
 import { TEST_INFO, handleBasics, renderApp, resetAll, withStatus } from '../support/renderApp';
@@ -33,7 +34,7 @@ describe('status bar', () => {
         withStatus({
           connectivity: 'offline',
           queue: { pending: 12, needsAttention: 3 },
-          scanner: { state: 'permission_denied', deviceName: 'Honeywell 1900', hint: 'Install the udev rule' },
+          scanner: { state: 'permission_denied', deviceName: 'Honeywell 1900', hint: { code: 'linux_permission', udevRuleFile: 'rule-file.rules' } },
         }),
       ),
     );
@@ -45,6 +46,22 @@ describe('status bar', () => {
     expect(scanner.dataset.state).toBe('permission_denied');
     expect(scanner.textContent).toContain('Honeywell 1900');
     expect(scanner.textContent).toContain('Install the udev rule');
+    expect(scanner.textContent).toContain('/opt/DealPOS Counter/resources/udev/rule-file.rules');
+  });
+
+  it('words the scanner hint in the chosen language and rewords it when the language changes', async () => {
+    fakeHost.handle('settings.update', (patch) => ({ ...DEFAULT_SETTINGS, ...patch }));
+    handleBasics(TEST_INFO, withStatus({ scanner: { state: 'error', deviceName: 'Zebra DS2208', hint: { code: 'open_failed', detail: 'device busy' } } }));
+    renderApp();
+    await screen.findByTestId('app-version');
+    const hint = screen.getByTestId('status-scanner-hint');
+    expect(hint.textContent).toContain('The scanner could not be opened (device busy).');
+    expect(screen.getByTestId('status-scanner').getAttribute('title')).toContain('The scanner could not be opened (device busy).');
+    await userEvent.click(screen.getByTestId('lang-id'));
+    expect(screen.getByTestId('status-scanner-hint').textContent).toContain('Pemindai tidak dapat dibuka (device busy).');
+    expect(screen.getByTestId('status-scanner').getAttribute('title')).toContain('Pemindai tidak dapat dibuka (device busy).');
+    act(() => fakeHost.emit('status', withStatus({ scanner: { state: 'error', deviceName: 'Zebra DS2208', hint: { code: 'foreign_layout' } } })));
+    expect(screen.getByTestId('status-scanner-hint').textContent).toContain('format yang tidak dibaca aplikasi');
   });
 
   it('keeps a status event that arrives before the app.status answer', async () => {
