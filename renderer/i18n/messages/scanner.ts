@@ -17,7 +17,7 @@ export const scanner = defineMessages({
       'Input Monitoring → turn on DealPOS Counter, then restart the app. Or switch the scanner to HID POS mode.',
     'hint.windows_keyboard_mode':
       'Windows does not let apps read a scanner in keyboard mode. Scan the "USB HID POS" setup barcode in the ' +
-      'scanner\'s manual to switch it to HID POS mode, or choose "No device": keyboard-mode scans still work at checkout.',
+      'scanner\'s manual to switch it to HID POS mode, or choose "Keyboard-mode scanner only (no device selected)": keyboard-mode scans still work at checkout.',
     'hint.open_failed':
       'The scanner could not be opened ({detail}). Close other programs that use it (vendor or OPOS tools), then replug it.',
     'hint.hid_unavailable':
@@ -26,7 +26,7 @@ export const scanner = defineMessages({
     'hint.unplugged': 'The scanner is unplugged or stopped answering; it reconnects by itself when plugged back in.',
     'hint.foreign_layout':
       'The scanner sends reports in a layout the app does not read, so its scans are ignored. Switch it to keyboard mode ' +
-      '(see its manual) and choose "No device": keyboard-mode scans work at checkout without setup.',
+      '(see its manual) and choose "Keyboard-mode scanner only (no device selected)": keyboard-mode scans work at checkout without setup.',
   },
   id: {
     'hint.linux_permission':
