@@ -1,7 +1,9 @@
 /**
  * A manager's fix to a rejected invoice: the fields DealPOS typically refuses (an unknown or
  * discontinued variant code, a closed outlet, an unknown tax type, tag or register, an unknown
- * customer). The invoice number never changes: a rejected invoice was not created.
+ * customer, a payment method the store renamed or disabled while the sale waited offline). The
+ * invoice number and every amount never change: a rejected invoice was not created, and the money
+ * stays exactly as sold.
  */
 import { z } from 'zod';
 import type { InvoicePayload } from './invoicePayload';
@@ -14,6 +16,10 @@ export const variantFixSchema = z.discriminatedUnion('action', [
 ]);
 export type VariantFix = z.infer<typeof variantFixSchema>;
 
+/** Renames the method of Payments[index]; its amount stays as sold. */
+export const paymentFixSchema = z.object({ index: z.number().int().min(0), method: name }).strict();
+export type PaymentFix = z.infer<typeof paymentFixSchema>;
+
 export const invoicePatchSchema = z
   .object({
     outlet: name.optional(),
@@ -25,9 +31,12 @@ export const invoicePatchSchema = z
     removeCustomer: z.literal(true).optional(),
     /** Indexes refer to the invoice's Variants as they were before this patch. */
     variants: z.array(variantFixSchema).max(500).optional(),
+    /** Indexes refer to the invoice's Payments. */
+    payments: z.array(paymentFixSchema).max(50).optional(),
   })
   .strict()
-  .refine((p) => Object.values(p).some((v) => v !== undefined), { message: 'The patch changes nothing' });
+  // An empty list of fixes changes nothing either.
+  .refine((p) => Object.values(p).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0)), { message: 'The patch changes nothing' });
 export type InvoicePatch = z.infer<typeof invoicePatchSchema>;
 
 export class InvoicePatchError extends Error {
@@ -56,6 +65,19 @@ export function applyInvoicePatch(payload: InvoicePayload, patch: InvoicePatch):
   });
   if (variants.length === 0) throw new InvoicePatchError('An invoice needs at least one line; void it instead', 'variants');
 
+  const methods = new Map<number, string>();
+  for (const [i, fix] of (patch.payments ?? []).entries()) {
+    if (fix.index >= payload.Payments.length) {
+      throw new InvoicePatchError(`The invoice has no payment ${fix.index + 1}`, `payments.${i}.index`);
+    }
+    if (methods.has(fix.index)) throw new InvoicePatchError(`Payment ${fix.index + 1} is changed twice`, `payments.${i}.index`);
+    methods.set(fix.index, fix.method);
+  }
+  const payments = payload.Payments.map((payment, index) => {
+    const method = methods.get(index);
+    return method === undefined ? payment : { ...payment, Method: method };
+  });
+
   const { Register: _register, Customer: _customer, ...rest } = payload;
   const register = patch.register === undefined ? payload.Register : (patch.register ?? undefined);
   const customer = patch.removeCustomer ? undefined : payload.Customer;
@@ -67,5 +89,6 @@ export function applyInvoicePatch(payload: InvoicePayload, patch: InvoicePatch):
     ...(register ? { Register: register } : {}),
     ...(customer ? { Customer: customer } : {}),
     Variants: variants,
+    Payments: payments,
   };
 }
