@@ -34,6 +34,46 @@ test.describe('invoice queue', () => {
     await checkScreen(page, testInfo, 'queue-synced');
   });
 
+  test('a sale paid by a method the store removed while offline is rejected, given an existing method in the Queue, resent and synced', async ({
+    page,
+    app,
+  }, testInfo) => {
+    await connectLive(page, app);
+    await configureStore(app);
+    const [code] = sellableCodes(app);
+    app.simulator.faults.offline = true;
+    const sale = await recordSale(page, code);
+
+    // While the sale waits offline, the store deletes "Cash" in DealPOS: the simulator's own
+    // Invoice/Create check (not a fault knob) now refuses the invoice's payment method.
+    const methods = app.simulator.state.paymentMethods;
+    methods.splice(
+      methods.findIndex((m) => m.Name === 'Cash'),
+      1,
+    );
+    app.simulator.faults.offline = false;
+    const rejected = app.nextEvent('invoiceRejected', (e) => e.invoiceNumber === sale.invoiceNumber);
+    await page.getByTestId('nav-queue').click();
+    await page.getByTestId('queue-sync-now').click();
+    await rejected;
+
+    const card = page.getByTestId(`queue-rejected-${sale.invoiceNumber}`);
+    await expect(card.getByTestId('queue-error')).toContainText('Payment method Cash is not found');
+    await card.getByTestId('queue-fix').click();
+    await expect(card.getByTestId('fix-payment-0')).toHaveValue('Cash');
+    await card.getByTestId('fix-payment-0').selectOption('Debit Card');
+    await checkScreen(page, testInfo, 'queue-fix-payment');
+    const synced = app.nextEvent('invoiceSynced', (e) => e.invoiceNumber === sale.invoiceNumber);
+    await card.getByTestId('fix-save').click();
+    await synced;
+
+    await expect(page.getByTestId(`queue-synced-${sale.invoiceNumber}`)).toBeVisible();
+    await expect(page.getByTestId('status-needs-attention')).toHaveText('0');
+    const stored = app.simulator.state.findInvoice('Outlet1', sale.invoiceNumber);
+    // Only the method changed: the amount is exactly what was sold.
+    expect(stored?.Payments?.map((p) => [p.Method, p.Amount])).toEqual([['Debit Card', 30_000]]);
+  });
+
   test('a rejected invoice is voided with a reason and never sent', async ({ page, app }) => {
     await connectLive(page, app);
     await configureStore(app);

@@ -8,6 +8,8 @@ export interface NameChoiceProps {
   readonly describedBy: string | undefined;
   readonly invalid: boolean;
   readonly testId: string;
+  /** Names the control when no visible label points at it (e.g. a cell in a table). */
+  readonly ariaLabel?: string;
   readonly onChange: (value: string) => void;
   /** Extra text after each option's name, e.g. a tax rate. */
   readonly describe?: (option: NamedOption) => string;
@@ -15,13 +17,14 @@ export interface NameChoiceProps {
 
 /** A DealPOS name: picked from DealPOS's list when there is one, typed when there is not (offline, first run). */
 export function NameChoice(props: NameChoiceProps): React.JSX.Element {
-  const { id, value, options, chooseLabel, describedBy, invalid, testId, onChange, describe } = props;
+  const { id, value, options, chooseLabel, describedBy, invalid, testId, onChange, describe, ariaLabel } = props;
   if (options.length === 0) {
     return (
       <input
         id={id}
         className="input"
         value={value}
+        aria-label={ariaLabel}
         aria-describedby={describedBy}
         aria-invalid={invalid}
         data-testid={testId}
@@ -35,6 +38,7 @@ export function NameChoice(props: NameChoiceProps): React.JSX.Element {
       id={id}
       className="select"
       value={value}
+      aria-label={ariaLabel}
       aria-describedby={describedBy}
       aria-invalid={invalid}
       data-testid={testId}

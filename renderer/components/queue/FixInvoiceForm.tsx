@@ -11,13 +11,15 @@ export interface FixInvoiceFormProps {
   readonly entry: QueueEntry;
   readonly options: SettingsOptions;
   readonly t: Translate;
+  /** Formats a payment's amount as the payload holds it (major units). */
+  readonly formatPayment: (major: number) => string;
   /** Resolves with an error message when the fix was not accepted; null when it went through. */
   readonly onSubmit: (patch: InvoicePatch) => Promise<string | null>;
   readonly onCancel: () => void;
 }
 
 /** The fields DealPOS typically refuses, editable; the invoice number and amounts never change. */
-export function FixInvoiceForm({ entry, options, t, onSubmit, onCancel }: FixInvoiceFormProps): React.JSX.Element {
+export function FixInvoiceForm({ entry, options, t, formatPayment, onSubmit, onCancel }: FixInvoiceFormProps): React.JSX.Element {
   const { payload } = entry;
   const [draft, setDraft] = useState<FixDraft>(() => fixDraftFrom(payload));
   const [errors, setErrors] = useState<FixErrors>({});
@@ -32,6 +34,13 @@ export function FixInvoiceForm({ entry, options, t, onSubmit, onCancel }: FixInv
     set(
       'lines',
       draft.lines.map((line, i) => (i === index ? { ...line, ...change } : line)),
+    );
+  };
+
+  const setPayment = (index: number, method: string): void => {
+    set(
+      'payments',
+      draft.payments.map((m, i) => (i === index ? method : m)),
     );
   };
 
@@ -137,6 +146,54 @@ export function FixInvoiceForm({ entry, options, t, onSubmit, onCancel }: FixInv
           })}
         </tbody>
       </table>
+      {payload.Payments.length > 0 ? (
+        <>
+          <table className="fix-lines" aria-describedby={`fix-payments-hint-${entry.localId}`}>
+            <caption className="field-label">{t('queue.edit.payments')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('queue.edit.paymentMethod')}</th>
+                <th scope="col" className="num">
+                  {t('queue.edit.amount')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {payload.Payments.map((payment, index) => {
+                const amount = formatPayment(payment.Amount);
+                const paymentError = err(`payment${index}`);
+                const errorId = `fix-payment-error-${entry.localId}-${index}`;
+                return (
+                  <tr key={`${payment.Method}-${index}`}>
+                    <td>
+                      <NameChoice
+                        id={`fix-payment-${entry.localId}-${index}`}
+                        value={draft.payments[index] ?? ''}
+                        options={options.paymentMethods}
+                        chooseLabel={t('settings.store.choose')}
+                        describedBy={paymentError ? errorId : undefined}
+                        invalid={Boolean(paymentError)}
+                        ariaLabel={`${t('queue.edit.paymentMethod')}: ${amount}`}
+                        testId={`fix-payment-${index}`}
+                        onChange={(v) => setPayment(index, v)}
+                      />
+                      {paymentError ? (
+                        <span className="field-error" id={errorId}>
+                          {paymentError}
+                        </span>
+                      ) : null}
+                    </td>
+                    <td className="num">{amount}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <p className="field-hint" id={`fix-payments-hint-${entry.localId}`}>
+            {t('queue.edit.paymentsHint')}
+          </p>
+        </>
+      ) : null}
       {message ? (
         <p className="notice notice-error" role="alert" data-testid="fix-error">
           {message}

@@ -12,6 +12,8 @@ export interface RejectedInvoiceCardProps {
   readonly t: Translate;
   readonly formatTotal: (amount: number) => string;
   readonly formatTime: (iso: string) => string;
+  /** Formats a payment amount as the invoice payload holds it (major units). */
+  readonly formatPayment: (major: number) => string;
   /** Each resolves with an error message, or null when it went through. */
   readonly onResend: () => Promise<string | null>;
   readonly onFix: (patch: InvoicePatch) => Promise<string | null>;
@@ -22,7 +24,7 @@ type Mode = 'view' | 'fix' | 'void';
 
 /** One invoice DealPOS refused: its message first, then what was sold, then what the manager can do. */
 export function RejectedInvoiceCard(props: RejectedInvoiceCardProps): React.JSX.Element {
-  const { entry, options, t, formatTotal, formatTime, onResend, onFix, onVoid } = props;
+  const { entry, options, t, formatTotal, formatTime, formatPayment, onResend, onFix, onVoid } = props;
   const [mode, setMode] = useState<Mode>('view');
   const [resendError, setResendError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -76,7 +78,7 @@ export function RejectedInvoiceCard(props: RejectedInvoiceCardProps): React.JSX.
           </button>
         </div>
       ) : null}
-      {mode === 'fix' ? <FixInvoiceForm entry={entry} options={options} t={t} onSubmit={onFix} onCancel={() => setMode('view')} /> : null}
+      {mode === 'fix' ? <FixInvoiceForm entry={entry} options={options} t={t} formatPayment={formatPayment} onSubmit={onFix} onCancel={() => setMode('view')} /> : null}
       {mode === 'void' ? <VoidInvoiceForm entry={entry} t={t} onSubmit={onVoid} onCancel={() => setMode('view')} /> : null}
     </article>
   );

@@ -1,5 +1,5 @@
 /** The fix form for a rejected invoice: draft from its payload, and the smallest patch that applies it. */
-import type { InvoicePatch, VariantFix } from '../../../shared/invoice/invoicePatch';
+import type { InvoicePatch, PaymentFix, VariantFix } from '../../../shared/invoice/invoicePatch';
 import type { InvoicePayload } from '../../../shared/invoice/invoicePayload';
 import type { MessageKey } from '../../i18n/t';
 
@@ -10,6 +10,8 @@ export interface FixDraft {
   readonly register: string;
   readonly removeCustomer: boolean;
   readonly lines: ReadonlyArray<{ readonly code: string; readonly remove: boolean }>;
+  /** One method name per payment of the invoice, in order. */
+  readonly payments: readonly string[];
 }
 
 export function fixDraftFrom(payload: InvoicePayload): FixDraft {
@@ -20,10 +22,11 @@ export function fixDraftFrom(payload: InvoicePayload): FixDraft {
     register: payload.Register ?? '',
     removeCustomer: false,
     lines: payload.Variants.map((v) => ({ code: v.Code, remove: false })),
+    payments: payload.Payments.map((p) => p.Method),
   };
 }
 
-export type FixErrors = Partial<Record<'outlet' | 'taxType' | 'tag' | `line${number}`, MessageKey>>;
+export type FixErrors = Partial<Record<'outlet' | 'taxType' | 'tag' | `line${number}` | `payment${number}`, MessageKey>>;
 
 export type FixCheck =
   | { readonly ok: true; readonly patch: InvoicePatch }
@@ -37,6 +40,9 @@ export function checkFix(payload: InvoicePayload, draft: FixDraft): FixCheck {
   draft.lines.forEach((line, index) => {
     if (!line.remove && line.code.trim() === '') errors[`line${index}`] = 'queue.edit.required';
   });
+  draft.payments.forEach((method, index) => {
+    if (method.trim() === '') errors[`payment${index}`] = 'queue.edit.required';
+  });
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
   const variants: VariantFix[] = [];
@@ -44,6 +50,11 @@ export function checkFix(payload: InvoicePayload, draft: FixDraft): FixCheck {
     const original = payload.Variants[index];
     if (line.remove) variants.push({ action: 'remove', index });
     else if (original && line.code.trim() !== original.Code) variants.push({ action: 'replace', index, code: line.code.trim() });
+  });
+  const payments: PaymentFix[] = [];
+  draft.payments.forEach((method, index) => {
+    const original = payload.Payments[index];
+    if (original && method.trim() !== original.Method) payments.push({ index, method: method.trim() });
   });
   const register = draft.register.trim();
   const patch: InvoicePatch = {
@@ -53,6 +64,7 @@ export function checkFix(payload: InvoicePayload, draft: FixDraft): FixCheck {
     ...(register !== (payload.Register ?? '') ? { register: register === '' ? null : register } : {}),
     ...(draft.removeCustomer ? { removeCustomer: true as const } : {}),
     ...(variants.length > 0 ? { variants } : {}),
+    ...(payments.length > 0 ? { payments } : {}),
   };
   if (Object.keys(patch).length === 0) return { ok: false, errors: {}, nothing: true };
   return { ok: true, patch };

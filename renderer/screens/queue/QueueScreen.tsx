@@ -50,6 +50,8 @@ export function QueueScreen(): React.JSX.Element {
 
   // Rupiah amounts read the Indonesian way (Rp 27.500) in either UI language, as on the receipt.
   const formatTotal = (amount: number): string => formatMoney(amount, { ...IDR, decimals });
+  // Payload amounts are in major units, as sent to DealPOS; rounding only guards against float noise.
+  const formatPayment = (major: number): string => formatTotal(Math.round(major * 10 ** decimals));
   const formatTime = (iso: string): string => formatDateTime(locale, iso);
 
   return (
@@ -99,6 +101,7 @@ export function QueueScreen(): React.JSX.Element {
                 t={t}
                 formatTotal={formatTotal}
                 formatTime={formatTime}
+                formatPayment={formatPayment}
                 onResend={async () => {
                   const result = await retryInvoice(entry.localId);
                   if (result.ok) setFlash(t('queue.result.resent', { number: entry.invoiceNumber }));

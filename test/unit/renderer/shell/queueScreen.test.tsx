@@ -19,7 +19,11 @@ function serveQueue(): void {
       { id: '1', name: 'Jakarta Pusat' },
       { id: '2', name: 'Bandung' },
     ],
-    paymentMethods: [],
+    paymentMethods: [
+      { id: '1', name: 'Cash', type: 'Cash' },
+      { id: '2', name: 'Debit Card', type: 'Card' },
+      { id: '4', name: 'QRIS', type: 'QRIS' },
+    ],
     taxes: [{ id: 't1', name: 'No Tax', rateBasisPoints: 0, inclusive: false }],
     source: 'dealpos' as const,
     fetchedAt: '2026-11-22T09:00:00+07:00',
@@ -77,6 +81,56 @@ describe('queue screen', () => {
     expect(fakeHost.calls('queue.retry')).toHaveLength(1);
     expect(screen.queryByTestId('queue-rejected-R1-00011')).toBeNull();
     expect(screen.getByTestId('queue-pending-R1-00011')).toBeTruthy();
+  });
+
+  it('renames a payment method DealPOS no longer lists: only the changed payment goes into the patch', async () => {
+    const base = queueEntry();
+    const rejected = queueEntry({
+      invoiceNumber: 'R1-00015',
+      state: 'rejected',
+      lastError: 'Payment method Kartu Debit is not found',
+      payload: {
+        ...base.payload,
+        Number: 'R1-00015',
+        Payments: [
+          { Amount: 7500, Method: 'Cash' },
+          { Amount: 20000, Method: 'Kartu Debit' },
+        ],
+      },
+    });
+    entries = [rejected];
+    fakeHost.handle('queue.edit', ({ localId }) => ({ ...rejected, localId, edited: true }));
+    fakeHost.handle('queue.retry', () => {
+      entries = [{ ...rejected, state: 'pending', edited: true }];
+      return entries[0] as QueueEntry;
+    });
+    await openQueue();
+    const card = screen.getByTestId('queue-rejected-R1-00015');
+    await userEvent.click(within(card).getByTestId('queue-fix'));
+    const cash = within(card).getByTestId<HTMLSelectElement>('fix-payment-0');
+    const debit = within(card).getByTestId<HTMLSelectElement>('fix-payment-1');
+    expect(cash.value).toBe('Cash');
+    // The method DealPOS no longer lists stays selected until the manager picks another.
+    expect(debit.value).toBe('Kartu Debit');
+    expect(within(card).getByRole('combobox', { name: /Payment method: Rp\s?20\.000/ })).toBe(debit);
+    await userEvent.selectOptions(debit, 'Debit Card');
+    await userEvent.click(within(card).getByTestId('fix-save'));
+    expect(await screen.findByTestId('queue-flash')).toHaveProperty('textContent', 'Invoice R1-00015 was sent again.');
+    expect(fakeHost.calls('queue.edit').map((c) => c.input)).toEqual([{ localId: rejected.localId, patch: { payments: [{ index: 1, method: 'Debit Card' }] } }]);
+    expect(fakeHost.calls('queue.retry')).toHaveLength(1);
+  });
+
+  it('will not resend a payment without a method', async () => {
+    entries = [queueEntry({ invoiceNumber: 'R1-00016', state: 'rejected', lastError: 'Payment method Cash is suspended' })];
+    await openQueue();
+    const card = screen.getByTestId('queue-rejected-R1-00016');
+    await userEvent.click(within(card).getByTestId('queue-fix'));
+    const method = within(card).getByTestId<HTMLSelectElement>('fix-payment-0');
+    await userEvent.selectOptions(method, '');
+    await userEvent.click(within(card).getByTestId('fix-save'));
+    expect(method.getAttribute('aria-invalid')).toBe('true');
+    expect(card.textContent).toContain('Cannot be empty.');
+    expect(fakeHost.calls('queue.edit')).toHaveLength(0);
   });
 
   it('does not resend when the fix is refused, and shows why', async () => {
