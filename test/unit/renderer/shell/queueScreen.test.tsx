@@ -41,6 +41,16 @@ beforeEach(() => {
   entries = [];
 });
 
+/** Serves `rejected` as the only entry: edit answers it as edited, retry moves it to pending. */
+function serveRejected(rejected: QueueEntry): void {
+  entries = [rejected];
+  fakeHost.handle('queue.edit', ({ localId }) => ({ ...rejected, localId, edited: true }));
+  fakeHost.handle('queue.retry', () => {
+    entries = [{ ...rejected, state: 'pending', edited: true }];
+    return entries[0] as QueueEntry;
+  });
+}
+
 describe('queue screen', () => {
   it('lists rejected invoices with the server message, pending ones and recently synced ones', async () => {
     entries = [
@@ -61,12 +71,7 @@ describe('queue screen', () => {
 
   it('fixes a rejected line code and resends: edit carries only what changed, then retry', async () => {
     const rejected = queueEntry({ invoiceNumber: 'R1-00011', state: 'rejected', lastError: 'Unknown variant TEA-01' });
-    entries = [rejected];
-    fakeHost.handle('queue.edit', ({ localId }) => ({ ...rejected, localId, edited: true }));
-    fakeHost.handle('queue.retry', () => {
-      entries = [{ ...rejected, state: 'pending', edited: true }];
-      return entries[0] as QueueEntry;
-    });
+    serveRejected(rejected);
     await openQueue();
     const card = screen.getByTestId('queue-rejected-R1-00011');
     await userEvent.click(within(card).getByTestId('queue-fix'));
@@ -98,12 +103,7 @@ describe('queue screen', () => {
         ],
       },
     });
-    entries = [rejected];
-    fakeHost.handle('queue.edit', ({ localId }) => ({ ...rejected, localId, edited: true }));
-    fakeHost.handle('queue.retry', () => {
-      entries = [{ ...rejected, state: 'pending', edited: true }];
-      return entries[0] as QueueEntry;
-    });
+    serveRejected(rejected);
     await openQueue();
     const card = screen.getByTestId('queue-rejected-R1-00015');
     await userEvent.click(within(card).getByTestId('queue-fix'));
