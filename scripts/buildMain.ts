@@ -1,7 +1,7 @@
 /** Bundles the Electron main process and the preload into dist/ (native modules stay external). */
 import { build } from 'esbuild';
 
-const external = ['electron', 'better-sqlite3', 'keytar', 'node-hid'];
+const external = ['electron', 'better-sqlite3', '@github/keytar', 'node-hid'];
 
 async function main(): Promise<void> {
   await Promise.all([
@@ -11,7 +11,7 @@ async function main(): Promise<void> {
       bundle: true,
       platform: 'node',
       format: 'cjs',
-      target: 'node20',
+      target: 'node24',
       external,
       sourcemap: true,
       // import.meta.url is used by path helpers; map it to the CJS file URL.
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
       bundle: true,
       platform: 'node',
       format: 'cjs',
-      target: 'node20',
+      target: 'node24',
       external: ['electron'],
       sourcemap: true,
     }),

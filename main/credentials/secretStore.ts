@@ -2,7 +2,7 @@
  * The DealPOS client secret lives only in the OS keychain (macOS Keychain, Windows Credential
  * Vault, Secret Service on Linux) via keytar, and in main-process memory while connected.
  */
-import keytar from 'keytar';
+import keytar from '@github/keytar';
 import { ServiceError } from '../../shared/errors';
 
 export const KEYCHAIN_SERVICE = 'DealPOS Counter';

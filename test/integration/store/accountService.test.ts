@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import keytar from 'keytar';
+import keytar from '@github/keytar';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ServiceError } from '../../../shared/errors';
 import { AccountService, baseUrlFor, normalizeSubdomain } from '../../../main/account/accountService';

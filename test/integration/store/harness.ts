@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import keytar from 'keytar';
+import keytar from '@github/keytar';
 import { DealPosClient } from '../../../main/dealpos/dealPosClient';
 import { RequestBudget } from '../../../main/dealpos/requestBudget';
 import { createLogger, type Logger } from '../../../main/logging/logger';
