@@ -9,7 +9,7 @@ if [ "${DEALPOS_PRIVATE_KEYRING:-}" = "1" ]; then
 fi
 for tool in dbus-run-session dbus-send gnome-keyring-daemon; do
   if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "withKeyring: '$tool' is missing. Install the system packages: apt-get install dbus gnome-keyring libsecret-1-dev" >&2
+    echo "withKeyring: '$tool' is missing. Install the system packages: apt-get install dbus gnome-keyring libsecret-1-0" >&2
     exit 1
   fi
 done

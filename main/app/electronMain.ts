@@ -3,8 +3,9 @@
  * Kept deliberately thin; everything with logic lives in electronApp.ts and is unit-tested.
  */
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, session } from 'electron';
-import { createServices } from '../services';
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { EXIT_CODES } from './exitCodes';
+import { checkNativeModules, currentRuntime, nativeModuleReport } from './nativeModules';
 import { runElectronApp, type AppWindow, type ElectronSeam } from './electronApp';
 
 function wrapWindow(win: BrowserWindow): AppWindow {
@@ -51,11 +52,25 @@ const seam: ElectronSeam = {
 };
 
 const distDir = path.resolve(__dirname, '..');
-runElectronApp(seam, {
-  preloadPath: path.join(distDir, 'preload', 'electronPreload.cjs'),
-  rendererIndex: path.join(distDir, 'renderer', 'index.html'),
-  createServices,
-}).catch((error: unknown) => {
-  console.error('DealPOS Counter failed to start:', error);
-  app.exit(1);
-});
+const nativeFailures = checkNativeModules();
+if (nativeFailures.length > 0) {
+  const report = nativeModuleReport(nativeFailures, currentRuntime());
+  console.error(report);
+  // A counter has no console: the cashier must see why the app did not open.
+  dialog.showErrorBox('DealPOS Counter cannot start', report);
+  app.exit(EXIT_CODES.nativeModule);
+} else {
+  // Loaded only after the check, so a broken binary is reported above rather than thrown at import.
+  import('../services')
+    .then(({ createServices }) =>
+      runElectronApp(seam, {
+        preloadPath: path.join(distDir, 'preload', 'electronPreload.cjs'),
+        rendererIndex: path.join(distDir, 'renderer', 'index.html'),
+        createServices,
+      }),
+    )
+    .catch((error: unknown) => {
+      console.error('DealPOS Counter failed to start:', error);
+      app.exit(EXIT_CODES.unexpected);
+    });
+}

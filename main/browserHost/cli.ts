@@ -4,7 +4,8 @@
  */
 import path from 'node:path';
 import { packageVersion } from '../appVersion';
-import { createServices } from '../services';
+import { EXIT_CODES } from '../app/exitCodes';
+import { checkNativeModules, currentRuntime, nativeModuleReport } from '../app/nativeModules';
 import { startBrowserHost } from './browserHost';
 
 const USAGE = `Usage: npm run dev:browser -- [--port <port>] [--data-dir <folder>]
@@ -45,6 +46,13 @@ function fail(message: string): never {
 
 async function main(): Promise<void> {
   const { port, dataDir } = parse(process.argv.slice(2));
+  const nativeFailures = checkNativeModules();
+  if (nativeFailures.length > 0) {
+    console.error(nativeModuleReport(nativeFailures, currentRuntime()));
+    process.exit(EXIT_CODES.nativeModule);
+  }
+  // Imported after the check, so a broken binary is reported above rather than thrown at import.
+  const { createServices } = await import('../services');
   const services = await createServices({ dataDir, version: packageVersion(), host: 'browser' });
   const host = await startBrowserHost({ services, rendererDir: path.resolve('dist/renderer'), port });
   console.log(`DealPOS Counter browser host: ${host.url}`);
