@@ -37,7 +37,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['**/main/**', '../main', '../../main'], message: 'The renderer never imports main/: go through the contract (renderer/api/pos.ts).' },
-            { group: [...nodeBuiltins, 'electron', 'better-sqlite3', 'keytar', 'node-hid'], message: 'No Node or Electron in the renderer: it is sandboxed.' },
+            { group: [...nodeBuiltins, 'electron', 'better-sqlite3', '@github/keytar', 'keytar', 'node-hid'], message: 'No Node or Electron in the renderer: it is sandboxed.' },
           ],
         },
       ],
@@ -52,7 +52,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'shared/ depends on nothing but itself and pure libraries.' },
-            { group: [...nodeBuiltins, 'electron', 'better-sqlite3', 'keytar', 'node-hid', 'react', 'react-dom'], message: 'shared/ imports neither Node, Electron nor the DOM.' },
+            { group: [...nodeBuiltins, 'electron', 'better-sqlite3', '@github/keytar', 'keytar', 'node-hid', 'react', 'react-dom'], message: 'shared/ imports neither Node, Electron nor the DOM.' },
           ],
         },
       ],
