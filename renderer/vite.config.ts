@@ -6,7 +6,7 @@ const root = path.dirname(new URL(import.meta.url).pathname);
 
 export default defineConfig({
   root,
-  // Relative asset URLs so the same build loads from file:// in Electron and from the browser host.
+  // Relative asset URLs so the same build loads from app://counter/ in Electron and from the browser host.
   base: './',
   plugins: [react()],
   build: {

@@ -46,7 +46,10 @@ export function secureWebPreferences(preload: string): SecureWebPreferences {
   };
 }
 
-/** Only the app's own page, loaded from its own file, may call main: no other URL, no sub-frame. */
+/**
+ * Only the app's own page (app://counter/index.html, see appProtocol.ts) may call main: no other
+ * scheme, host or path (file:// included), no sub-frame. Query and fragment do not matter.
+ */
 export function isTrustedSender(sender: { readonly url: string; readonly isMainFrame: boolean }, appUrl: string): boolean {
   if (!sender.isMainFrame) return false;
   try {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { build } from 'esbuild';
+import { contentTypeOf } from '../app/contentTypes';
 import { CONTENT_SECURITY_POLICY } from '../app/securityPolicy';
 import type { Services } from '../services';
 import { acceptKey, serveCallSocket } from './callSocket';
@@ -34,17 +35,6 @@ export interface BrowserHost {
   close(): Promise<void>;
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.wav': 'audio/wav',
-};
 
 const bridgeSource = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../preload/browserBridge.ts');
 
@@ -156,19 +146,19 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, errorResult({ code: 'validation', message: 'Only GET serves files' }));
-    if (url.pathname === '/pos-bridge.js') return sendFile(res, '.js', bridgeJs);
-    if (url.pathname === '/' || url.pathname === '/index.html') return sendFile(res, '.html', indexHtml);
+    if (url.pathname === '/pos-bridge.js') return sendFile(res, 'pos-bridge.js', bridgeJs);
+    if (url.pathname === '/' || url.pathname === '/index.html') return sendFile(res, 'index.html', indexHtml);
     const file = path.resolve(rendererDir, `.${decodeURIComponent(url.pathname)}`);
     if (!file.startsWith(rendererDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404, { 'Content-Type': 'text/plain' });
       return void res.end('Not found');
     }
-    return sendFile(res, path.extname(file), fs.readFileSync(file));
+    return sendFile(res, file, fs.readFileSync(file));
   }
 
-  function sendFile(res: http.ServerResponse, ext: string, body: string | Buffer): void {
+  function sendFile(res: http.ServerResponse, file: string, body: string | Buffer): void {
     res.writeHead(200, {
-      'Content-Type': CONTENT_TYPES[ext] ?? 'application/octet-stream',
+      'Content-Type': contentTypeOf(file),
       'Content-Security-Policy': CONTENT_SECURITY_POLICY,
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-store',

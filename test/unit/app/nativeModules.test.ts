@@ -29,7 +29,9 @@ describe('native module check at start', () => {
 
   it('names each module that fails to load, with the loader error, and keeps checking the rest', () => {
     const missing: NativeModuleProbe = { name: 'node-hid', purpose: 'USB HID barcode scanners', load: () => require('node-hid-that-is-not-installed') };
-    const failures = checkNativeModules([brokenAddonProbe(), NATIVE_MODULE_PROBES[1]!, missing]);
+    const keytar = NATIVE_MODULE_PROBES.find((probe) => probe.name === '@github/keytar');
+    if (!keytar) throw new Error('keytar probe missing');
+    const failures = checkNativeModules([brokenAddonProbe(), keytar, missing]);
     expect(failures.map((failure) => failure.name)).toEqual(['better-sqlite3', 'node-hid']);
     expect(failures[0]?.reason).toMatch(/invalid ELF header|not a valid|file too short|dlopen/i);
     expect(failures[1]?.reason).toContain("Cannot find module 'node-hid-that-is-not-installed'");
