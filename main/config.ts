@@ -1,19 +1,37 @@
 import path from 'node:path';
 import type { HidBackend } from './scanner/hidBackend';
 
+/** Size-based log rotation: at most `keepFiles` files of about `maxFileBytes` each. */
+export interface LogRotation {
+  readonly maxFileBytes: number;
+  readonly keepFiles: number;
+}
+
+/** 5 × 5 MB: weeks of a busy counter's lines, small enough to attach to a support ticket. */
+export const DEFAULT_LOG_ROTATION: LogRotation = { maxFileBytes: 5 * 1024 * 1024, keepFiles: 5 };
+
 export interface ServicesConfig {
-  /** Folder holding the SQLite file, logs and backups. Created if missing. */
+  /**
+   * The per-user app-data folder (Electron: `app.getPath('userData')`; browser host: `--data-dir`)
+   * holding the SQLite files, backups and logs. Created owner-only if missing.
+   */
   readonly dataDir: string;
   readonly version: string;
   readonly host: 'electron' | 'browser';
-  /** Where log lines go; defaults to `<dataDir>/logs/app.log`. */
-  readonly logFile?: string;
+  /** Log rotation limits; DEFAULT_LOG_ROTATION unless a test wants small files. */
+  readonly logRotation?: LogRotation;
   /** Echo log lines to stderr (off in tests to keep output readable). */
   readonly logToStderr?: boolean;
   /** HID access for the scanner; node-hid unless a test or benchmark passes a fake device. */
   readonly scannerBackend?: () => Promise<HidBackend>;
+  /**
+   * Opens a folder in the OS file manager; resolves to '' on success or the OS's error message
+   * (Electron's `shell.openPath`). Absent where the host cannot open folders (browser host).
+   */
+  readonly openFolder?: (folder: string) => Promise<string>;
 }
 
-export function defaultLogFile(dataDir: string): string {
-  return path.join(dataDir, 'logs', 'app.log');
+/** Where the log files live: `<dataDir>/logs/app.<n>.log`. */
+export function logsDir(dataDir: string): string {
+  return path.join(dataDir, 'logs');
 }

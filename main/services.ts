@@ -3,7 +3,6 @@
  * browser test host, integration tests and benchmarks all call `createServices`; nothing else
  * constructs services by hand.
  */
-import fs from 'node:fs';
 import type { ContractHandlers } from '../shared/contract';
 import { createAccountHandlers } from './account/accountHandlers';
 import { AccountService } from './account/accountService';
@@ -13,11 +12,14 @@ import { cachedSettingsOptions } from './account/settingsOptions';
 import { createCatalogService } from './catalog/catalogService';
 import { createCustomerService } from './customer/customerService';
 import { createKeytarSecretStore } from './credentials/secretStore';
-import { defaultLogFile, type ServicesConfig } from './config';
+import { DEFAULT_LOG_ROTATION, logsDir, type ServicesConfig } from './config';
+import { prepareDataFolder } from './dataFolder/dataFolder';
+import { DataFolderError } from './dataFolder/dataFolderError';
 import { EventHub } from './events/eventHub';
 import { StatusService } from './events/statusService';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher';
-import { createFileLogger, type Logger } from './logging/logger';
+import { createFileLogger, type FileLogger, type Logger } from './logging/logger';
+import { createOpenLogsFolder } from './logging/openLogsFolder';
 import { loadNodeHidBackend } from './scanner/nodeHidBackend';
 import { systemScannerClock } from './scanner/scannerClock';
 import { documentWedgeSettingsStore, settingsDeviceChoiceStore } from './scanner/scannerStores';
@@ -37,12 +39,23 @@ export interface Services {
   close(): Promise<void>;
 }
 
+async function openLogger(config: ServicesConfig): Promise<FileLogger> {
+  const dir = logsDir(config.dataDir);
+  try {
+    return await createFileLogger(dir, config.logRotation ?? DEFAULT_LOG_ROTATION, config.logToStderr ?? true);
+  } catch (error) {
+    throw new DataFolderError(dir, error);
+  }
+}
+
+/** Throws `DataFolderError` when the data folder cannot be used; see main/app/startupFailure.ts. */
 export async function createServices(config: ServicesConfig): Promise<Services> {
-  fs.mkdirSync(config.dataDir, { recursive: true });
-  const logger = createFileLogger(config.logFile ?? defaultLogFile(config.dataDir), config.logToStderr ?? true);
+  prepareDataFolder(config.dataDir);
+  const logger = await openLogger(config);
   const events = new EventHub();
   const status = new StatusService(events);
-  const closers: Array<() => Promise<void> | void> = [];
+  // Closed in reverse order: the logger, first in, is closed last so shutdown problems are logged.
+  const closers: Array<() => Promise<void> | void> = [() => logger.close()];
 
   // Account + local data (issue 4): owns the session — database file (live `dealpos-counter.db` or
   // `demo.db`), settings, catalog, DealPosClient and RequestBudget — and switches it on
@@ -132,6 +145,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       host: config.host,
     }),
     'app.status': async () => status.get(),
+    'app.openLogsFolder': createOpenLogsFolder(logsDir(config.dataDir), config.openFolder ?? null),
     ...createAccountHandlers(account, logger),
     ...catalog.handlers,
     ...scanner.handlers,

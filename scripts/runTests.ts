@@ -1,7 +1,8 @@
 /**
  * The body of `npm test` after typecheck and lint (already inside the private keyring): vitest, the
- * renderer build, then Playwright. Both suites run even if the first fails, so one run shows every
- * failure; the last line is the plain "N passed, N failed, N skipped" count over both.
+ * renderer and main builds (the Electron spec launches dist/main), then Playwright. Both suites run
+ * even if the first fails, so one run shows every failure; the last line is the plain
+ * "N passed, N failed, N skipped" count over both.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -40,7 +41,8 @@ fs.rmSync(vitestJson, { force: true });
 fs.rmSync(playwrightJson, { force: true });
 const bin = (name: string): string => path.resolve('node_modules/.bin', name);
 const vitestStatus = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
-const buildStatus = run('npm', ['run', '--silent', 'build:renderer']);
+// The second build runs only if the first succeeded; the status is the first failure's.
+const buildStatus = run('npm', ['run', '--silent', 'build:renderer']) || run('npm', ['run', '--silent', 'build:main']);
 const playwrightStatus = buildStatus === 0 ? run(bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson }) : 1;
 
 const total: Counts = { passed: 0, failed: 0, skipped: 0 };

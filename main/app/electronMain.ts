@@ -3,15 +3,16 @@
  * Kept deliberately thin; everything with logic lives in electronApp.ts and is unit-tested.
  */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { EXIT_CODES } from './exitCodes';
 import { checkNativeModules, currentRuntime, nativeModuleReport } from './nativeModules';
 import { runElectronApp, type AppWindow, type ElectronSeam } from './electronApp';
+import { classifyStartupError } from './startupFailure';
 
 function wrapWindow(win: BrowserWindow): AppWindow {
   const contents = win.webContents;
   return {
-    loadFile: (file) => win.loadFile(file),
+    loadURL: (url) => win.loadURL(url),
     send: (channel, ...args) => contents.send(channel, ...args),
     focus: () => {
       if (win.isMinimized()) win.restore();
@@ -19,6 +20,8 @@ function wrapWindow(win: BrowserWindow): AppWindow {
     },
     denyWindowOpen: () => contents.setWindowOpenHandler(() => ({ action: 'deny' })),
     onWillNavigate: (listener) => contents.on('will-navigate', (event, url) => listener(url, () => event.preventDefault())),
+    onWillRedirect: (listener) => contents.on('will-redirect', (event) => listener(event.url, event.isMainFrame, () => event.preventDefault())),
+    onWillFrameNavigate: (listener) => contents.on('will-frame-navigate', (event) => listener(event.url, event.isMainFrame, () => event.preventDefault())),
     onWillAttachWebview: (listener) => contents.on('will-attach-webview', (event) => listener(() => event.preventDefault())),
     onClosed: (listener) => win.on('closed', listener),
     isDestroyed: () => win.isDestroyed(),
@@ -35,10 +38,14 @@ const seam: ElectronSeam = {
   exit: (code) => app.exit(code),
   userDataDir: () => app.getPath('userData'),
   version: () => app.getVersion(),
+  openFolder: (folder) => shell.openPath(folder),
   setPermissionHandlers: (decide) => {
     session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(decide(permission)));
     session.defaultSession.setPermissionCheckHandler((_contents, permission) => decide(permission));
   },
+  setDevicePermissionHandler: (decide) => session.defaultSession.setDevicePermissionHandler((details) => decide(details.deviceType)),
+  registerPrivilegedScheme: (scheme, privileges) => protocol.registerSchemesAsPrivileged([{ scheme, privileges }]),
+  handleProtocol: (scheme, handler) => protocol.handle(scheme, handler),
   setContentSecurityPolicy: (policy) => {
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } });
@@ -65,12 +72,14 @@ if (nativeFailures.length > 0) {
     .then(({ createServices }) =>
       runElectronApp(seam, {
         preloadPath: path.join(distDir, 'preload', 'electronPreload.cjs'),
-        rendererIndex: path.join(distDir, 'renderer', 'index.html'),
+        rendererDir: path.join(distDir, 'renderer'),
         createServices,
       }),
     )
     .catch((error: unknown) => {
-      console.error('DealPOS Counter failed to start:', error);
-      app.exit(EXIT_CODES.unexpected);
+      const failure = classifyStartupError(error, 'electron');
+      console.error(failure.message, error);
+      dialog.showErrorBox('DealPOS Counter cannot start', failure.message);
+      app.exit(failure.code);
     });
 }

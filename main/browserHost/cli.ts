@@ -3,7 +3,9 @@
  * host and prints the URL (with its per-run token) to open in a browser.
  */
 import path from 'node:path';
+import { classifyStartupError } from '../app/startupFailure';
 import { packageVersion } from '../appVersion';
+import { logsDir } from '../config';
 import { EXIT_CODES } from '../app/exitCodes';
 import { checkNativeModules, currentRuntime, nativeModuleReport } from '../app/nativeModules';
 import { startBrowserHost } from './browserHost';
@@ -14,7 +16,8 @@ Serves the DealPOS Counter renderer and the app's services on http://127.0.0.1 f
 browser tests (no Electron needed). Prints the URL to open; it carries a per-run access token.
 
   --port <port>        port to listen on (default: a free one)
-  --data-dir <folder>  where the database and logs live (default: .tmp/browser-data)`;
+  --data-dir <folder>  where the database and logs live (default: .tmp/browser-data); created
+                       owner-only (0700) if missing`;
 
 function parse(argv: readonly string[]): { port: number; dataDir: string } {
   let port = 0;
@@ -24,7 +27,7 @@ function parse(argv: readonly string[]): { port: number; dataDir: string } {
     const value = argv[i + 1];
     if (arg === '--help' || arg === '-h') {
       console.log(USAGE);
-      process.exit(0);
+      process.exit(EXIT_CODES.ok);
     } else if (arg === '--port' && value !== undefined) {
       port = Number(value);
       if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a whole number from 0 to 65535, got "${value}"`);
@@ -41,7 +44,7 @@ function parse(argv: readonly string[]): { port: number; dataDir: string } {
 
 function fail(message: string): never {
   console.error(`${message}\n\n${USAGE}`);
-  process.exit(2);
+  process.exit(EXIT_CODES.usage);
 }
 
 async function main(): Promise<void> {
@@ -56,7 +59,7 @@ async function main(): Promise<void> {
   const services = await createServices({ dataDir, version: packageVersion(), host: 'browser' });
   const host = await startBrowserHost({ services, rendererDir: path.resolve('dist/renderer'), port });
   console.log(`DealPOS Counter browser host: ${host.url}`);
-  console.log(`Data folder: ${dataDir}`);
+  console.log(`Data folder: ${dataDir} (logs in ${logsDir(dataDir)})`);
   const stop = async (): Promise<void> => {
     await host.close();
     await services.close();
@@ -67,6 +70,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
+  const failure = classifyStartupError(error, 'browser');
+  console.error(failure.message);
+  process.exit(failure.code);
 });

@@ -1,5 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import type { LogRotation } from '../config';
+import { openRollingFileSink, type LogSinkStats } from './rollingFileSink';
 
 /**
  * Minimal structured logger. Call sites must never pass secrets or tokens; `redact` is a second line
@@ -45,11 +45,30 @@ export function createLogger(sink: LogSink = (line) => process.stderr.write(`${l
   };
 }
 
-/** Appends to `<dataDir>/logs/app.log` (synchronously: a crash must not lose the last lines) and echoes to stderr. */
-export function createFileLogger(logFile: string, echo = true): Logger {
-  fs.mkdirSync(path.dirname(logFile), { recursive: true });
-  return createLogger((line) => {
-    fs.appendFileSync(logFile, `${line}\n`);
+export interface FileLogger extends Logger {
+  /** What the file sink could not write; logging never throws, so this is where losses show. */
+  stats(): LogSinkStats;
+  close(): Promise<void>;
+}
+
+/**
+ * Writes to rotating files in `dir` (synchronously: a crash must not lose the last lines) and
+ * echoes to stderr. Rejects only when the first file cannot be opened.
+ */
+export async function createFileLogger(dir: string, rotation: LogRotation, echo = true): Promise<FileLogger> {
+  const sink = await openRollingFileSink(dir, rotation);
+  const logger = createLogger((line) => {
+    sink.write(line);
     if (echo) process.stderr.write(`${line}\n`);
   });
+  return {
+    ...logger,
+    stats: () => sink.stats(),
+    async close() {
+      const { dropped, errors, lastError } = sink.stats();
+      // Leave a trace of what is missing, when the file can take it by now.
+      if (dropped > 0 || errors > 0) logger.warn(`Log: ${dropped} lines dropped and ${errors} write errors this run (last: ${lastError ?? 'none'})`);
+      await sink.close();
+    },
+  };
 }

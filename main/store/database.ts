@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { createPrivateFile, ensurePrivateDir } from '../dataFolder/privateFiles';
 import type { Logger } from '../logging/logger';
 import { MIGRATIONS, type Migration } from './migrations';
 import { sqliteCode, StoreError } from './storeError';
@@ -113,16 +114,22 @@ function probe(file: string): string | null {
   }
 }
 
+/** Customer details live here: a new file starts 0600, and SQLite gives its -wal and -shm the same mode. */
+function openPrivate(file: string): Database.Database {
+  createPrivateFile(file);
+  return new Database(file);
+}
+
 function openChecked(file: string, now: Date, logger: Logger | undefined): { db: Database.Database; damaged: DamagedDatabase | null } {
   const reason = fs.existsSync(file) ? probe(file) : null;
-  if (reason === null) return { db: new Database(file), damaged: null };
+  if (reason === null) return { db: openPrivate(file), damaged: null };
   const movedTo = moveAside(file, now);
   const message =
     `The local database was damaged (${reason}) and has been moved to ${movedTo}. ` +
     'The app started with a new, empty database. Invoices that had not yet been synced to DealPOS may ' +
     'still be in the old file: keep it and contact support before deleting it.';
   logger?.error(message);
-  return { db: new Database(file), damaged: { movedTo, reason, message } };
+  return { db: openPrivate(file), damaged: { movedTo, reason, message } };
 }
 
 function pruneBackups(dir: string, prefix: string, keep: number): void {
@@ -155,10 +162,12 @@ function migrate(
   let backupFile: string | null = null;
   if (current > 0) {
     const dir = path.join(path.dirname(file), BACKUP_DIR);
-    fs.mkdirSync(dir, { recursive: true });
+    ensurePrivateDir(dir);
     const base = path.basename(file, path.extname(file));
     backupFile = path.join(dir, `${base}.v${current}.${timestamp(now)}.db`);
-    // VACUUM INTO writes a consistent, compact copy including what is still in the WAL.
+    // VACUUM INTO writes a consistent, compact copy including what is still in the WAL; it accepts
+    // an existing empty target, so the copy is private from its first byte.
+    createPrivateFile(backupFile);
     db.prepare('VACUUM INTO ?').run(backupFile);
     pruneBackups(dir, `${base}.v`, keepBackups);
     logger?.info(`Backed up ${file} (schema ${current}) to ${backupFile} before migrating`);
@@ -199,7 +208,7 @@ export function withRelaxedDurability<T>(db: Database.Database, write: () => T):
 
 export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   const now = (options.now ?? (() => new Date()))();
-  fs.mkdirSync(path.dirname(options.file), { recursive: true });
+  ensurePrivateDir(path.dirname(options.file));
   const { db, damaged } = openChecked(options.file, now, options.logger);
   try {
     configure(db);

@@ -45,9 +45,21 @@ export const INITIAL_STATUS: AppStatus = {
   scanner: { state: 'none', deviceName: null, hint: null },
 };
 
+/** What `app.openLogsFolder` did; the renderer shows `path` whenever the folder was not opened. */
+export interface LogsFolderResult {
+  /** The folder holding the log files. */
+  readonly path: string;
+  /** True when the OS file manager opened it; false where the host cannot open folders (browser host). */
+  readonly opened: boolean;
+  /** The OS's reason when it tried and failed, null otherwise. */
+  readonly error: string | null;
+}
+
 export const appMethods = {
   'app.info': method({ input: z.object({}).strict(), result: returns<AppInfo>() }),
   'app.status': method({ input: z.object({}).strict(), result: returns<AppStatus>() }),
+  /** Opens the logs folder in the OS file manager (for support), or answers its path where it cannot. */
+  'app.openLogsFolder': method({ input: z.object({}).strict(), result: returns<LogsFolderResult>() }),
 };
 
 export const appEvents = {

@@ -9,6 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { startBrowserHost, type BrowserHost } from '../../main/browserHost/browserHost';
+import { logsDir } from '../../main/config';
+import { listLogFiles } from '../../main/logging/rollingFileSink';
 import { createServices, type Services } from '../../main/services';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../main/simulator/simulatorServer';
 import type { EventName, EventPayload } from '../../shared/contract';
@@ -88,9 +90,10 @@ export const test = base.extend<{ app: AppHarness }>({
     const app = await startApp();
     await use(app);
     // Main's log explains most failures (a stalled sync, a refused call); keep it with the test's results.
-    const log = path.join(app.dataDir, 'logs', 'app.log');
-    if (testInfo.status !== testInfo.expectedStatus && fs.existsSync(log)) {
-      await testInfo.attach('main.log', { path: log, contentType: 'text/plain' });
+    if (testInfo.status !== testInfo.expectedStatus) {
+      for (const log of listLogFiles(logsDir(app.dataDir))) {
+        await testInfo.attach(`main-${path.basename(log)}`, { path: log, contentType: 'text/plain' });
+      }
     }
     await app.close();
   },

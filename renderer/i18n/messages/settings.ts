@@ -78,6 +78,10 @@ export const settings = defineMessages({
     'about.title': 'About this installation',
     'about.mode': 'Mode',
     'about.dataDir': 'Data folder',
+    'about.openLogs': 'Open logs folder',
+    'about.logsHere': 'This window cannot open folders. The log files are in:',
+    'about.openLogsFailed': 'Could not open the logs folder: {message}.',
+    'about.logsAt': 'The log files are in:',
   },
   id: {
     'firstRun.title': 'Hampir siap',
@@ -155,5 +159,9 @@ export const settings = defineMessages({
     'about.title': 'Tentang instalasi ini',
     'about.mode': 'Mode',
     'about.dataDir': 'Folder data',
+    'about.openLogs': 'Buka folder log',
+    'about.logsHere': 'Jendela ini tidak dapat membuka folder. Berkas log ada di:',
+    'about.openLogsFailed': 'Folder log tidak dapat dibuka: {message}.',
+    'about.logsAt': 'Berkas log ada di:',
   },
 });

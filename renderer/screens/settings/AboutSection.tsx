@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../../shared/contract/app';
 import type { Translate } from '../../i18n/t';
+import { LogsFolderButton } from './LogsFolderButton';
 
 export function AboutSection({ info, t }: { readonly info: AppInfo; readonly t: Translate }): React.JSX.Element {
   return (
@@ -15,6 +16,7 @@ export function AboutSection({ info, t }: { readonly info: AppInfo; readonly t: 
           <code data-testid="app-data-dir">{info.dataDir}</code>
         </dd>
       </dl>
+      <LogsFolderButton />
     </section>
   );
 }
