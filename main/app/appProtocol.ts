@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { errorCode } from '../errorCode';
 import { CONTENT_SECURITY_POLICY } from './securityPolicy';
 import { contentTypeOf } from './contentTypes';
 
@@ -18,7 +19,6 @@ export const APP_PAGE_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
  * (treated like https, so secure-context APIs work), and fetch() may load its files.
  */
 export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true } as const;
-
 
 export type AppFile = { readonly file: string } | { readonly status: 403 | 404 };
 
@@ -71,7 +71,7 @@ function refusal(status: keyof typeof REFUSALS): Response {
 }
 
 function isNotFound(error: unknown): boolean {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const code = errorCode(error);
   return code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR';
 }
 

@@ -1,3 +1,5 @@
+import { errorCode } from '../errorCode';
+
 /** The per-user data folder (or a folder inside it) cannot be created or written; the app cannot start. */
 export class DataFolderError extends Error {
   readonly code = 'data_folder_unwritable';
@@ -8,7 +10,7 @@ export class DataFolderError extends Error {
     readonly folder: string,
     readonly causedBy: unknown,
   ) {
-    const reason = typeof causedBy === 'object' && causedBy !== null && 'code' in causedBy && typeof causedBy.code === 'string' ? causedBy.code : null;
+    const reason = errorCode(causedBy);
     super(`Cannot write to the data folder ${folder}${reason ? ` (${reason})` : ''}`, { cause: causedBy });
     this.name = 'DataFolderError';
     this.reason = reason;

@@ -5,15 +5,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { errorCode } from '../errorCode';
 
 export const PRIVATE_DIR_MODE = 0o700;
 export const PRIVATE_FILE_MODE = 0o600;
 const GROUP_AND_OTHER = 0o077;
 const POSIX = process.platform !== 'win32';
-
-function errorCode(error: unknown): string | null {
-  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : null;
-}
 
 /** Strips group and other bits from `target` (owner bits stay); symlinks and missing paths are left alone. */
 function tighten(target: string, kind: 'file' | 'dir'): void {

@@ -9,6 +9,7 @@
  */
 import type { z } from 'zod';
 import type { Logger } from '../logging/logger';
+import { errorCode } from '../errorCode';
 import { ASSUMPTIONS, INVOICE_ID_NOT_FOUND_VALUES, RATE_LIMIT_MESSAGE_SECONDS } from './assumptions';
 import {
   DealPosBadCredentialsError,
@@ -619,10 +620,7 @@ const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ERR_I
 
 function describeNetworkFailure(error: unknown): { reason: string; maybeProcessed: boolean } {
   const cause = error instanceof Error && error.cause !== undefined ? error.cause : error;
-  const code =
-    cause !== null && typeof cause === 'object' && 'code' in cause && typeof (cause as { code: unknown }).code === 'string'
-      ? (cause as { code: string }).code
-      : null;
+  const code = errorCode(cause);
   const message = cause instanceof Error ? cause.message : error instanceof Error ? error.message : String(error);
   return { reason: code ?? message, maybeProcessed: code === null || !NOT_SENT_CODES.has(code) };
 }

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pinoRoll from 'pino-roll';
 import type { LogRotation } from '../config';
+import { errorCode } from '../errorCode';
 import { PRIVATE_FILE_MODE } from '../dataFolder/privateFiles';
 
 /** pino-roll numbers the base name: `app.1.log`, `app.2.log`, … (the highest is the newest). */
@@ -35,8 +36,7 @@ export interface RollingFileSink {
 }
 
 function describeError(error: unknown): string {
-  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') return error.code;
-  return error instanceof Error ? error.message : String(error);
+  return errorCode(error) ?? (error instanceof Error ? error.message : String(error));
 }
 
 /** The log files in `dir`, oldest first. */

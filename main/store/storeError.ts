@@ -1,4 +1,5 @@
 import { ServiceError, type ErrorCode } from '../../shared/errors';
+import { errorCode } from '../errorCode';
 
 /** A local storage failure (disk full, damaged or newer-version file, failed migration). */
 export class StoreError extends ServiceError {
@@ -9,8 +10,7 @@ export class StoreError extends ServiceError {
 
 /** SQLite error codes as better-sqlite3 reports them (`SqliteError.code`). */
 export function sqliteCode(error: unknown): string | null {
-  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') return error.code;
-  return null;
+  return errorCode(error);
 }
 
 /** Turns a SQLite failure into a typed store error; anything that is not SQLite is passed through. */
