@@ -7,7 +7,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { errorCode } from '../errorCode';
-import { CONTENT_SECURITY_POLICY } from './securityPolicy';
+import { SECURITY_HEADERS } from './securityPolicy';
 import { contentTypeOf } from './contentTypes';
 
 export const APP_SCHEME = 'app';
@@ -56,12 +56,7 @@ export function resolveAppFile(url: string, rendererDir: string): AppFile {
 }
 
 function headers(contentType: string): Headers {
-  return new Headers({
-    'Content-Type': contentType,
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-    'X-Content-Type-Options': 'nosniff',
-    'Cache-Control': 'no-store',
-  });
+  return new Headers({ ...SECURITY_HEADERS, 'Content-Type': contentType, 'Cache-Control': 'no-store' });
 }
 
 const REFUSALS = { 403: 'Forbidden', 404: 'Not found', 405: 'Method not allowed' } as const;
@@ -75,7 +70,7 @@ function isNotFound(error: unknown): boolean {
   return code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR';
 }
 
-/** Answers one request of the app:// scheme from `rendererDir`; every answer carries the CSP. */
+/** Answers one request of the app:// scheme from `rendererDir`; every answer carries SECURITY_HEADERS. */
 export async function serveAppRequest(request: { readonly url: string; readonly method: string }, rendererDir: string): Promise<Response> {
   if (request.method !== 'GET' && request.method !== 'HEAD') return refusal(405);
   const resolved = resolveAppFile(request.url, rendererDir);

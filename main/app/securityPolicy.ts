@@ -16,6 +16,86 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * Every Permissions-Policy feature Chromium 156 (the e2e browser) recognises, except the `ch-*`
+ * client-hint delegations (they only pick which request headers go to other origins). Names it does
+ * not recognise (`bluetooth`, `battery`, `web-share`, `ambient-light-sensor`, `document-domain`, …)
+ * are left out: each would cost a console warning on every page load. The page uses none of these.
+ * Its scan tones are WebAudio: with `autoplay=()` an AudioContext still runs under Electron's and the
+ * e2e browser's no-gesture autoplay policy, and elsewhere after the first key press (sticky activation).
+ */
+export const DENIED_PERMISSIONS = [
+  'accelerometer',
+  'aria-notify',
+  'autoplay',
+  'browsing-topics',
+  'camera',
+  'captured-surface-control',
+  'clipboard-read',
+  'clipboard-write',
+  'compute-pressure',
+  'cross-origin-isolated',
+  'deferred-fetch',
+  'deferred-fetch-minimal',
+  'digital-credentials-create',
+  'digital-credentials-get',
+  'display-capture',
+  'encrypted-media',
+  'fullscreen',
+  'gamepad',
+  'geolocation',
+  'gyroscope',
+  'hid',
+  'identity-credentials-get',
+  'idle-detection',
+  'interest-cohort',
+  'keyboard-map',
+  'language-detector',
+  'language-model',
+  'local-fonts',
+  'local-network',
+  'local-network-access',
+  'loopback-network',
+  'magnetometer',
+  'media-playback-while-not-visible',
+  'microphone',
+  'midi',
+  'on-device-speech-recognition',
+  'otp-credentials',
+  'payment',
+  'picture-in-picture',
+  'private-state-token-issuance',
+  'private-state-token-redemption',
+  'publickey-credentials-create',
+  'publickey-credentials-get',
+  'screen-wake-lock',
+  'serial',
+  'speaker-selection',
+  'storage-access',
+  'summarizer',
+  'sync-xhr',
+  'translator',
+  'unload',
+  'usb',
+  'window-management',
+  'xr-spatial-tracking',
+] as const;
+
+export const PERMISSIONS_POLICY = DENIED_PERMISSIONS.map((feature) => `${feature}=()`).join(', ');
+
+/**
+ * The headers on every answer of the app's own origin, from the browser host (files, JSON, errors,
+ * refused upgrades) and from the app:// protocol alike: one list, so the two cannot drift apart.
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Permissions-Policy': PERMISSIONS_POLICY,
+};
+
 export interface SecureWebPreferences {
   readonly preload: string;
   readonly contextIsolation: true;

@@ -11,9 +11,10 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { build } from 'esbuild';
 import { contentTypeOf } from '../app/contentTypes';
-import { CONTENT_SECURITY_POLICY } from '../app/securityPolicy';
+import { SECURITY_HEADERS } from '../app/securityPolicy';
 import type { Services } from '../services';
 import { acceptKey, serveCallSocket } from './callSocket';
+import { parseRequestTarget } from './requestTarget';
 import type { PosErrorShape, PosResult } from '../../shared/errors';
 
 export interface BrowserHostOptions {
@@ -50,8 +51,21 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   const connection = status === 200 ? {} : { Connection: 'close' };
   const json = JSON.stringify(body);
   // A known length instead of chunked encoding: the browser has the whole answer with the headers.
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(json), ...connection });
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(json), ...connection });
   res.end(json);
+}
+
+const STATUS_TEXT: Readonly<Record<number, string>> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' };
+
+/**
+ * An answer written straight to a socket, for where there is no ServerResponse: refused WebSocket
+ * upgrades and requests Node's parser rejected. Same headers as every other answer.
+ */
+function rawAnswer(status: number, error?: PosErrorShape): string {
+  const body = error ? JSON.stringify(errorResult(error)) : '';
+  const headers = { ...SECURITY_HEADERS, ...(error ? { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } : {}), Connection: 'close', 'Content-Length': String(Buffer.byteLength(body)) };
+  const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
+  return `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}\r\n${lines.join('\r\n')}\r\n\r\n${body}`;
 }
 
 function errorResult(error: PosErrorShape): PosResult<never> {
@@ -125,44 +139,55 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     });
   });
 
+  // Requests Node's parser refuses never reach handle(); answered as Node would, with the same headers.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (socket.writable && 'bytesWritten' in socket && socket.bytesWritten === 0) {
+      const [status, message] =
+        error.code === 'HPE_HEADER_OVERFLOW'
+          ? [431, 'The request headers are too large']
+          : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+            ? [408, 'The request did not arrive in time']
+            : [400, 'The request could not be read as HTTP'];
+      socket.write(rawAnswer(status, { code: 'validation', message }));
+    }
+    socket.destroy();
+  });
+
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     // Refuse DNS-rebinding and cross-site callers before anything else.
     if (!isOwnHost(req.headers.host)) return sendJson(res, 403, errorResult({ code: 'forbidden_sender', message: 'Unknown Host header' }));
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const url = parseRequestTarget(req.url);
+    if (!url.ok) return sendJson(res, 400, errorResult({ code: 'validation', message: url.message }));
 
     if (url.pathname.startsWith('/api/')) {
       const origin = req.headers.origin;
       if (origin !== undefined && origin !== `http://${req.headers.host}`) {
         return sendJson(res, 403, errorResult({ code: 'forbidden_sender', message: `Calls from ${origin} are refused` }));
       }
-      const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? url.searchParams.get('token') ?? '';
+      const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? url.query.get('token') ?? '';
       if (!tokensMatch(bearer, token)) {
         return sendJson(res, 401, errorResult({ code: 'forbidden_sender', message: 'Missing or wrong host token' }));
       }
       if (url.pathname === '/api/events' && req.method === 'GET') return openEventStream(res);
       const call = /^\/api\/call\/([^/]+)$/.exec(url.pathname);
-      if (call?.[1] && req.method === 'POST') return answerCall(decodeURIComponent(call[1]), req, res);
+      // segments: '', 'api', 'call', the method name decoded.
+      if (call?.[1] && req.method === 'POST') return answerCall(url.segments[3] ?? '', req, res);
       return sendJson(res, 404, errorResult({ code: 'unknown_method', message: `No API route ${req.method} ${url.pathname}` }));
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, errorResult({ code: 'validation', message: 'Only GET serves files' }));
     if (url.pathname === '/pos-bridge.js') return sendFile(res, 'pos-bridge.js', bridgeJs);
     if (url.pathname === '/' || url.pathname === '/index.html') return sendFile(res, 'index.html', indexHtml);
-    const file = path.resolve(rendererDir, `.${decodeURIComponent(url.pathname)}`);
+    const file = path.resolve(rendererDir, `.${url.segments.join('/')}`);
     if (!file.startsWith(rendererDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404, { 'Content-Type': 'text/plain' });
+      res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
       return void res.end('Not found');
     }
     return sendFile(res, file, fs.readFileSync(file));
   }
 
   function sendFile(res: http.ServerResponse, file: string, body: string | Buffer): void {
-    res.writeHead(200, {
-      'Content-Type': contentTypeOf(file),
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'no-store',
-    });
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': contentTypeOf(file), 'Cache-Control': 'no-store' });
     res.end(body);
   }
 
@@ -179,7 +204,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   }
 
   function openEventStream(res: http.ServerResponse): void {
-    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     res.write(': connected\n\n');
     sseClients.add(res);
     res.on('close', () => sseClients.delete(res));
@@ -189,17 +214,19 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   // Origin must be this host's own (browsers always send it on a WebSocket handshake).
   const callSockets = new Set<Duplex>();
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
-    const refuse = (status: number, reason: string): void => {
-      socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    const refuse = (status: number, error?: PosErrorShape): void => {
+      socket.end(rawAnswer(status, error));
     };
-    if (!isOwnHost(req.headers.host)) return refuse(403, 'Forbidden');
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    if (url.pathname !== '/api/calls') return refuse(404, 'Not Found');
-    if (req.headers.origin !== `http://${req.headers.host}`) return refuse(403, 'Forbidden');
-    if (!tokensMatch(url.searchParams.get('token') ?? '', token)) return refuse(401, 'Unauthorized');
+    if (!isOwnHost(req.headers.host)) return refuse(403);
+    // A throw here would be uncaught (no request handler's catch around it) and stop the host.
+    const url = parseRequestTarget(req.url);
+    if (!url.ok) return refuse(400, { code: 'validation', message: url.message });
+    if (url.pathname !== '/api/calls') return refuse(404);
+    if (req.headers.origin !== `http://${req.headers.host}`) return refuse(403);
+    if (!tokensMatch(url.query.get('token') ?? '', token)) return refuse(401);
     const key = req.headers['sec-websocket-key'];
     if (req.headers.upgrade?.toLowerCase() !== 'websocket' || req.headers['sec-websocket-version'] !== '13' || typeof key !== 'string' || key === '') {
-      return refuse(400, 'Bad Request');
+      return refuse(400);
     }
     if ('setNoDelay' in socket && typeof socket.setNoDelay === 'function') socket.setNoDelay(true);
     socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${acceptKey(key)}\r\n\r\n`);

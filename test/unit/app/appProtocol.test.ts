@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_PAGE_URL, resolveAppFile, serveAppRequest } from '../../../main/app/appProtocol';
-import { CONTENT_SECURITY_POLICY } from '../../../main/app/securityPolicy';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../../main/app/securityPolicy';
 
 let base = '';
 let rendererDir = '';
@@ -110,6 +110,18 @@ describe('app:// protocol', () => {
     expect(response.status).toBe(status);
     expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(await response.text()).not.toContain(SECRET);
+  });
+
+  it('gives every answer the same security headers as the browser host', async () => {
+    const answers = [await get(APP_PAGE_URL), await get('app://counter/assets/index-abc.js'), await get('app://evil.example/index.html'), await get('app://counter/missing.js'), await get(APP_PAGE_URL, 'POST')];
+    expect(answers.map((response) => response.status)).toEqual([200, 200, 403, 404, 405]);
+    for (const response of answers) {
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(response.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+      expect(response.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+      expect(response.headers.get('permissions-policy')).toContain('camera=(), ');
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(response.headers.get(name), name).toBe(value);
+    }
   });
 
   it('refuses methods other than GET and HEAD', async () => {
