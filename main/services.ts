@@ -5,6 +5,7 @@
  */
 import type { ContractHandlers } from '../shared/contract';
 import { createAccountHandlers } from './account/accountHandlers';
+import { createApprovalService } from './approval/approvalService';
 import { AccountService } from './account/accountService';
 import { startDemoSimulator } from './account/demoServer';
 import { perSession } from './account/perSession';
@@ -27,6 +28,11 @@ import { createScannerService } from './scanner/scannerService';
 import { CustomerStore } from './store/customerStore';
 import { OutboxStore } from './store/outboxStore';
 import { createOutboxService } from './sync/outboxService';
+import { createCheckoutService } from './sale/checkoutService';
+import { pricingRules } from './sale/pricingRules';
+import { DraftStore } from './store/draftStore';
+import { paymentMethodRules } from '../shared/sale/saleRules';
+import type { Settings, SettingsOptions } from '../shared/contract/settings';
 
 export interface Services {
   readonly config: ServicesConfig;
@@ -100,6 +106,9 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     });
   });
 
+  // Manager approval (issue 12): managers live in the session's app state; approvals in memory.
+  const approvals = createApprovalService({ state: () => account.session().state, logger });
+
   // Outbox (issue 5): sale.complete, queue.*, invoice sync — one instance per session (database
   // and client change with the mode), started with it and stopped before its database closes.
   const outbox = perSession(
@@ -113,6 +122,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
         status,
         events,
         logger,
+        approvals,
       });
       instance.start();
       return instance;
@@ -136,6 +146,33 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     onCacheWriteFailed: (error) => logger.warn('customer cache: could not keep a customer for offline lookups', { code: error.code, message: error.message }),
   });
 
+  // Checkout (issue 12): the sale in progress lives in main, one instance per session next to its
+  // outbox (it records through the outbox's sale recorder, in the same database).
+  const checkout = perSession(
+    account,
+    (session) => {
+      const settings = (): Settings => session.settings.get();
+      const options = (): SettingsOptions | null => cachedSettingsOptions(session.state);
+      return createCheckoutService({
+        drafts: new DraftStore(session.db),
+        outbox: outbox.current().store,
+        sales: outbox.current().sales,
+        pricing: () => pricingRules(settings(), options()),
+        paymentMethods: () => paymentMethodRules(settings(), options()),
+        resolve: (code) => catalog.resolve(code),
+        findItem: (code) => session.catalog.findByCode(code),
+        customers,
+        approvals: () => approvals,
+        logger,
+      });
+    },
+    () => undefined,
+  );
+  account.onSession(() => {
+    customers.forget();
+    return () => customers.forget();
+  });
+
   const handlers: ContractHandlers = {
     'app.info': async () => ({
       name: 'DealPOS Counter',
@@ -150,7 +187,9 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     ...catalog.handlers,
     ...scanner.handlers,
     ...outbox.handlers,
+    ...checkout.handlers,
     ...customers.handlers,
+    ...approvals.handlers,
   };
 
   let closed = false;

@@ -4,7 +4,7 @@
  * when DealPOS cannot be reached. The customer's real PIN is fetched, compared here in constant
  * time and dropped; it is never logged, stored (not even in the cache) or sent to the renderer.
  */
-import { timingSafeEqual } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { ContractHandlers } from '../../shared/contract';
 import type { CustomerLookupBy, CustomerLookupResult, PinCheck } from '../../shared/contract/customer';
 import { ServiceError } from '../../shared/errors';
@@ -26,6 +26,11 @@ export interface CustomerServiceOptions {
   readonly onCacheWriteFailed?: (error: StoreError) => void;
 }
 
+/** How long a PIN proof stays good: the cashier redeems right after the customer types the PIN. */
+export const PIN_PROOF_TTL_MS = 5 * 60_000;
+/** Customers remembered as returned; a counter serves far fewer in one session. */
+const RETURNED_LIMIT = 1_000;
+
 /** Wrong PINs tolerated per customer before checks pause, and for how long. */
 export const PIN_MAX_FAILURES = 5;
 export const PIN_LOCKOUT_MS = 5 * 60_000;
@@ -35,9 +40,22 @@ const CALL: CallOptions = { priority: 'interactive', timeoutMs: 10_000, maxWaitM
 
 type CustomerHandlers = Pick<ContractHandlers, 'customer.lookup' | 'customer.verifyPin'>;
 
+/** A customer as main last returned them to the checkout: the copy a sale takes its details from. */
+export interface ReturnedCustomer {
+  readonly customer: SaleCustomer;
+  /** Set when the details came from the offline cache. */
+  readonly seenAt: string | null;
+}
+
 export interface CustomerService {
   lookup(by: CustomerLookupBy, value: string): Promise<CustomerLookupResult | null>;
   verifyPin(customerId: string, pin: string): Promise<PinCheck>;
+  /** The customer with this id as main returned them in this session, or null if main never did. */
+  returned(customerId: string): ReturnedCustomer | null;
+  /** Uses up a PIN proof: true only if `customer.verifyPin` issued it for this customer, unused and unexpired. */
+  consumeProof(proof: string, customerId: string): boolean;
+  /** Forgets returned customers and proofs (the session changed: demo customers never meet live ones). */
+  forget(): void;
   readonly handlers: CustomerHandlers;
 }
 
@@ -82,6 +100,21 @@ export function createCustomerService(options: CustomerServiceOptions): Customer
   const now = options.now ?? Date.now;
   const iso = options.iso ?? systemIso;
   const failures = new Map<string, { count: number; lockedUntil: number }>();
+  const returnedCustomers = new Map<string, ReturnedCustomer>();
+  const proofs = new Map<string, { customerId: string; expiresAt: number }>();
+
+  /** Remembers what main answered; the oldest entry goes when the map is full. */
+  const remember = (result: CustomerLookupResult): CustomerLookupResult => {
+    const id = result.customer.id;
+    if (id === null) return result;
+    returnedCustomers.delete(id);
+    returnedCustomers.set(id, { customer: result.customer, seenAt: result.source === 'cache' ? result.seenAt : null });
+    if (returnedCustomers.size > RETURNED_LIMIT) {
+      const oldest = returnedCustomers.keys().next().value;
+      if (oldest !== undefined) returnedCustomers.delete(oldest);
+    }
+    return result;
+  };
 
   const client = (): DealPosClient => {
     const current = options.client();
@@ -107,7 +140,7 @@ export function createCustomerService(options: CustomerServiceOptions): Customer
       const cached = isUnreachable(error) ? (options.cache()?.find(by, value) ?? null) : null;
       // Nobody cached: the original error, so the cashier learns DealPOS was not asked.
       if (cached === null) throw error;
-      return { customer: cached.customer, source: 'cache', seenAt: cached.seenAt };
+      return remember({ customer: cached.customer, source: 'cache', seenAt: cached.seenAt });
     }
     const customer = toSaleCustomer(found);
     const seenAtMs = now();
@@ -118,7 +151,7 @@ export function createCustomerService(options: CustomerServiceOptions): Customer
       if (!(error instanceof StoreError)) throw error;
       options.onCacheWriteFailed?.(error);
     }
-    return { customer, source: 'dealpos' };
+    return remember({ customer, source: 'dealpos' });
   };
 
   const verifyPin = async (customerId: string, pin: string): Promise<PinCheck> => {
@@ -132,17 +165,33 @@ export function createCustomerService(options: CustomerServiceOptions): Customer
     const verified = PIN !== '' && samePin(pin, PIN);
     if (verified) {
       failures.delete(customerId);
+      const proof = randomUUID();
+      proofs.set(proof, { customerId, expiresAt: now() + PIN_PROOF_TTL_MS });
+      return { verified, proof };
     } else {
       // A lockout that ran out starts the count afresh.
       const count = (record && record.lockedUntil === 0 ? record.count : 0) + 1;
       failures.set(customerId, { count, lockedUntil: count >= PIN_MAX_FAILURES ? now() + PIN_LOCKOUT_MS : 0 });
     }
-    return { verified };
+    return { verified, proof: null };
+  };
+
+  const consumeProof = (proof: string, customerId: string): boolean => {
+    const issued = proofs.get(proof);
+    proofs.delete(proof);
+    for (const [key, entry] of proofs) if (entry.expiresAt <= now()) proofs.delete(key);
+    return issued !== undefined && issued.customerId === customerId && issued.expiresAt > now();
   };
 
   return {
     lookup,
     verifyPin,
+    returned: (customerId) => returnedCustomers.get(customerId) ?? null,
+    consumeProof,
+    forget: () => {
+      returnedCustomers.clear();
+      proofs.clear();
+    },
     handlers: {
       'customer.lookup': ({ by, value }) => lookup(by, value),
       'customer.verifyPin': ({ customerId, pin }) => verifyPin(customerId, pin),

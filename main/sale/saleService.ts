@@ -4,7 +4,7 @@
  * the sale and its invoice outbox entry in one durable transaction before answering.
  */
 import { randomUUID } from 'node:crypto';
-import type { CompletedSale } from '../../shared/contract/sale';
+import type { CompletedSale, SaleApproval } from '../../shared/contract/sale';
 import { ServiceError, type ValidationIssue } from '../../shared/errors';
 import { numberDay } from '../../shared/invoice/invoiceNumber';
 import { invoicePayloadSchema, toInvoicePayload, type InvoicePayload } from '../../shared/invoice/invoicePayload';
@@ -37,6 +37,12 @@ export interface SaleServiceOptions {
   /** The register's UTC offset in minutes at an instant; defaults to the machine's. */
   readonly offsetMinutes?: (epochMs: number) => number;
   readonly newId?: () => string;
+}
+
+export interface RecordExtras {
+  readonly localId?: string;
+  readonly approvals?: readonly SaleApproval[];
+  readonly alsoInTransaction?: () => void;
 }
 
 export class SaleValidationError extends ServiceError {
@@ -101,7 +107,11 @@ export class SaleService {
     this.newId = options.newId ?? randomUUID;
   }
 
-  complete(draft: SaleDraft): CompletedSale {
+  /**
+   * Records a priced sale. `localId` is the sale's id (the checkout passes its draft id, which makes
+   * completion idempotent); `alsoInTransaction` runs inside the recording transaction.
+   */
+  complete(draft: SaleDraft, extra: RecordExtras = {}): CompletedSale {
     const settings = this.options.settings();
     const totals = computeTotals(draft);
     const issues = saleProblems(draft, totals).map((p) => describeProblem(p, settings.currencyDecimals));
@@ -113,7 +123,7 @@ export class SaleService {
 
     const completedAtMs = this.now();
     const local = localTime(completedAtMs, this.offsetMinutes(completedAtMs));
-    const localId = this.newId();
+    const localId = extra.localId ?? this.newId();
     const { invoiceNumber } = this.record({
       localId,
       completedAtMs,
@@ -122,6 +132,8 @@ export class SaleService {
       prefix: settings.invoiceNumberPrefix,
       draft,
       totals,
+      approvals: extra.approvals ?? [],
+      ...(extra.alsoInTransaction ? { alsoInTransaction: extra.alsoInTransaction } : {}),
       buildPayload: (number) =>
         checkedPayload(
           toInvoicePayload(

@@ -9,7 +9,10 @@ import { invoicePayloadSchema, type InvoicePayload } from '../../shared/invoice/
 import { formatInvoiceNumber, newRegisterCode, nextSequence } from '../../shared/invoice/invoiceNumber';
 import { localTime } from '../../shared/invoice/localTime';
 import { ServiceError } from '../../shared/errors';
-import type { SaleDraft } from '../../shared/sale/sale';
+import { saleDraftSchema, type SaleDraft } from '../../shared/sale/sale';
+import type { RecordedSale, SaleApproval } from '../../shared/contract/sale';
+import { z } from 'zod';
+import { saleApprovalSchema } from '../sale/draft';
 import type { SaleTotals } from '../../shared/sale/totals';
 import { toStoreError } from './storeError';
 
@@ -24,8 +27,12 @@ export interface NewSale {
   readonly prefix: string;
   readonly draft: SaleDraft;
   readonly totals: SaleTotals;
+  /** What managers approved on the sale (none by default). */
+  readonly approvals?: readonly SaleApproval[];
   /** Builds the invoice body once the number is known (inside the transaction; must be pure). */
   readonly buildPayload: (invoiceNumber: string) => InvoicePayload;
+  /** Runs inside the same transaction after the sale is written (the checkout closes its draft). */
+  readonly alsoInTransaction?: () => void;
 }
 
 /** One outbox row as the worker sees it. Times are epoch ms. */
@@ -72,6 +79,7 @@ interface OutboxRow {
   server_id: string | null;
   edited: number;
   void_reason: string | null;
+  voided_by: string | null;
   created_at: number;
   updated_at: number;
   synced_at: number | null;
@@ -80,10 +88,11 @@ interface OutboxRow {
 interface ListRow extends OutboxRow {
   total: number;
   draft_json: string;
+  approvals_json: string;
 }
 
 const ENTRY_COLUMNS = `seq, local_id, invoice_number, outlet, payload_json, state, attempts, next_attempt_at, maybe_sent,
-  last_error, last_error_code, server_id, edited, void_reason, created_at, updated_at, synced_at`;
+  last_error, last_error_code, server_id, edited, void_reason, voided_by, created_at, updated_at, synced_at`;
 
 /** The stored payload is a boundary like any other: a hand-edited or damaged row fails loudly, not silently. */
 class DamagedPayloadError extends ServiceError {
@@ -112,6 +121,36 @@ function lineNamesOf(draftJson: string): string[] {
   );
 }
 
+interface SaleRow {
+  local_id: string;
+  invoice_number: string;
+  completed_at: string;
+  draft_json: string;
+  totals_json: string;
+  approvals_json: string;
+}
+
+const SALE_COLUMNS = 'local_id, invoice_number, completed_at, draft_json, totals_json, approvals_json';
+
+const recordedPartsSchema = z.object({
+  sale: saleDraftSchema,
+  approvals: z.array(saleApprovalSchema),
+});
+
+function approvalsOf(json: string, invoiceNumber: string): SaleApproval[] {
+  const parsed = z.array(saleApprovalSchema).safeParse(JSON.parse(json));
+  if (!parsed.success) throw new ServiceError('storage', `The approvals of sale ${invoiceNumber} could not be read back from the local database`);
+  return parsed.data;
+}
+
+/** Sales are written by this app only; a row that does not read back is damage, reported as such. */
+function toRecordedSale(row: SaleRow): RecordedSale {
+  const parsed = recordedPartsSchema.safeParse({ sale: JSON.parse(row.draft_json), approvals: JSON.parse(row.approvals_json) });
+  if (!parsed.success) throw new ServiceError('storage', `Recorded sale ${row.invoice_number} could not be read back from the local database`);
+  const totals = JSON.parse(row.totals_json) as SaleTotals;
+  return { localId: row.local_id, invoiceNumber: row.invoice_number, completedAt: row.completed_at, totals, ...parsed.data };
+}
+
 export type IsoClock = (epochMs: number) => string;
 
 /** ISO 8601 in the machine's own offset. */
@@ -133,10 +172,12 @@ export class OutboxStore {
         `INSERT INTO invoice_sequence (register_code, day, seq) VALUES (?, ?, ?)
          ON CONFLICT (register_code) DO UPDATE SET day = excluded.day, seq = excluded.seq`,
       ),
-      insertSale: db.prepare<[string, string, string, number, number, string, string]>(
-        `INSERT INTO sale (local_id, invoice_number, completed_at, completed_at_ms, total, draft_json, totals_json)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      insertSale: db.prepare<[string, string, string, number, number, string, string, string]>(
+        `INSERT INTO sale (local_id, invoice_number, completed_at, completed_at_ms, total, draft_json, totals_json, approvals_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
+      recorded: db.prepare<[string], SaleRow>(`SELECT ${SALE_COLUMNS} FROM sale WHERE local_id = ?`),
+      lastRecorded: db.prepare<[], SaleRow>(`SELECT ${SALE_COLUMNS} FROM sale ORDER BY completed_at_ms DESC, rowid DESC LIMIT 1`),
       insertOutbox: db.prepare<[string, string, string, string, number, number, number]>(
         `INSERT INTO outbox (local_id, invoice_number, outlet, payload_json, state, next_attempt_at, created_at, updated_at)
          VALUES (?, ?, ?, ?, 'pending', ?, ?, ?)`,
@@ -147,13 +188,13 @@ export class OutboxStore {
       nextDue: db.prepare<[], { at: number | null }>(`SELECT MIN(next_attempt_at) AS at FROM outbox WHERE state = 'pending'`),
       get: db.prepare<[string], OutboxRow>(`SELECT ${ENTRY_COLUMNS} FROM outbox WHERE local_id = ?`),
       getForList: db.prepare<[string], ListRow>(
-        `SELECT o.*, s.total, s.draft_json FROM outbox o JOIN sale s USING (local_id) WHERE o.local_id = ?`,
+        `SELECT o.*, s.total, s.draft_json, s.approvals_json FROM outbox o JOIN sale s USING (local_id) WHERE o.local_id = ?`,
       ),
       listAll: db.prepare<[number], ListRow>(
-        `SELECT o.*, s.total, s.draft_json FROM outbox o JOIN sale s USING (local_id) ORDER BY o.seq DESC LIMIT ?`,
+        `SELECT o.*, s.total, s.draft_json, s.approvals_json FROM outbox o JOIN sale s USING (local_id) ORDER BY o.seq DESC LIMIT ?`,
       ),
       listByState: db.prepare<[string, number], ListRow>(
-        `SELECT o.*, s.total, s.draft_json FROM outbox o JOIN sale s USING (local_id) WHERE o.state = ?
+        `SELECT o.*, s.total, s.draft_json, s.approvals_json FROM outbox o JOIN sale s USING (local_id) WHERE o.state = ?
          ORDER BY CASE WHEN o.state IN ('synced', 'voided') THEN -o.seq ELSE o.seq END LIMIT ?`,
       ),
       markSending: db.prepare<[number, string]>(
@@ -189,8 +230,8 @@ export class OutboxStore {
       retry: db.prepare<[number, number, string]>(
         `UPDATE outbox SET state = 'pending', next_attempt_at = ?, updated_at = ? WHERE local_id = ? AND state IN ('pending', 'rejected')`,
       ),
-      void: db.prepare<[string, number, string]>(
-        `UPDATE outbox SET state = 'voided', void_reason = ?, updated_at = ? WHERE local_id = ? AND state = 'rejected'`,
+      void: db.prepare<[string, string, number, string]>(
+        `UPDATE outbox SET state = 'voided', void_reason = ?, voided_by = ?, updated_at = ? WHERE local_id = ? AND state = 'rejected'`,
       ),
       // Oldest confirmations first, so an interrupted prune always leaves the newest history.
       expiredSynced: db.prepare<[number, number], { local_id: string }>(
@@ -228,6 +269,7 @@ export class OutboxStore {
         sale.totals.total,
         JSON.stringify(sale.draft),
         JSON.stringify(sale.totals),
+        JSON.stringify(sale.approvals ?? []),
       );
       this.stmt.insertOutbox.run(
         sale.localId,
@@ -238,6 +280,7 @@ export class OutboxStore {
         sale.completedAtMs,
         sale.completedAtMs,
       );
+      sale.alsoInTransaction?.();
       return { invoiceNumber, payload };
     });
     try {
@@ -245,6 +288,18 @@ export class OutboxStore {
     } catch (error) {
       throw toStoreError(error, 'saving the sale');
     }
+  }
+
+  /** A recorded sale by its local id (the draft id it was completed from), or null. */
+  recordedSale(localId: string): RecordedSale | null {
+    const row = this.stmt.recorded.get(localId);
+    return row ? toRecordedSale(row) : null;
+  }
+
+  /** The newest recorded sale, or null before the first (or after retention removed them all). */
+  lastRecorded(): RecordedSale | null {
+    const row = this.stmt.lastRecorded.get();
+    return row ? toRecordedSale(row) : null;
   }
 
   /** This installation's register code, null until the first sale drew one. */
@@ -403,10 +458,11 @@ export class OutboxStore {
     });
   }
 
-  void(localId: string, reason: string, nowMs: number): QueueEntry {
+  /** `voidedBy`: the manager who approved it. */
+  void(localId: string, reason: string, voidedBy: string, nowMs: number): QueueEntry {
     return this.write('voiding the invoice', () => {
       const row = this.requireRow(localId);
-      if (this.stmt.void.run(reason, nowMs, localId).changes !== 1) {
+      if (this.stmt.void.run(reason, voidedBy, nowMs, localId).changes !== 1) {
         throw new ServiceError('conflict', `Invoice ${row.invoice_number} is ${row.state}; only rejected invoices can be voided`);
       }
       return this.entry(localId);
@@ -466,8 +522,10 @@ export class OutboxStore {
       createdAt: this.iso(row.created_at),
       syncedAt: row.synced_at === null ? null : this.iso(row.synced_at),
       voidReason: row.void_reason,
+      voidedBy: row.voided_by,
       total: row.total,
       lineNames: lineNamesOf(row.draft_json),
+      approvals: approvalsOf(row.approvals_json, row.invoice_number),
       payload: this.listedPayload(row),
       edited: row.edited === 1,
     };

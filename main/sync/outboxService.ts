@@ -1,10 +1,12 @@
 /**
- * The outbox capability as one unit for the composition root: sale service, outbox store, worker
- * and the `sale.*` / `queue.*` contract handlers.
+ * The outbox capability as one unit for the composition root: sale recorder, outbox store, worker
+ * and the `queue.*` contract handlers (the checkout records its sales through `sales`).
  */
 import type Database from 'better-sqlite3';
 import type { ContractHandlers } from '../../shared/contract';
 import type { TaxOption } from '../../shared/contract/settings';
+import { ServiceError } from '../../shared/errors';
+import type { ApprovalConsumer } from '../approval/approvalService';
 import type { EventHub } from '../events/eventHub';
 import type { StatusService } from '../events/statusService';
 import type { Logger } from '../logging/logger';
@@ -13,7 +15,7 @@ import { OutboxStore } from '../store/outboxStore';
 import { OutboxWorker, type InvoiceApi, type OutboxWorkerOptions } from './outboxWorker';
 import { SyncedSalePruner, type SyncedSalePrunerOptions } from './syncedSalePruner';
 
-type OutboxMethod = Extract<keyof ContractHandlers, `sale.${string}` | `queue.${string}`>;
+type OutboxMethod = Extract<keyof ContractHandlers, `queue.${string}`>;
 export type OutboxHandlers = Pick<ContractHandlers, OutboxMethod>;
 
 export interface OutboxServiceOptions {
@@ -25,6 +27,8 @@ export interface OutboxServiceOptions {
   readonly status: StatusService;
   readonly events: EventHub;
   readonly logger: Logger;
+  /** Manager approvals (main/approval): voiding an invoice uses one up. Without it nothing can be voided. */
+  readonly approvals?: ApprovalConsumer;
   /** Wall clock for sales and manager actions (tests move it across days). */
   readonly now?: () => number;
   /** Test and bench knobs passed to the worker (clock, batch size, backoff). */
@@ -63,7 +67,6 @@ export function createOutboxService(options: OutboxServiceOptions): OutboxServic
   const sales = new SaleService({ store, settings: options.settings, taxes: options.taxes, now, onRecorded: () => worker.saleRecorded() });
 
   const handlers: OutboxHandlers = {
-    'sale.complete': async ({ sale }) => sales.complete(sale),
     'queue.list': async ({ state, limit }) => store.list(state, limit),
     'queue.retry': async ({ localId }) => {
       const entry = store.retry(localId, now());
@@ -75,9 +78,17 @@ export function createOutboxService(options: OutboxServiceOptions): OutboxServic
       options.logger.info(`Outbox: invoice ${entry.invoiceNumber} edited by a manager`, patch);
       return entry;
     },
-    'queue.void': async ({ localId, reason }) => {
-      const entry = store.void(localId, reason, now());
-      options.logger.warn(`Outbox: invoice ${entry.invoiceNumber} voided locally: ${reason}`);
+    'queue.void': async ({ localId, reason, approvalId }) => {
+      if (approvalId === undefined || !options.approvals) {
+        throw new ServiceError('forbidden', "Voiding an invoice needs a manager's approval", {
+          issues: [{ path: 'approvalId', message: "A manager's approval is needed" }],
+          details: { needsApproval: true },
+        });
+      }
+      // Used up before the void: an approval is spent even if the invoice turns out not voidable.
+      const approval = options.approvals.consume(approvalId, { action: 'queue_void', localId });
+      const entry = store.void(localId, reason, approval.approvedBy, now());
+      options.logger.warn(`Outbox: invoice ${entry.invoiceNumber} voided locally, approved by ${approval.approvedBy}: ${reason}`);
       worker.queueChanged(false);
       return entry;
     },

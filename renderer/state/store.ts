@@ -4,21 +4,17 @@
  */
 import { create } from 'zustand';
 import { createAppSlice, type AppSlice } from './appSlice';
-import { createCartSlice, type CartSlice } from './cartSlice';
-import { createCustomerSlice, type CustomerSlice } from './customerSlice';
-import { createPaymentSlice, type PaymentSlice } from './paymentSlice';
+import { createSaleSlice, type SaleSlice } from './saleSlice';
 import { createSettingsSlice, type SettingsSlice } from './settingsSlice';
 import { createSyncSlice, type SyncSlice } from './syncSlice';
 
-export type StoreState = AppSlice & SettingsSlice & SyncSlice & CartSlice & CustomerSlice & PaymentSlice;
+export type StoreState = AppSlice & SettingsSlice & SyncSlice & SaleSlice;
 
 export const useStore = create<StoreState>()((...a) => ({
   ...createAppSlice(...a),
   ...createSettingsSlice(...a),
   ...createSyncSlice(...a),
-  ...createCartSlice(...a),
-  ...createCustomerSlice(...a),
-  ...createPaymentSlice(...a),
+  ...createSaleSlice(...a),
 }));
 
 /** Back to the state the store started with; tests call it between cases. */

@@ -34,7 +34,8 @@ export interface SyncSlice {
   retryInvoice: (localId: string) => Promise<ActionResult<QueueEntry>>;
   /** Saves the fix, then sends the invoice again; a failed save sends nothing. */
   fixAndResend: (localId: string, patch: InvoicePatch) => Promise<ActionResult<QueueEntry>>;
-  voidInvoice: (localId: string, reason: string) => Promise<ActionResult<QueueEntry>>;
+  /** `approvalId`: a manager's approval of `{ action: 'queue_void', localId }` (manager.approve). */
+  voidInvoice: (localId: string, reason: string, approvalId: string) => Promise<ActionResult<QueueEntry>>;
   loadCatalogState: () => Promise<void>;
   setCatalogProgress: (progress: CatalogProgress) => void;
   syncCatalogNow: () => Promise<ActionResult<void>>;
@@ -104,7 +105,7 @@ export const createSyncSlice: StateCreator<StoreState, [], [], SyncSlice> = (set
       if (!edited.ok) return thenReload(edited);
       return thenReload(await attempt(() => pos.queue.retry({ localId })));
     },
-    voidInvoice: async (localId, reason) => thenReload(await attempt(() => pos.queue.void({ localId, reason }))),
+    voidInvoice: async (localId, reason, approvalId) => thenReload(await attempt(() => pos.queue.void({ localId, reason, approvalId }))),
     loadCatalogState: async () => {
       try {
         takeCatalog(await pos.catalog.syncState({}));

@@ -8,6 +8,11 @@ export type CustomerLookupBy = (typeof CUSTOMER_LOOKUP_BY)[number];
 export interface PinCheck {
   /** Whether the PIN matched. The PIN DealPOS holds never leaves main. */
   readonly verified: boolean;
+  /**
+   * When verified: a single-use proof bound to this customer id, good for a few minutes. Handing it
+   * to `sale.acceptPinProof` lets the sale in progress redeem this customer's points.
+   */
+  readonly proof: string | null;
 }
 
 /**

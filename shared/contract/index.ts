@@ -4,6 +4,7 @@
  * Method names are `<namespace>.<method>` with exactly one dot.
  */
 import { accountMethods } from './account';
+import { managerMethods } from './approval';
 import { appEvents, appMethods } from './app';
 import { catalogEvents, catalogMethods } from './catalog';
 import { customerMethods } from './customer';
@@ -21,6 +22,7 @@ export const contract = {
   ...queueMethods,
   ...scannerMethods,
   ...customerMethods,
+  ...managerMethods,
 } as const;
 
 export const contractEvents = {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { invoicePatchSchema } from '../invoice/invoicePatch';
 import type { InvoicePayload } from '../invoice/invoicePayload';
+import { text } from '../text/text';
+import type { SaleApproval } from './sale';
 import { method, returns } from './define';
 
 /**
@@ -24,6 +26,8 @@ export interface QueueEntry {
   readonly createdAt: string;
   readonly syncedAt: string | null;
   readonly voidReason: string | null;
+  /** The manager who approved the void (voided entries; null for ones voided before approvals existed). */
+  readonly voidedBy: string | null;
   /** Sale total in minor units. */
   readonly total: number;
   /** Line names from the sale, index-aligned with the payload's Variants as first completed. */
@@ -32,6 +36,8 @@ export interface QueueEntry {
   readonly payload: InvoicePayload;
   /** The payload was changed by a manager after completion. */
   readonly edited: boolean;
+  /** Price overrides and discounts beyond the limits on the sale, and who approved each. */
+  readonly approvals: readonly SaleApproval[];
 }
 
 export interface QueueCounts {
@@ -53,9 +59,14 @@ export const queueMethods = {
   'queue.retry': method({ input: z.object({ localId }).strict(), result: returns<QueueEntry>() }),
   /** Fixes fields of a rejected invoice; it stays rejected until `queue.retry`. Errors: `validation`, `not_found`, `conflict`. */
   'queue.edit': method({ input: z.object({ localId, patch: invoicePatchSchema }).strict(), result: returns<QueueEntry>() }),
-  /** Gives up on a rejected invoice locally; the entry and the reason are kept. Errors: `not_found`, `conflict`. */
+  /**
+   * Gives up on a rejected invoice locally; the entry, the reason and the approving manager are kept.
+   * Needs `approvalId` from `manager.approve` for `{ action: 'queue_void', localId }`.
+   * Errors: `forbidden` (no approval: details.needsApproval; or one used, expired or for another
+   * invoice: issues name `approvalId`), `not_found`, `conflict`.
+   */
   'queue.void': method({
-    input: z.object({ localId, reason: z.string().trim().min(3).max(500) }).strict(),
+    input: z.object({ localId, reason: z.string().trim().min(3).max(500), approvalId: text({ max: 64 }).optional() }).strict(),
     result: returns<QueueEntry>(),
   }),
   /** Wakes the worker now (clears backoff, and the pause if credentials were fixed). */

@@ -6,9 +6,13 @@
  */
 import { z } from 'zod';
 
+/** A high surrogate not followed by a low one, or a low one not after a high one (matched per UTF-16 unit). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /** C0 (U+0000–U+001F), DEL and C1 (U+0080–U+009F). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
 /** The same, minus LF, for the few fields that are printed as several lines (receipt header and footer). */
+// eslint-disable-next-line no-control-regex -- as above
 const CONTROL_BUT_LF = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/u;
 
 export interface TextRule {
@@ -26,7 +30,7 @@ function codePoint(char: string): string {
 
 /** Why `value` breaks the character rule, or null. Exported for the fuzz test and for log escaping. */
 export function textProblem(value: string, multiline = false): string | null {
-  if (!value.isWellFormed()) return 'contains a broken character (a lone UTF-16 surrogate)';
+  if (LONE_SURROGATE.test(value)) return 'contains a broken character (a lone UTF-16 surrogate)';
   const control = (multiline ? CONTROL_BUT_LF : CONTROL).exec(value);
   if (control) return `contains the control character ${codePoint(control[0])} at position ${control.index + 1}`;
   return null;
@@ -74,7 +78,8 @@ export function secretText(rule: { readonly max: number }): z.ZodString {
 
 /** Escapes control characters and lone surrogates for a log line: `\n` becomes the four characters `\u000a`. */
 export function escapeForLog(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu, (char) =>
+  // eslint-disable-next-line no-control-regex -- as above
+  return value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (char) =>
     `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }

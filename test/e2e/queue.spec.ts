@@ -71,12 +71,13 @@ test.describe('invoice queue', () => {
     await expect(page.getByTestId('status-needs-attention')).toHaveText('0');
     const stored = app.simulator.state.findInvoice('Outlet1', sale.invoiceNumber);
     // Only the method changed: the amount is exactly what was sold.
-    expect(stored?.Payments?.map((p) => [p.Method, p.Amount])).toEqual([['Debit Card', 30_000]]);
+    expect(stored?.Payments?.map((p) => [p.Method, p.Amount])).toEqual([['Debit Card', sale.totals.total]]);
   });
 
-  test('a rejected invoice is voided with a reason and never sent', async ({ page, app }) => {
+  test('a rejected invoice is voided with a reason and a manager’s PIN, shows who approved, and is never sent', async ({ page, app }, testInfo) => {
     await connectLive(page, app);
     await configureStore(app);
+    await app.services.handlers['manager.set']({ name: 'Budi', pin: '4821' });
     const [code] = sellableCodes(app);
     app.simulator.faults.rejectNextInvoice('Customer is blocked');
     const rejected = app.nextEvent('invoiceRejected');
@@ -88,7 +89,23 @@ test.describe('invoice queue', () => {
     await card.getByTestId('queue-void').click();
     await card.getByTestId('void-reason').fill('Sale cancelled at the counter');
     await card.getByTestId('void-confirm').click();
-    await expect(page.getByTestId(`queue-voided-${sale.invoiceNumber}`)).toContainText('Sale cancelled at the counter');
+
+    const dialog = page.getByTestId('void-approval-dialog');
+    await expect(dialog.getByTestId('manager-approval-description')).toContainText(sale.invoiceNumber);
+    await expect(dialog.getByTestId('manager-pin')).toBeFocused();
+    await page.keyboard.type('1111');
+    await page.keyboard.press('Enter');
+    await expect(dialog.getByTestId('manager-approval-error')).toHaveText('Wrong manager PIN. 4 attempts left.');
+    await expect(dialog.getByTestId('manager-pin')).toHaveValue('');
+    await checkScreen(page, testInfo, 'queue-void-approval');
+    expect((await app.services.handlers['queue.list']({ state: 'rejected', limit: 10 })).map((e) => e.invoiceNumber)).toEqual([sale.invoiceNumber]);
+
+    await dialog.getByTestId('manager-pin').fill('4821');
+    await dialog.getByTestId('manager-approve').click();
+    await expect(dialog).toHaveCount(0);
+    const voided = page.getByTestId(`queue-voided-${sale.invoiceNumber}`);
+    await expect(voided).toContainText('Sale cancelled at the counter');
+    await expect(voided.getByTestId('queue-voided-by')).toHaveText('Budi');
     await expect(page.getByTestId('status-needs-attention')).toHaveText('0');
     expect(app.simulator.state.findInvoice('Outlet1', sale.invoiceNumber)).toBeNull();
   });

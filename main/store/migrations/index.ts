@@ -6,6 +6,8 @@
 import { coreMigration } from './001_core';
 import { outboxMigration } from './002_outbox';
 import { customersMigration } from './003_customers';
+import { saleDraftsMigration } from './004_sale_drafts';
+import { voidedByMigration } from './005_voided_by';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -14,4 +16,6 @@ export const MIGRATIONS: readonly Migration[] = [
   coreMigration,
   outboxMigration,
   customersMigration,
+  saleDraftsMigration,
+  voidedByMigration,
 ];

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SaleCustomer } from '../../../shared/sale/sale';
 import type { MessageKey, Translate } from '../../i18n/t';
-import type { RedeemResult } from '../../state/customerSlice';
 import { Kbd } from '../shell/Kbd';
 import { ChoiceGroup } from './ChoiceGroup';
 
@@ -13,7 +12,8 @@ export type LookupOutcome =
   | { readonly kind: 'not_found' }
   | { readonly kind: 'error'; readonly message: string };
 
-export type PinOutcome = { readonly kind: 'ok' } | { readonly kind: 'wrong' } | { readonly kind: 'error'; readonly message: string };
+/** `proof`: main's single-use token that this customer's PIN was checked, handed back to main with the sale. */
+export type PinOutcome = { readonly kind: 'ok'; readonly proof: string } | { readonly kind: 'wrong' } | { readonly kind: 'error'; readonly message: string };
 
 export interface CustomerPanelProps {
   readonly attached: SaleCustomer | null;
@@ -27,11 +27,13 @@ export interface CustomerPanelProps {
   /** Date and time in the UI language, for "details as last seen on …". */
   readonly formatTime: (iso: string) => string;
   readonly onLookup: (by: CustomerLookupBy, value: string) => Promise<LookupOutcome>;
-  readonly onAttach: (customer: SaleCustomer, seenAt: string | null) => void;
+  /** Asks main to put the customer on the sale; resolves with why it was refused, or null. */
+  readonly onAttach: (customer: SaleCustomer, seenAt: string | null) => Promise<string | null>;
   readonly onDetach: () => void;
   /** Main checks the PIN with DealPOS; the PIN itself never comes back to the renderer. */
   readonly onVerifyPin: (customer: SaleCustomer, pin: string) => Promise<PinOutcome>;
-  readonly onRedeem: (points: number) => RedeemResult;
+  /** Asks main to redeem; resolves with why it was refused, or null. */
+  readonly onRedeem: (points: number) => Promise<string | null>;
   /** A member card scanned while this panel is open; each new `sequence` looks the code up. */
   readonly scannedCard?: { readonly code: string; readonly sequence: number } | null;
 }
@@ -144,8 +146,12 @@ export function CustomerPanel(props: CustomerPanelProps): React.JSX.Element {
     void lookupRef.current('code', scannedCard.code);
   }, [scannedCard]);
 
-  const attach = (customer: SaleCustomer, seenAt: string | null): void => {
-    onAttach(customer, seenAt);
+  const attach = async (customer: SaleCustomer, seenAt: string | null): Promise<void> => {
+    const refused = await onAttach(customer, seenAt);
+    if (refused !== null) {
+      setMessage(t('checkout.customer.notApplied', { message: refused }));
+      return;
+    }
     setSearching(false);
     setFound(null);
     setPin('');
@@ -170,10 +176,15 @@ export function CustomerPanel(props: CustomerPanelProps): React.JSX.Element {
     else setPinMessage(t('checkout.customer.pinFailed', { message: outcome.message }));
   };
 
-  const applyPoints = (): void => {
-    const points = pointsText.trim() === '' ? 0 : Number(pointsText.trim());
-    const result = Number.isInteger(points) ? onRedeem(points) : { ok: false as const, reason: 'too_many_points' as const, max: maxPoints };
-    setPointsMessage(result.ok ? null : t('checkout.customer.pointsInvalid', { max: result.max }));
+  const applyPoints = async (): Promise<void> => {
+    const text = pointsText.trim();
+    const points = text === '' ? 0 : /^\d+$/.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isInteger(points) || points > maxPoints) {
+      setPointsMessage(t('checkout.customer.pointsInvalid', { max: maxPoints }));
+      return;
+    }
+    const refused = await onRedeem(points);
+    setPointsMessage(refused === null ? null : t('checkout.customer.notApplied', { message: refused }));
   };
 
   if (searching || !attached) {
@@ -227,7 +238,7 @@ export function CustomerPanel(props: CustomerPanelProps): React.JSX.Element {
               type="button"
               className="button button-primary"
               data-testid="customer-attach"
-              onClick={() => attach(found.customer, found.seenAt)}
+              onClick={() => void attach(found.customer, found.seenAt)}
             >
               {t('checkout.customer.attach')} <Kbd keys="Enter" />
             </button>
@@ -264,7 +275,7 @@ export function CustomerPanel(props: CustomerPanelProps): React.JSX.Element {
             <form
               onSubmit={(event) => {
                 event.preventDefault();
-                applyPoints();
+                void applyPoints();
               }}
             >
               <p className="notice notice-success" data-testid="customer-pin-ok">

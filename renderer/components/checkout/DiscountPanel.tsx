@@ -2,18 +2,16 @@ import { useState } from 'react';
 import { parseMoneyInput, type Money } from '../../../shared/money';
 import type { Discount } from '../../../shared/sale/sale';
 import type { Translate } from '../../i18n/t';
-import type { DiscountResult } from '../../state/cartSlice';
 import { Kbd } from '../shell/Kbd';
 import { ChoiceGroup } from './ChoiceGroup';
 import { FigureInput } from './FigureInput';
-import { formatPercent, type FormatMoney } from './moneyFormat';
 
 export interface DiscountPanelProps {
   readonly current: Discount | null;
   readonly decimals: number;
-  readonly format: FormatMoney;
   readonly t: Translate;
-  readonly onApply: (discount: Discount | null) => DiscountResult;
+  /** Asks main; resolves with why it was refused (shown under the field), or null once applied. */
+  readonly onApply: (discount: Discount | null) => Promise<string | null>;
 }
 
 const DISCOUNT_KINDS: readonly Discount['kind'][] = ['percent', 'amount'];
@@ -24,15 +22,24 @@ function initialText(current: Discount | null, decimals: number): string {
   return decimals === 0 ? String(current.amount) : (current.amount / 10 ** decimals).toFixed(decimals);
 }
 
-/** A percent or an amount off a line or the whole sale; the store checks it against the limits from settings. */
-export function DiscountPanel({ current, decimals, format, t, onApply }: DiscountPanelProps): React.JSX.Element {
+/** A percent or an amount off a line or the whole sale; main checks it against the limits from its settings. */
+export function DiscountPanel({ current, decimals, t, onApply }: DiscountPanelProps): React.JSX.Element {
   const [kind, setKind] = useState<Discount['kind']>(current?.kind ?? 'percent');
   const [text, setText] = useState(initialText(current, decimals));
   const [problem, setProblem] = useState<string | null>(null);
 
+  const [busy, setBusy] = useState(false);
+  const ask = async (discount: Discount | null): Promise<void> => {
+    setBusy(true);
+    const refused = await onApply(discount);
+    setBusy(false);
+    setProblem(refused);
+  };
+
   const apply = (): void => {
+    if (busy) return;
     if (text.trim() === '') {
-      onApply(null);
+      void ask(null);
       return;
     }
     // Percent is parsed as a two-decimal number, which is exactly basis points (12,5 → 1250).
@@ -41,14 +48,7 @@ export function DiscountPanel({ current, decimals, format, t, onApply }: Discoun
       setProblem(t('checkout.discount.invalid'));
       return;
     }
-    const discount: Discount = kind === 'percent' ? { kind, basisPoints: value } : { kind, amount: value };
-    const result = onApply(discount);
-    if (result.ok) return;
-    const p = result.problem;
-    if (p.kind === 'over_percent_limit') setProblem(t('checkout.discount.overPercent', { max: formatPercent(p.maxBasisPoints).replace('%', '') }));
-    else if (p.kind === 'over_amount_limit') setProblem(t('checkout.discount.overAmount', { max: format(p.maxAmount) }));
-    else if (p.kind === 'exceeds_base') setProblem(t('checkout.discount.exceeds', { base: format(p.base) }));
-    else setProblem(t('checkout.discount.noLine'));
+    void ask(kind === 'percent' ? { kind, basisPoints: value } : { kind, amount: value });
   };
 
   return (
@@ -90,11 +90,11 @@ export function DiscountPanel({ current, decimals, format, t, onApply }: Discoun
         </p>
       ) : null}
       <div className="button-row">
-        <button type="submit" className="button button-primary" data-testid="discount-apply">
+        <button type="submit" className="button button-primary" data-testid="discount-apply" disabled={busy}>
           {t('checkout.discount.apply')} <Kbd keys="Enter" />
         </button>
         {current ? (
-          <button type="button" className="button" data-testid="discount-clear" onClick={() => onApply(null)}>
+          <button type="button" className="button" data-testid="discount-clear" disabled={busy} onClick={() => void ask(null)}>
             {t('checkout.discount.clear')}
           </button>
         ) : null}

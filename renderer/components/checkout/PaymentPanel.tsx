@@ -3,7 +3,6 @@ import { parseMoneyInput, type Money } from '../../../shared/money';
 import type { Payment } from '../../../shared/sale/sale';
 import type { SaleTotals } from '../../../shared/sale/totals';
 import type { MessageKey, Translate } from '../../i18n/t';
-import type { PaymentResult } from '../../state/paymentSlice';
 import { useShortcut } from '../../shortcuts/useShortcut';
 import { Kbd } from '../shell/Kbd';
 import { FigureInput } from './FigureInput';
@@ -26,7 +25,8 @@ export interface PaymentPanelProps {
   readonly t: Translate;
   readonly completing: boolean;
   readonly error: string | null;
-  readonly onAdd: (payment: Payment) => PaymentResult;
+  /** Asks main to add the tender; resolves with why it was refused, or null once added. */
+  readonly onAdd: (payment: Payment) => Promise<string | null>;
   readonly onRemove: (index: number) => void;
   readonly onComplete: () => void;
 }
@@ -66,22 +66,22 @@ export function PaymentPanel(props: PaymentPanelProps): React.JSX.Element {
   }, [totals.due, decimals]);
   const paidInFull = totals.due === 0 && payments.length > 0;
 
-  const add = (amount: Money | null): void => {
-    if (!method) return;
-    if (amount === null) {
-      setProblem(t('checkout.pay.invalidAmount'));
-      return;
-    }
-    const result = onAdd({ method: method.name, amount, cash: method.cash });
-    if (result.ok) {
-      setProblem(null);
-      const remaining = totals.due - Math.min(amount, totals.due);
+  const [adding, setAdding] = useState(false);
+  const add = async (amount: Money | null): Promise<void> => {
+    if (!method || adding) return;
+    // Said at once in the cashier's language; main checks the same again when the tender arrives.
+    if (amount === null || amount <= 0) return setProblem(t('checkout.pay.invalidAmount'));
+    if (totals.due <= 0) return setProblem(t('checkout.pay.nothingDue'));
+    if (!method.cash && amount > totals.due) return setProblem(t('checkout.pay.nonCashOver', { method: method.name, due: format(totals.due) }));
+    const due = totals.due;
+    setAdding(true);
+    const refused = await onAdd({ method: method.name, amount, cash: method.cash });
+    setAdding(false);
+    setProblem(refused);
+    if (refused === null) {
+      const remaining = due - Math.min(amount, due);
       setText(remaining > 0 ? amountText(remaining, decimals) : '');
-      return;
     }
-    if (result.reason === 'non_cash_over_due') setProblem(t('checkout.pay.nonCashOver', { method: method.name, due: format(result.due) }));
-    else if (result.reason === 'nothing_due') setProblem(t('checkout.pay.nothingDue'));
-    else setProblem(t('checkout.pay.invalidAmount'));
   };
 
   const submit = (): void => {
@@ -89,7 +89,7 @@ export function PaymentPanel(props: PaymentPanelProps): React.JSX.Element {
       if (!completing) onComplete();
       return;
     }
-    add(parseMoneyInput(text, decimals));
+    void add(parseMoneyInput(text, decimals));
   };
 
   const complete = (): void => {
@@ -106,7 +106,7 @@ export function PaymentPanel(props: PaymentPanelProps): React.JSX.Element {
   PAYMENT_KEYS.quick.forEach((keys, i) => {
     useShortcut(
       { id: `checkout.pay.quick.${i + 1}`, keys, label: i === 0 ? 'checkout.shortcut.exact' : 'checkout.shortcut.quick', group: GROUP, enabled: i < quickAmounts.length },
-      () => add(quickAmounts[i] ?? null),
+      () => void add(quickAmounts[i] ?? null),
     );
   });
   useShortcut({ id: 'checkout.pay.complete', keys: PAYMENT_KEYS.complete, label: 'checkout.shortcut.complete', group: GROUP }, complete);
@@ -191,7 +191,7 @@ export function PaymentPanel(props: PaymentPanelProps): React.JSX.Element {
               type="button"
               className="button"
               data-testid={i === 0 ? 'pay-exact' : `pay-quick-${i}`}
-              onClick={() => add(amount)}
+              onClick={() => void add(amount)}
             >
               {i === 0 ? `${t('checkout.pay.exact')} ` : ''}
               {format(amount)} {PAYMENT_KEYS.quick[i] ? <Kbd keys={PAYMENT_KEYS.quick[i]} /> : null}

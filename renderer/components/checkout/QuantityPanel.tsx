@@ -7,13 +7,13 @@ import { FigureInput } from './FigureInput';
 export interface QuantityPanelProps {
   readonly quantity: number;
   readonly t: Translate;
-  /** Returns whether the quantity was accepted. */
-  readonly onApply: (quantity: number) => boolean;
+  /** Asks main; resolves with why it was refused, or null once applied. */
+  readonly onApply: (quantity: number) => Promise<string | null>;
 }
 
 export function QuantityPanel({ quantity, t, onApply }: QuantityPanelProps): React.JSX.Element {
   const [text, setText] = useState(String(quantity));
-  const [invalid, setInvalid] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
   return (
     <form
       className="quantity-panel"
@@ -21,16 +21,20 @@ export function QuantityPanel({ quantity, t, onApply }: QuantityPanelProps): Rea
       onSubmit={(event) => {
         event.preventDefault();
         const value = /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
-        setInvalid(!(Number.isInteger(value) && onApply(value)));
+        if (!Number.isInteger(value) || value < 1 || value > MAX_QUANTITY) {
+          setProblem(t('checkout.qty.invalid', { max: MAX_QUANTITY }));
+          return;
+        }
+        void onApply(value).then(setProblem);
       }}
     >
       <label className="field">
         <span className="field-label">{t('checkout.qty.label')}</span>
-        <FigureInput testId="quantity-value" inputMode="numeric" value={text} invalid={invalid} onChange={setText} />
+        <FigureInput testId="quantity-value" inputMode="numeric" value={text} invalid={problem !== null} onChange={setText} />
       </label>
-      {invalid ? (
+      {problem ? (
         <p className="field-error" role="alert" data-testid="quantity-problem">
-          {t('checkout.qty.invalid', { max: MAX_QUANTITY })}
+          {problem}
         </p>
       ) : null}
       <button type="submit" className="button button-primary" data-testid="quantity-apply">

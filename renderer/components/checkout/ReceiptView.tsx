@@ -1,3 +1,4 @@
+import type { SaleApproval } from '../../../shared/contract/sale';
 import type { Payment, SaleCustomer, SaleLine, TaxRule } from '../../../shared/sale/sale';
 import type { SaleTotals } from '../../../shared/sale/totals';
 import type { Translate } from '../../i18n/t';
@@ -20,6 +21,8 @@ export interface ReceiptData {
   readonly payments: readonly Payment[];
   readonly customer: SaleCustomer | null;
   readonly pointsRedeemed: number;
+  /** Price overrides and discounts beyond the limits, and the manager who approved each. */
+  readonly approvals: readonly SaleApproval[];
 }
 
 export interface ReceiptViewProps {
@@ -143,6 +146,15 @@ export function ReceiptView({ receipt, format, formatDate, t, testId }: ReceiptV
           </div>
         ) : null}
       </dl>
+      {receipt.approvals.length > 0 ? (
+        <ul className="receipt-approvals" data-testid="receipt-approvals" aria-label={t('checkout.receipt.approvals')}>
+          {receipt.approvals.map((approval) => (
+            <li key={`${approval.action}:${approval.detail}`} data-testid="receipt-approval">
+              {t('checkout.receipt.approvedBy', { detail: approval.detail, manager: approval.approvedBy })}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {receipt.footer ? <p className="receipt-footer">{receipt.footer}</p> : null}
       {receipt.demo ? <p className="receipt-demo">{t('checkout.receipt.demo')}</p> : null}
     </article>

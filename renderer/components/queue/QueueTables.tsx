@@ -101,6 +101,7 @@ export function VoidedTable({ entries, t, formatTotal, formatTime }: QueueTableP
         <tr>
           <CommonHeads t={t} />
           <th scope="col">{t('queue.col.reason')}</th>
+          <th scope="col">{t('queue.col.voidedBy')}</th>
         </tr>
       </thead>
       <tbody>
@@ -109,6 +110,7 @@ export function VoidedTable({ entries, t, formatTotal, formatTime }: QueueTableP
             <th scope="row">{entry.invoiceNumber}</th>
             <CommonCells entry={entry} formatTotal={formatTotal} formatTime={formatTime} />
             <td>{entry.voidReason ?? ''}</td>
+            <td data-testid="queue-voided-by">{entry.voidedBy ?? '—'}</td>
           </tr>
         ))}
       </tbody>

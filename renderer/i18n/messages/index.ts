@@ -1,6 +1,7 @@
 /**
  * Every area's message table. Each area adds one line here; its keys are then `t('<area>.<key>')`.
  */
+import { approval } from './approval';
 import { checkout } from './checkout';
 import { onboarding } from './onboarding';
 import { queue } from './queue';
@@ -15,4 +16,5 @@ export const catalogs = {
   queue,
   checkout,
   scanner,
+  approval,
 } as const;

@@ -3,20 +3,21 @@ import { CartTable } from '../../components/checkout/CartTable';
 import type { FormatMoney } from '../../components/checkout/moneyFormat';
 import { Kbd } from '../../components/shell/Kbd';
 import type { Translate } from '../../i18n/t';
-import { selectTotals } from '../../state/saleSelectors';
+import { saleSelectors } from '../../state/saleSlice';
 import { useStore } from '../../state/store';
 import { CHECKOUT_KEYS } from './checkoutKeys';
+import { changeSelectedQuantity, removeLine, removeSelectedLine } from './saleActions';
 
 const store = useStore.getState;
 
 function increase(index: number): void {
   store().selectLine(index);
-  store().changeSelectedQuantity(1);
+  void changeSelectedQuantity(1);
 }
 
 function decrease(index: number): void {
   store().selectLine(index);
-  store().changeSelectedQuantity(-1);
+  void changeSelectedQuantity(-1);
 }
 
 export interface CartAreaProps {
@@ -31,9 +32,9 @@ export interface CartAreaProps {
 
 /** The cart and the buttons for the selected line; the only part that re-renders on every scan. */
 export function CartArea({ t, format, focusScan, onQuantity, onLineDiscount, onSaleDiscount, onVoid }: CartAreaProps): React.JSX.Element {
-  const lines = useStore((s) => s.cart.lines);
-  const selectedIndex = useStore((s) => s.cart.selectedIndex);
-  const lineTotals = useStore((s) => selectTotals(s).lines);
+  const lines = useStore(saleSelectors.lines);
+  const selectedIndex = useStore(saleSelectors.selectedIndex);
+  const lineTotals = useStore((s) => saleSelectors.totals(s).lines);
   const selected = lines[selectedIndex] !== undefined;
   // Stable handlers, so the memoised rows a scan did not touch skip their re-render.
   const onSelect = useCallback(
@@ -45,7 +46,8 @@ export function CartArea({ t, format, focusScan, onQuantity, onLineDiscount, onS
   );
   const onRemove = useCallback(
     (index: number) => {
-      store().removeLine(index);
+      const line = saleSelectors.lines(store())[index];
+      if (line) void removeLine(line.lineId);
       focusScan();
     },
     [focusScan],
@@ -72,7 +74,7 @@ export function CartArea({ t, format, focusScan, onQuantity, onLineDiscount, onS
         <button type="button" className="button" data-testid="line-discount" disabled={!selected} onClick={onLineDiscount}>
           {t('checkout.cart.discount')} <Kbd keys={CHECKOUT_KEYS.lineDiscount} />
         </button>
-        <button type="button" className="button" data-testid="line-remove" disabled={!selected} onClick={() => store().removeLine(store().cart.selectedIndex)}>
+        <button type="button" className="button" data-testid="line-remove" disabled={!selected} onClick={() => void removeSelectedLine()}>
           {t('checkout.cart.removeLine')} <Kbd keys={CHECKOUT_KEYS.remove} />
         </button>
         <button type="button" className="button" data-testid="sale-discount" disabled={lines.length === 0} onClick={onSaleDiscount}>

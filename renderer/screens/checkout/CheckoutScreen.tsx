@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { WedgeSettings } from '../../../shared/scanner/wedgeDetector';
-import { paymentMethodRules, saleRulesFromSettings } from '../../../shared/sale/saleRules';
+import type { RecordedSale } from '../../../shared/contract/sale';
+import type { Settings } from '../../../shared/contract/settings';
+import { paymentMethodRules } from '../../../shared/sale/saleRules';
 import { pos } from '../../api/pos';
 import { Dialog } from '../../components/checkout/Dialog';
 import { moneyFormatter } from '../../components/checkout/moneyFormat';
@@ -12,15 +14,16 @@ import { playTone } from '../../feedback/tones';
 import { formatDateTime } from '../../i18n/t';
 import { useLocale, useT } from '../../i18n/useT';
 import { useShortcut } from '../../shortcuts/useShortcut';
-import { selectSaleDraft } from '../../state/saleSelectors';
+import { saleSelectors } from '../../state/saleSlice';
 import { useStore } from '../../state/store';
 import { CartArea } from './CartArea';
-import { completeSale, reportWedgeScan, searchCatalog } from './checkoutApi';
+import { reportWedgeScan, searchCatalog } from './checkoutApi';
 import { CHECKOUT_GROUP as GROUP, CHECKOUT_KEYS } from './checkoutKeys';
 import { CustomerDialogContent, DiscountContent, PayDialogContent, QuantityContent } from './dialogContents';
 import { FeedbackArea } from './FeedbackArea';
 import { useFeedbackStore } from './scanFeedbackStore';
 import { SaleShortcuts } from './SaleShortcuts';
+import { changeSelectedQuantity, completeSale, loadCheckout, removeSelectedLine, voidSale as voidSaleInMain } from './saleActions';
 import { SidePanel } from './SidePanel';
 import { useScanHandler } from './useScanHandler';
 import { useWedgeScanner } from './useWedgeScanner';
@@ -29,9 +32,9 @@ import './checkout.css';
 type DialogState =
   | { readonly kind: 'search'; readonly query: string }
   | { readonly kind: 'customer' }
-  | { readonly kind: 'lineDiscount'; readonly index: number }
+  | { readonly kind: 'lineDiscount'; readonly lineId: string }
   | { readonly kind: 'saleDiscount' }
-  | { readonly kind: 'quantity'; readonly index: number }
+  | { readonly kind: 'quantity'; readonly lineId: string }
   | { readonly kind: 'pay' }
   | { readonly kind: 'receipt' }
   | { readonly kind: 'void' };
@@ -43,6 +46,27 @@ function CloseOnEscape({ onClose }: { readonly onClose: () => void }): null {
 }
 
 const store = useStore.getState;
+
+/** A recorded sale as the receipt shows it: main's record, plus the store's header and footer. */
+function receiptOf(recorded: RecordedSale, settings: Settings | null, demo: boolean): ReceiptData {
+  const { sale } = recorded;
+  return {
+    invoiceNumber: recorded.invoiceNumber,
+    completedAt: recorded.completedAt,
+    outlet: settings?.outlet ?? null,
+    register: settings?.register ?? null,
+    header: settings?.receiptHeader ?? '',
+    footer: settings?.receiptFooter ?? '',
+    demo,
+    lines: sale.lines,
+    totals: recorded.totals,
+    tax: sale.tax,
+    payments: sale.payments,
+    customer: sale.customer,
+    pointsRedeemed: sale.pointsRedeemed,
+    approvals: recorded.approvals,
+  };
+}
 
 /**
  * The cashier's screen: scan, adjust, attach a customer, take payment, print the receipt. This
@@ -58,7 +82,6 @@ export function CheckoutScreen(): React.JSX.Element {
   const demo = useStore((s) => s.app.info?.mode === 'demo');
 
   const [dialog, setDialog] = useState<DialogState | null>(null);
-  const [receipt, setReceipt] = useState<ReceiptData | null>(null);
   const [completing, setCompleting] = useState(false);
   const [completeError, setCompleteError] = useState<string | null>(null);
   const [wedge, setWedge] = useState<{ readonly settings: WedgeSettings; readonly viaMain: boolean } | null>(null);
@@ -70,22 +93,25 @@ export function CheckoutScreen(): React.JSX.Element {
     dialogRef.current = dialog;
   }, [dialog]);
 
-  const { handleCode, addCatalogItem, forgetRecent } = useScanHandler(t);
-  // Recently resolved items answer repeat scans without a round trip; any catalog or settings change voids them.
-  useEffect(() => pos.on('catalogProgress', forgetRecent), [forgetRecent]);
-  useEffect(() => {
-    if (settings) forgetRecent();
-  }, [settings, forgetRecent]);
+  const { handleCode, addCatalogItem } = useScanHandler(t);
+  const loaded = useStore((s) => s.sale.view !== null);
+  const taxFallback = useStore((s) => s.sale.view?.taxFallback ?? null);
+  const lastRecorded = useStore((s) => s.sale.lastRecorded);
+  const cartEmpty = useStore(saleSelectors.isEmpty);
+  const receipt = useMemo(() => (lastRecorded ? receiptOf(lastRecorded, settings, demo) : null), [lastRecorded, settings, demo]);
+  // Whether the last recorded sale was made on this screen (then its receipt is already up) or before a restart.
+  const [recordedHere, setRecordedHere] = useState(false);
+  const [loadError, setLoadError] = useState<string | null>(null);
 
-  // Prices, tax and limits follow the saved settings; the tax rate needs the DealPOS tax list.
+  // The sale in progress is main's: restored after a restart, reloaded when settings change (main reprices under them).
+  useEffect(() => {
+    void loadCheckout().then((result) => setLoadError(result.ok ? null : result.message));
+  }, [settings]);
+  // The payment method list needs DealPOS's method types (cash or not).
   useEffect(() => {
     const state = store();
     if (!state.settings.options) void state.loadOptions();
   }, []);
-  const rules = useMemo(() => (settings ? saleRulesFromSettings(settings, options) : null), [settings, options]);
-  useEffect(() => {
-    if (rules) store().configureSale(rules);
-  }, [rules]);
   const methods = useMemo(() => (settings ? paymentMethodRules(settings, options) : []), [settings, options]);
   const decimals = settings?.currencyDecimals ?? 0;
   const format = useMemo(() => moneyFormatter(decimals), [decimals]);
@@ -167,7 +193,7 @@ export function CheckoutScreen(): React.JSX.Element {
     setDialog({ kind: 'search', query: scanBarRef.current?.takeText() ?? '' });
   };
   const openPay = (): void => {
-    if (!store().cart.lines.length) {
+    if (saleSelectors.isEmpty(store())) {
       useFeedbackStore.getState().show('error', t('checkout.pay.emptyCart'));
       return;
     }
@@ -175,11 +201,13 @@ export function CheckoutScreen(): React.JSX.Element {
     setDialog({ kind: 'pay' });
   };
   const openLineDialog = (kind: 'lineDiscount' | 'quantity'): void => {
-    const index = store().cart.selectedIndex;
-    if (store().cart.lines[index]) setDialog({ kind, index });
+    const line = saleSelectors.selectedLine(store());
+    if (line) setDialog({ kind, lineId: line.lineId });
   };
   const voidSale = (): void => {
-    store().startNewSale();
+    void voidSaleInMain().then((result) => {
+      if (!result.ok) useFeedbackStore.getState().show('error', result.message);
+    });
     useFeedbackStore.getState().clear();
     closeDialog();
   };
@@ -192,32 +220,17 @@ export function CheckoutScreen(): React.JSX.Element {
     completingRef.current = true;
     setCompleting(true);
     setCompleteError(null);
-    const draft = selectSaleDraft(store());
-    const outcome = await completeSale(draft);
+    // Main records the draft it holds; a retry of the same draft gets the same sale back, never a second one.
+    const outcome = await completeSale();
     completingRef.current = false;
     setCompleting(false);
-    if (outcome.kind === 'error') {
+    if (!outcome.ok) {
       setCompleteError(t('checkout.pay.failed', { message: outcome.message }));
       playTone('error');
       return;
     }
-    // The sale is durable in the outbox: start the next one at once and show the receipt.
-    store().startNewSale();
-    setReceipt({
-      invoiceNumber: outcome.sale.invoiceNumber,
-      completedAt: outcome.sale.completedAt,
-      outlet: settings?.outlet ?? null,
-      register: settings?.register ?? null,
-      header: settings?.receiptHeader ?? '',
-      footer: settings?.receiptFooter ?? '',
-      demo,
-      lines: draft.lines,
-      totals: outcome.sale.totals,
-      tax: draft.tax,
-      payments: draft.payments,
-      customer: draft.customer,
-      pointsRedeemed: draft.pointsRedeemed,
-    });
+    // The sale is durable in the outbox and main has started the next one: show the receipt.
+    setRecordedHere(true);
     useFeedbackStore.getState().clear();
     playTone('ok');
     setDialog({ kind: 'receipt' });
@@ -230,13 +243,13 @@ export function CheckoutScreen(): React.JSX.Element {
   );
   useShortcut({ id: 'checkout.pay', keys: CHECKOUT_KEYS.pay, label: 'checkout.shortcut.pay', group: GROUP, enabled: idle }, openPay);
   useShortcut({ id: 'checkout.more', keys: CHECKOUT_KEYS.more, label: 'checkout.shortcut.more', group: GROUP, enabled: idle, inInputs: false }, () =>
-    store().changeSelectedQuantity(1),
+    void changeSelectedQuantity(1),
   );
   useShortcut({ id: 'checkout.less', keys: CHECKOUT_KEYS.less, label: 'checkout.shortcut.less', group: GROUP, enabled: idle, inInputs: false }, () =>
-    store().changeSelectedQuantity(-1),
+    void changeSelectedQuantity(-1),
   );
   useShortcut({ id: 'checkout.remove', keys: CHECKOUT_KEYS.remove, label: 'checkout.shortcut.remove', group: GROUP, enabled: idle, inInputs: false }, () =>
-    store().removeLine(store().cart.selectedIndex),
+    void removeSelectedLine(),
   );
   useShortcut({ id: 'checkout.up', keys: CHECKOUT_KEYS.up, label: 'checkout.shortcut.up', group: GROUP, enabled: idle, inInputs: false }, () =>
     store().moveSelection(-1),
@@ -249,10 +262,10 @@ export function CheckoutScreen(): React.JSX.Element {
     printReceipt,
   );
 
-  const lineName = (index: number): string => store().cart.lines[index]?.name ?? '';
+  const lineName = (lineId: string): string => saleSelectors.lines(store()).find((l) => l.lineId === lineId)?.name ?? '';
 
   return (
-    <section className="checkout" aria-labelledby="checkout-heading" data-testid="checkout-screen" data-ready={rules !== null}>
+    <section className="checkout" aria-labelledby="checkout-heading" data-testid="checkout-screen" data-ready={loaded}>
       <h1 id="checkout-heading" className="visually-hidden">
         {t('checkout.title')}
       </h1>
@@ -262,9 +275,22 @@ export function CheckoutScreen(): React.JSX.Element {
             {t('checkout.noOutlet')}
           </p>
         ) : null}
-        {rules?.taxFallback ? (
+        {taxFallback ? (
           <p className="notice notice-warning" role="status" data-testid="checkout-tax-fallback">
-            {t('checkout.taxFallback', { name: rules.taxFallback })}
+            {t('checkout.taxFallback', { name: taxFallback })}
+          </p>
+        ) : null}
+        {loadError ? (
+          <p className="notice notice-error" role="alert" data-testid="checkout-load-error">
+            {t('checkout.loadFailed', { message: loadError })}
+          </p>
+        ) : null}
+        {lastRecorded && !recordedHere && cartEmpty ? (
+          <p className="notice notice-info" role="status" data-testid="checkout-last-sale">
+            {t('checkout.lastSale', { number: lastRecorded.invoiceNumber, time: formatDate(lastRecorded.completedAt) })}{' '}
+            <button type="button" className="button button-quiet" data-testid="checkout-last-sale-receipt" onClick={() => setDialog({ kind: 'receipt' })}>
+              {t('checkout.lastSale.receipt')}
+            </button>
           </p>
         ) : null}
         <ScanBar
@@ -275,8 +301,8 @@ export function CheckoutScreen(): React.JSX.Element {
           onCode={(code) => void onScanCode(code)}
           onSearch={(query) => setDialog({ kind: 'search', query })}
           onMoveSelection={(delta) => store().moveSelection(delta)}
-          onChangeQuantity={(delta) => store().changeSelectedQuantity(delta)}
-          onRemoveSelected={() => store().removeLine(store().cart.selectedIndex)}
+          onChangeQuantity={(delta) => void changeSelectedQuantity(delta)}
+          onRemoveSelected={() => void removeSelectedLine()}
         />
         <FeedbackArea t={t} idle={idle} onSearchByName={() => setDialog({ kind: 'search', query: '' })} onAddItem={addCatalogItem} />
         <CartArea
@@ -316,7 +342,7 @@ export function CheckoutScreen(): React.JSX.Element {
                   .getState()
                   .show('warning', t('checkout.scan.discontinued', { name: item.name, code: item.code }), { kind: 'discontinued', item });
               } else {
-                addCatalogItem(item);
+                void addCatalogItem(item);
               }
             }}
           />
@@ -335,20 +361,20 @@ export function CheckoutScreen(): React.JSX.Element {
       ) : null}
 
       {dialog?.kind === 'lineDiscount' ? (
-        <Dialog title={t('checkout.discount.lineTitle', { name: lineName(dialog.index) })} testId="discount-dialog" onClose={closeDialog}>
-          <DiscountContent t={t} format={format} decimals={decimals} lineIndex={dialog.index} onDone={closeDialog} />
+        <Dialog title={t('checkout.discount.lineTitle', { name: lineName(dialog.lineId) })} testId="discount-dialog" onClose={closeDialog}>
+          <DiscountContent t={t} format={format} decimals={decimals} lineId={dialog.lineId} onDone={closeDialog} />
         </Dialog>
       ) : null}
 
       {dialog?.kind === 'saleDiscount' ? (
         <Dialog title={t('checkout.discount.saleTitle')} testId="discount-dialog" onClose={closeDialog}>
-          <DiscountContent t={t} format={format} decimals={decimals} lineIndex={null} onDone={closeDialog} />
+          <DiscountContent t={t} format={format} decimals={decimals} lineId={null} onDone={closeDialog} />
         </Dialog>
       ) : null}
 
       {dialog?.kind === 'quantity' ? (
-        <Dialog title={t('checkout.qty.title', { name: lineName(dialog.index) })} testId="quantity-dialog" onClose={closeDialog}>
-          <QuantityContent t={t} lineIndex={dialog.index} onDone={closeDialog} />
+        <Dialog title={t('checkout.qty.title', { name: lineName(dialog.lineId) })} testId="quantity-dialog" onClose={closeDialog}>
+          <QuantityContent t={t} lineId={dialog.lineId} onDone={closeDialog} />
         </Dialog>
       ) : null}
 
@@ -373,9 +399,11 @@ export function CheckoutScreen(): React.JSX.Element {
 
       {dialog?.kind === 'receipt' && receipt ? (
         <Dialog title={t('checkout.receipt.title')} testId="receipt-dialog" onClose={closeDialog}>
-          <p className="notice notice-success" role="status" data-testid="receipt-saved">
-            {t('checkout.receipt.saved')}
-          </p>
+          {recordedHere ? (
+            <p className="notice notice-success" role="status" data-testid="receipt-saved">
+              {t('checkout.receipt.saved')}
+            </p>
+          ) : null}
           <ReceiptView receipt={receipt} format={format} formatDate={formatDate} t={t} testId="receipt" />
           <div className="button-row dialog-footer">
             <button type="button" className="button" data-testid="receipt-print" onClick={printReceipt}>
@@ -390,7 +418,7 @@ export function CheckoutScreen(): React.JSX.Element {
 
       {dialog?.kind === 'void' ? (
         <Dialog title={t('checkout.void.title')} testId="void-dialog" onClose={closeDialog}>
-          <p>{t('checkout.void.body', { count: store().cart.lines.reduce((n, l) => n + l.quantity, 0) })}</p>
+          <p>{t('checkout.void.body', { count: saleSelectors.totals(store()).itemCount })}</p>
           <div className="button-row dialog-footer">
             <button type="button" className="button" data-autofocus data-testid="void-keep" onClick={closeDialog}>
               {t('checkout.void.keep')} <Kbd keys="Escape" />

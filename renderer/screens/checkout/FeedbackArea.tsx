@@ -11,7 +11,7 @@ export interface FeedbackAreaProps {
   /** No dialog is open, so the follow-up keys may act. */
   readonly idle: boolean;
   readonly onSearchByName: () => void;
-  readonly onAddItem: (item: CatalogItem) => void;
+  readonly onAddItem: (item: CatalogItem) => Promise<void>;
 }
 
 /** The last scan's message with its follow-ups: search by name after an unknown code, add anyway after a discontinued one. */
@@ -20,7 +20,7 @@ export function FeedbackArea({ t, idle, onSearchByName, onAddItem }: FeedbackAre
   const clear = useFeedbackStore((s) => s.clear);
   const followUp = feedback?.followUp ?? null;
   const addAnyway = (): void => {
-    if (followUp?.kind === 'discontinued') onAddItem(followUp.item);
+    if (followUp?.kind === 'discontinued') void onAddItem(followUp.item);
   };
   useShortcut(
     { id: 'checkout.addAnyway', keys: CHECKOUT_KEYS.addAnyway, label: 'checkout.scan.addAnyway', group: CHECKOUT_GROUP, enabled: idle && followUp?.kind === 'discontinued' },

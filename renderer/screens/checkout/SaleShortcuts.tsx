@@ -1,4 +1,5 @@
 import { useShortcut } from '../../shortcuts/useShortcut';
+import { saleSelectors } from '../../state/saleSlice';
 import { useStore } from '../../state/store';
 import { CHECKOUT_GROUP as GROUP, CHECKOUT_KEYS } from './checkoutKeys';
 
@@ -18,8 +19,8 @@ export interface SaleShortcutsProps {
  * first scan of a sale (and completing one) re-renders this, not the whole checkout screen.
  */
 export function SaleShortcuts({ idle, confirmingVoid, onLineDialog, onSaleDiscount, onVoid, onConfirmVoid }: SaleShortcutsProps): null {
-  const hasLines = useStore((s) => s.cart.lines.length > 0);
-  const hasSelection = useStore((s) => s.cart.lines[s.cart.selectedIndex] !== undefined);
+  const hasLines = useStore((s) => !saleSelectors.isEmpty(s));
+  const hasSelection = useStore((s) => saleSelectors.selectedLine(s) !== null);
   useShortcut(
     { id: 'checkout.lineDiscount', keys: CHECKOUT_KEYS.lineDiscount, label: 'checkout.shortcut.lineDiscount', group: GROUP, enabled: idle && hasSelection },
     () => onLineDialog('lineDiscount'),

@@ -2,7 +2,8 @@ import type { FormatMoney } from '../../components/checkout/moneyFormat';
 import { TotalsPanel } from '../../components/checkout/TotalsPanel';
 import { Kbd } from '../../components/shell/Kbd';
 import type { Translate } from '../../i18n/t';
-import { selectTotals } from '../../state/saleSelectors';
+import { NO_TAX } from '../../../shared/sale/sale';
+import { saleSelectors } from '../../state/saleSlice';
 import { useStore } from '../../state/store';
 import { CHECKOUT_KEYS } from './checkoutKeys';
 
@@ -17,10 +18,10 @@ export interface SidePanelProps {
 
 /** Customer, running totals and the pay button. */
 export function SidePanel({ t, format, canReprint, onCustomer, onPay, onReprint }: SidePanelProps): React.JSX.Element {
-  const customer = useStore((s) => s.customer.current);
-  const pointsRedeemed = useStore((s) => s.customer.pointsRedeemed);
-  const tax = useStore((s) => s.cart.rules.tax);
-  const totals = useStore(selectTotals);
+  const customer = useStore(saleSelectors.customer);
+  const pointsRedeemed = useStore((s) => s.sale.view?.pointsRedeemed ?? 0);
+  const tax = useStore((s) => s.sale.view?.tax ?? NO_TAX);
+  const totals = useStore(saleSelectors.totals);
   return (
     <aside className="checkout-side">
       <section className="side-card customer-summary" aria-labelledby="customer-summary-title" data-testid="customer-summary">

@@ -1,25 +1,14 @@
 /**
- * The checkout's calls to main, each turned into a plain outcome the screen can switch on. Only
+ * The checkout's lookups in main (search, customers, PINs, wedge scans), each turned into a plain
+ * outcome the screen can switch on; changes to the sale are in ./saleActions.ts. Only
  * failures the cashier can act on get their own branch; anything else shows main's message.
  */
-import type { CatalogItem, ResolveResult } from '../../../shared/contract/catalog';
-import type { CompletedSale } from '../../../shared/contract/sale';
+import type { CatalogItem } from '../../../shared/contract/catalog';
 import { PosError } from '../../../shared/errors';
-import type { SaleDraft } from '../../../shared/sale/sale';
 import { pos } from '../../api/pos';
 import type { CustomerLookupBy, LookupOutcome, PinOutcome } from '../../components/checkout/CustomerPanel';
 import type { SearchOutcome } from '../../components/checkout/SearchPanel';
 import { errorMessage } from '../../state/errorMessage';
-
-export type ResolveOutcome = ResolveResult | { readonly status: 'error'; readonly code: string; readonly message: string };
-
-export async function resolveCode(code: string): Promise<ResolveOutcome> {
-  try {
-    return await pos.catalog.resolve({ code });
-  } catch (error) {
-    return { status: 'error', code, message: errorMessage(error) };
-  }
-}
 
 export const SEARCH_LIMIT = 30;
 
@@ -46,18 +35,8 @@ export async function lookupCustomer(by: CustomerLookupBy, value: string): Promi
 export async function verifyPin(customerId: string | null, pin: string): Promise<PinOutcome> {
   if (!customerId) return { kind: 'error', message: 'This customer has no DealPOS id to check a PIN against' };
   try {
-    const { verified } = await pos.customer.verifyPin({ customerId, pin });
-    return verified ? { kind: 'ok' } : { kind: 'wrong' };
-  } catch (error) {
-    return { kind: 'error', message: errorMessage(error) };
-  }
-}
-
-export type CompleteOutcome = { readonly kind: 'ok'; readonly sale: CompletedSale } | { readonly kind: 'error'; readonly message: string };
-
-export async function completeSale(sale: SaleDraft): Promise<CompleteOutcome> {
-  try {
-    return { kind: 'ok', sale: await pos.sale.complete({ sale }) };
+    const { verified, proof } = await pos.customer.verifyPin({ customerId, pin });
+    return verified && proof !== null ? { kind: 'ok', proof } : { kind: 'wrong' };
   } catch (error) {
     return { kind: 'error', message: errorMessage(error) };
   }

@@ -1,22 +1,29 @@
 /**
  * The checkout dialogs' contents, each reading the store itself so the screen around them does not
- * re-render for every change inside a dialog.
+ * re-render for every change inside a dialog. Every change is asked of main (./saleActions.ts).
  */
+import { useState } from 'react';
 import { quickCashAmounts } from '../../../shared/sale/quickCash';
+import type { Discount } from '../../../shared/sale/sale';
 import type { PaymentMethodRule } from '../../../shared/sale/saleRules';
 import { CustomerPanel } from '../../components/checkout/CustomerPanel';
 import { DiscountPanel } from '../../components/checkout/DiscountPanel';
 import type { FormatMoney } from '../../components/checkout/moneyFormat';
 import { PaymentPanel } from '../../components/checkout/PaymentPanel';
 import { QuantityPanel } from '../../components/checkout/QuantityPanel';
+import { ManagerApproval } from '../../components/approval/ManagerApproval';
 import { formatDateTime, type Translate } from '../../i18n/t';
 import { useLocale } from '../../i18n/useT';
-import { customerSelectors } from '../../state/customerSlice';
-import { selectTotals } from '../../state/saleSelectors';
+import { saleSelectors } from '../../state/saleSlice';
 import { useStore } from '../../state/store';
 import { lookupCustomer, verifyPin } from './checkoutApi';
+import { useFeedbackStore } from './scanFeedbackStore';
+import { acceptPinProof, addPayment, redeemPoints, removePayment, setCustomer, setLineDiscount, setQuantity, setSaleDiscount, type SaleActionResult } from './saleActions';
 
-const store = useStore.getState;
+/** Null once main applied the change, else main's reason. */
+function refusal(result: SaleActionResult<unknown>): string | null {
+  return result.ok ? null : result.message;
+}
 
 export interface CustomerDialogContentProps {
   readonly t: Translate;
@@ -25,39 +32,43 @@ export interface CustomerDialogContentProps {
 }
 
 export function CustomerDialogContent({ t, scannedCard, onDone }: CustomerDialogContentProps): React.JSX.Element {
-  const customer = useStore((s) => s.customer);
-  const maxPoints = useStore(customerSelectors.maxPoints);
+  const view = useStore(saleSelectors.view);
   const locale = useLocale();
   return (
     <CustomerPanel
-      attached={customer.current}
-      attachedSeenAt={customer.seenAt}
-      pinVerified={customer.pinVerified}
-      pointsRedeemed={customer.pointsRedeemed}
-      maxPoints={maxPoints}
+      attached={view?.customer ?? null}
+      attachedSeenAt={view?.customerSeenAt ?? null}
+      pinVerified={view?.pinVerified ?? false}
+      pointsRedeemed={view?.pointsRedeemed ?? 0}
+      maxPoints={view?.maxPoints ?? 0}
       t={t}
       formatTime={(iso) => formatDateTime(locale, iso)}
       scannedCard={scannedCard}
       onLookup={lookupCustomer}
-      onAttach={(c, seenAt) => {
-        store().attachCustomer(c, seenAt);
+      onAttach={async (customer, seenAt) => {
+        if (customer.id === null) return t('checkout.customer.noId');
+        const result = await setCustomer(customer.id);
         // With no points to redeem (none, or not while DealPOS is unreachable) there is nothing left
         // to do here: back to scanning.
-        if (seenAt !== null || c.loyaltyPoints === 0 || store().cart.rules.pointValue === 0) onDone();
+        if (result.ok && (seenAt !== null || customer.loyaltyPoints === 0 || result.value.pointValue === 0)) onDone();
+        return refusal(result);
       }}
       onDetach={() => {
-        store().detachCustomer();
-        onDone();
+        void setCustomer(null).then((result) => {
+          if (result.ok) onDone();
+          else useFeedbackStore.getState().show('error', result.message);
+        });
       }}
-      onVerifyPin={async (c, pin) => {
-        const outcome = await verifyPin(c.id, pin);
-        if (outcome.kind === 'ok') store().markPinVerified(c.code);
-        return outcome;
+      onVerifyPin={async (customer, pin) => {
+        const outcome = await verifyPin(customer.id, pin);
+        if (outcome.kind !== 'ok') return outcome;
+        const accepted = await acceptPinProof(outcome.proof);
+        return accepted.ok ? outcome : { kind: 'error', message: accepted.message };
       }}
-      onRedeem={(points) => {
-        const result = store().redeemPoints(points);
+      onRedeem={async (points) => {
+        const result = await redeemPoints(points);
         if (result.ok) onDone();
-        return result;
+        return refusal(result);
       }}
     />
   );
@@ -74,8 +85,8 @@ export interface PayDialogContentProps {
 }
 
 export function PayDialogContent({ t, format, decimals, methods, completing, error, onComplete }: PayDialogContentProps): React.JSX.Element {
-  const payments = useStore((s) => s.payment.payments);
-  const totals = useStore(selectTotals);
+  const payments = useStore(saleSelectors.payments);
+  const totals = useStore(saleSelectors.totals);
   return (
     <PaymentPanel
       methods={methods}
@@ -87,8 +98,8 @@ export function PayDialogContent({ t, format, decimals, methods, completing, err
       t={t}
       completing={completing}
       error={error}
-      onAdd={(payment) => store().addPayment(payment)}
-      onRemove={(index) => store().removePayment(index)}
+      onAdd={async (payment) => refusal(await addPayment(payment.method, payment.amount))}
+      onRemove={(index) => void removePayment(index)}
       onComplete={onComplete}
     />
   );
@@ -96,40 +107,87 @@ export function PayDialogContent({ t, format, decimals, methods, completing, err
 
 export interface DiscountContentProps {
   readonly t: Translate;
-  readonly format: FormatMoney;
   readonly decimals: number;
+  readonly format: FormatMoney;
   /** The line to discount, or null for the whole sale. */
-  readonly lineIndex: number | null;
+  readonly lineId: string | null;
   readonly onDone: () => void;
 }
 
-export function DiscountContent({ t, format, decimals, lineIndex, onDone }: DiscountContentProps): React.JSX.Element {
-  const current = useStore((s) => (lineIndex === null ? s.cart.saleDiscount : (s.cart.lines[lineIndex]?.discount ?? null)));
+/**
+ * A discount; beyond the store's limit main asks for a manager, so the dialog turns into the
+ * manager-PIN prompt for exactly that discount and applies it with the approval.
+ */
+export function DiscountContent({ t, decimals, format, lineId, onDone }: DiscountContentProps): React.JSX.Element {
+  const current = useStore((s) => (lineId === null ? saleSelectors.saleDiscount(s) : (saleSelectors.lines(s).find((l) => l.lineId === lineId)?.discount ?? null)));
+  const draftId = useStore((s) => s.sale.view?.draftId ?? '');
+  const [needsApproval, setNeedsApproval] = useState<{ readonly discount: Discount; readonly reason: string } | null>(null);
+  // Main can still refuse after the approval (the sale changed meanwhile): said above the discount form.
+  const [afterApproval, setAfterApproval] = useState<string | null>(null);
+
+  const apply = (discount: Discount | null, approvalId?: string): Promise<SaleActionResult> =>
+    lineId === null ? setSaleDiscount(discount, approvalId) : setLineDiscount(lineId, discount, approvalId);
+
+  if (needsApproval) {
+    const { discount } = needsApproval;
+    return (
+      <ManagerApproval
+        t={t}
+        request={lineId === null ? { action: 'sale_discount', draftId, discount } : { action: 'line_discount', draftId, lineId, discount }}
+        description={needsApproval.reason}
+        onApproved={(approval) => {
+          void apply(discount, approval.approvalId).then((result) => {
+            if (result.ok) return onDone();
+            setAfterApproval(result.message);
+            setNeedsApproval(null);
+          });
+        }}
+        onCancel={() => setNeedsApproval(null)}
+      />
+    );
+  }
   return (
-    <DiscountPanel
+    <>
+      {afterApproval ? (
+        <p className="notice notice-error" role="alert" data-testid="discount-after-approval">
+          {afterApproval}
+        </p>
+      ) : null}
+      <DiscountPanel
       current={current}
       decimals={decimals}
-      format={format}
       t={t}
-      onApply={(discount) => {
-        const result = lineIndex === null ? store().setSaleDiscount(discount) : store().setLineDiscount(lineIndex, discount);
-        if (result.ok) onDone();
-        return result;
+      onApply={async (discount) => {
+        const result = await apply(discount);
+        if (result.ok) {
+          onDone();
+          return null;
+        }
+        if (result.needsApproval && discount) {
+          setNeedsApproval({ discount, reason: `${result.message} (${describe(discount, format)})` });
+          return null;
+        }
+        return result.message;
       }}
-    />
+      />
+    </>
   );
 }
 
-export function QuantityContent({ t, lineIndex, onDone }: { readonly t: Translate; readonly lineIndex: number; readonly onDone: () => void }): React.JSX.Element {
-  const quantity = useStore((s) => s.cart.lines[lineIndex]?.quantity ?? 1);
+function describe(discount: Discount, format: FormatMoney): string {
+  return discount.kind === 'percent' ? `${discount.basisPoints / 100}%` : format(discount.amount);
+}
+
+export function QuantityContent({ lineId, t, onDone }: { readonly t: Translate; readonly lineId: string; readonly onDone: () => void }): React.JSX.Element {
+  const quantity = useStore((s) => saleSelectors.lines(s).find((l) => l.lineId === lineId)?.quantity ?? 1);
   return (
     <QuantityPanel
       quantity={quantity}
       t={t}
-      onApply={(value) => {
-        const ok = store().setQuantity(lineIndex, value).ok;
-        if (ok) onDone();
-        return ok;
+      onApply={async (value) => {
+        const result = await setQuantity(lineId, value);
+        if (result.ok) onDone();
+        return refusal(result);
       }}
     />
   );

@@ -1,6 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatMoney, IDR } from '../../../shared/money';
+import type { IssuedApproval } from '../../../shared/contract/approval';
+import type { QueueEntry } from '../../../shared/contract/queue';
 import type { SettingsOptions } from '../../../shared/contract/settings';
+import { ManagerApproval } from '../../components/approval/ManagerApproval';
+import { Dialog } from '../../components/checkout/Dialog';
 import { Kbd } from '../../components/shell/Kbd';
 import { PendingTable, SyncedTable, VoidedTable } from '../../components/queue/QueueTables';
 import { RejectedInvoiceCard } from '../../components/queue/RejectedInvoiceCard';
@@ -12,6 +16,18 @@ import { useQueueRefresh } from './useQueueRefresh';
 
 const SYNC_KEYS = 'F5';
 const NO_OPTIONS: SettingsOptions = { outlets: [], paymentMethods: [], taxes: [], source: 'none', fetchedAt: null };
+
+/** A void waiting for the manager's PIN; `finish` answers the void form (an error message, or null). */
+interface PendingVoid {
+  readonly entry: QueueEntry;
+  readonly reason: string;
+  readonly finish: (failure: string | null) => void;
+}
+
+function CancelOnEscape({ onCancel }: { readonly onCancel: () => void }): null {
+  useShortcut({ id: 'queue.approval.cancel', keys: 'Escape', label: 'approval.shortcut.cancel', group: 'queue.group' }, onCancel);
+  return null;
+}
 
 /** The manager's view of the outbox: what DealPOS refused, what is waiting, what went through. */
 export function QueueScreen(): React.JSX.Element {
@@ -31,6 +47,7 @@ export function QueueScreen(): React.JSX.Element {
   const voidInvoice = useStore((s) => s.voidInvoice);
   const [flash, setFlash] = useState<string | null>(null);
   const [syncError, setSyncError] = useState<string | null>(null);
+  const [pendingVoid, setPendingVoid] = useState<PendingVoid | null>(null);
   const flashRef = useRef<HTMLParagraphElement>(null);
 
   // The card that had focus is gone once its invoice is resent or voided: land on the outcome.
@@ -53,6 +70,22 @@ export function QueueScreen(): React.JSX.Element {
   // Payload amounts are in major units, as sent to DealPOS; rounding only guards against float noise.
   const formatPayment = (major: number): string => formatTotal(Math.round(major * 10 ** decimals));
   const formatTime = (iso: string): string => formatDateTime(locale, iso);
+
+  // Voiding needs a manager: the reason form waits while the PIN prompt is open.
+  const askToVoid = (entry: QueueEntry, reason: string): Promise<string | null> =>
+    new Promise((finish) => setPendingVoid({ entry, reason, finish }));
+  const cancelVoid = (): void => {
+    pendingVoid?.finish(null);
+    setPendingVoid(null);
+  };
+  const voidApproved = async (approval: IssuedApproval): Promise<void> => {
+    if (!pendingVoid) return;
+    const { entry, reason, finish } = pendingVoid;
+    setPendingVoid(null);
+    const result = await voidInvoice(entry.localId, reason, approval.approvalId);
+    if (result.ok) setFlash(t('queue.result.voided', { number: entry.invoiceNumber }));
+    finish(result.ok ? null : result.message);
+  };
 
   return (
     <section className="screen-queue" aria-labelledby="queue-heading">
@@ -112,11 +145,7 @@ export function QueueScreen(): React.JSX.Element {
                   if (result.ok) setFlash(t('queue.result.resent', { number: entry.invoiceNumber }));
                   return result.ok ? null : result.message;
                 }}
-                onVoid={async (reason) => {
-                  const result = await voidInvoice(entry.localId, reason);
-                  if (result.ok) setFlash(t('queue.result.voided', { number: entry.invoiceNumber }));
-                  return result.ok ? null : result.message;
-                }}
+                onVoid={(reason) => askToVoid(entry, reason)}
               />
             ))}
           </section>
@@ -136,6 +165,20 @@ export function QueueScreen(): React.JSX.Element {
           ) : null}
         </>
       )}
+      {pendingVoid ? (
+        <>
+          <CancelOnEscape onCancel={cancelVoid} />
+          <Dialog title={t('approval.title')} testId="void-approval-dialog" onClose={cancelVoid}>
+            <ManagerApproval
+              request={{ action: 'queue_void', localId: pendingVoid.entry.localId }}
+              description={t('approval.describe.queueVoid', { number: pendingVoid.entry.invoiceNumber, reason: pendingVoid.reason })}
+              t={t}
+              onApproved={(approval) => void voidApproved(approval)}
+              onCancel={cancelVoid}
+            />
+          </Dialog>
+        </>
+      ) : null}
     </section>
   );
 }

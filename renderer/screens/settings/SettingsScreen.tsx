@@ -3,6 +3,7 @@ import { useStore } from '../../state/store';
 import { AboutSection } from './AboutSection';
 import { AccountSection } from './AccountSection';
 import { CatalogSection } from './CatalogSection';
+import { ManagersSection } from './ManagersSection';
 import { ScannerSection } from './ScannerSection';
 import { StoreSettingsForm } from './StoreSettingsForm';
 
@@ -51,6 +52,8 @@ export function SettingsScreen(): React.JSX.Element {
         <div>
           {mode !== 'setup' ? <CatalogSection /> : null}
           <ScannerSection />
+          {/* Managers belong to the mode's database (demo managers are not live ones). */}
+          {mode !== 'setup' ? <ManagersSection key={mode} /> : null}
           {info ? <AboutSection info={info} t={t} /> : null}
         </div>
       </div>

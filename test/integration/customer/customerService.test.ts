@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createCustomerService, PIN_LOCKOUT_MS, PIN_MAX_FAILURES, type CustomerServiceOptions } from '../../../main/customer/customerService';
+import {
+  createCustomerService,
+  PIN_LOCKOUT_MS,
+  PIN_MAX_FAILURES,
+  PIN_PROOF_TTL_MS,
+  type CustomerServiceOptions,
+} from '../../../main/customer/customerService';
 import { CustomerStore } from '../../../main/store/customerStore';
 import { openDatabase, type OpenedDatabase } from '../../../main/store/database';
 import { ServiceError } from '../../../shared/errors';
@@ -78,9 +84,11 @@ describe('customer service against the simulator', () => {
 
   it('checks the PIN in main and never returns it', async () => {
     const service = serviceWith();
-    expect(await service.verifyPin(HW008_ID, '123654')).toEqual({ verified: true });
-    expect(await service.verifyPin(HW008_ID, '123655')).toEqual({ verified: false });
-    expect(await service.verifyPin(HW008_ID, '12365')).toEqual({ verified: false });
+    const right = await service.verifyPin(HW008_ID, '123654');
+    expect(right).toEqual({ verified: true, proof: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(JSON.stringify(right)).not.toContain('123654');
+    expect(await service.verifyPin(HW008_ID, '123655')).toEqual({ verified: false, proof: null });
+    expect(await service.verifyPin(HW008_ID, '12365')).toEqual({ verified: false, proof: null });
     await expect(service.verifyPin('00000000-0000-0000-0000-000000000000', '1')).rejects.toMatchObject({ code: 'not_found' });
   });
 
@@ -92,7 +100,20 @@ describe('customer service against the simulator', () => {
     expect(locked).toBeInstanceOf(ServiceError);
     expect(locked).toMatchObject({ code: 'rate_limited' });
     now += PIN_LOCKOUT_MS + 1;
-    expect(await service.verifyPin(HW008_ID, '123654')).toEqual({ verified: true });
+    expect((await service.verifyPin(HW008_ID, '123654')).verified).toBe(true);
+  });
+
+  it('gives a PIN proof that is good once, for that customer, for a few minutes', async () => {
+    let now = 1_000_000;
+    const service = serviceWith({ now: () => now });
+    const proof = (await service.verifyPin(HW008_ID, '123654')).proof ?? '';
+    expect(service.consumeProof(proof, 'another-customer')).toBe(false);
+    const second = (await service.verifyPin(HW008_ID, '123654')).proof ?? '';
+    expect(service.consumeProof(second, HW008_ID)).toBe(true);
+    expect(service.consumeProof(second, HW008_ID)).toBe(false);
+    const late = (await service.verifyPin(HW008_ID, '123654')).proof ?? '';
+    now += PIN_PROOF_TTL_MS;
+    expect(service.consumeProof(late, HW008_ID)).toBe(false);
   });
 
   it('reports an unreachable DealPOS as a network error, not as "not found"', async () => {

@@ -6,7 +6,9 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { EventHub } from '../../../main/events/eventHub';
 import { StatusService } from '../../../main/events/statusService';
 import { createOutboxService, type OutboxService } from '../../../main/sync/outboxService';
+import type { CompletedSale } from '../../../shared/contract/sale';
 import { ServiceError } from '../../../shared/errors';
+import type { SaleDraft } from '../../../shared/sale/sale';
 import { parseInvoiceNumber } from '../../../shared/invoice/invoiceNumber';
 import { paidSale, SETTINGS, tempDatabase } from '../../unit/outbox/fixtures';
 import { quietLogger } from './harness';
@@ -50,7 +52,7 @@ it('refuses the sale with storage_full and writes nothing when the disk is full'
   const pages = sqlite.pragma('page_count', { simple: true }) as number;
   sqlite.pragma(`max_page_count = ${pages}`);
 
-  const complete = outbox.handlers['sale.complete'];
+  const complete = async ({ sale: draft }: { sale: SaleDraft }): Promise<CompletedSale> => outbox.sales.complete(draft);
   const error: unknown = await complete({ sale }).then(
     () => null,
     (e: unknown) => e,

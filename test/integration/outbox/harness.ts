@@ -3,6 +3,7 @@
  * and budget, and the outbox service exactly as services.ts builds it (only backoffs shortened).
  */
 import path from 'node:path';
+import { createApprovalService, type ApprovalService } from '../../../main/approval/approvalService';
 import { DealPosClient } from '../../../main/dealpos/dealPosClient';
 import { RequestBudget } from '../../../main/dealpos/requestBudget';
 import { EventHub } from '../../../main/events/eventHub';
@@ -11,6 +12,7 @@ import { createLogger, type Logger } from '../../../main/logging/logger';
 import type { SaleSettings } from '../../../main/sale/saleService';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../../main/simulator/demoData';
 import { startSimulator, type Simulator } from '../../../main/simulator/simulatorServer';
+import { AppStateStore } from '../../../main/store/appStateStore';
 import { openDatabase } from '../../../main/store/database';
 import { createOutboxService, type OutboxService } from '../../../main/sync/outboxService';
 import type { InvoiceApi } from '../../../main/sync/outboxWorker';
@@ -23,6 +25,8 @@ export interface Register {
   readonly events: EventHub;
   readonly db: ReturnType<typeof tempDatabase>;
   readonly budget: RequestBudget;
+  /** Manager approvals on this register's app state (queue.void needs one). */
+  readonly approvals: ApprovalService;
   client: InvoiceApi | null;
   sell(count: number): CompletedSale[];
   close(): Promise<void>;
@@ -73,11 +77,15 @@ export function startRegister(
   const events = new EventHub();
   const status = new StatusService(events);
   const budget = new RequestBudget({ limit: 100_000, windowSeconds: 2 });
+  const logger = options.logger ?? quietLogger();
+  const state = new AppStateStore(db.opened.db);
+  const approvals = createApprovalService({ state: () => state, logger, ...(options.now ? { now: options.now } : {}) });
   const register: Register = {
     db,
     events,
     status,
     budget,
+    approvals,
     client: newClient(sim, budget, options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     outbox: createOutboxService({
       db: db.opened.db,
@@ -85,7 +93,8 @@ export function startRegister(
       client: () => register.client,
       status,
       events,
-      logger: options.logger ?? quietLogger(),
+      logger,
+      approvals,
       ...(options.now ? { now: options.now } : {}),
       worker: {
         loopBackoff: { baseMs: 20, maxMs: 200 },

@@ -142,8 +142,10 @@ describe('outbox against simulator faults', () => {
     sim.faults.rejectNextInvoice('Outlet Kelapa Gading (closed) is suspended');
     const [doomed] = register.sell(1);
     await drained(1);
-    const voided = await handlers['queue.void']({ localId: doomed?.localId ?? '', reason: 'Outlet closed for good; entered by hand' });
-    expect(voided).toMatchObject({ state: 'voided', voidReason: 'Outlet closed for good; entered by hand' });
+    await register.approvals.set('Budi', '4821', undefined);
+    const { approvalId } = await register.approvals.approve({ action: 'queue_void', localId: doomed?.localId ?? '' }, '4821');
+    const voided = await handlers['queue.void']({ localId: doomed?.localId ?? '', reason: 'Outlet closed for good; entered by hand', approvalId });
+    expect(voided).toMatchObject({ state: 'voided', voidReason: 'Outlet closed for good; entered by hand', voidedBy: 'Budi' });
     expect(queue().needsAttention).toBe(0);
     expect(await handlers['queue.list']({ state: 'voided', limit: 10 })).toHaveLength(1);
   });

@@ -109,7 +109,7 @@ describe('synced sale retention', () => {
     const voidedId = ids(voided)[0] ?? '';
     store.markRejected(voidedId, 'Outlet closed', 'server_validation', NOW - 99 * DAY);
     store.edit(voidedId, { outlet: 'Outlet2' }, NOW - 98 * DAY);
-    store.void(voidedId, 'Re-entered by hand', NOW - 98 * DAY);
+    store.void(voidedId, 'Re-entered by hand', 'Budi', NOW - 98 * DAY);
     const kept = [...ids(recent), ...ids(pending), ...ids(sending), ...ids(rejected), voidedId];
 
     const sql = f.db.opened.db;

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { createServices, type Services } from '../../../main/services';
 import type { QueueEntry } from '../../../shared/contract/queue';
-import { paidSale } from '../../unit/outbox/fixtures';
+import { DEMO_FIXTURES } from '../../../main/simulator/demoData';
+import { contractCaller, refusal, ringUp } from '../../support/checkout';
 import { waitFor } from './harness';
 
 let services: Services | null = null;
@@ -30,11 +31,11 @@ it('completes a demo sale through the dispatcher and syncs it, with status and e
   const configured = await dispatch('settings.update', { outlet: 'Outlet1', register: 'Outlet1', invoiceNumberPrefix: 'DEMO' });
   expect(configured.ok).toBe(true);
 
-  const result = await dispatch('sale.complete', { sale: paidSale() });
-  if (!result.ok) throw new Error(result.error.message);
-  const sale = result.value as { invoiceNumber: string; totals: { total: number } };
+  const call = contractCaller(dispatch);
+  const { indomie, tehBotol } = DEMO_FIXTURES.variants;
+  const sale = await ringUp(call, { codes: [indomie.code, indomie.code, tehBotol.code] });
   expect(sale.invoiceNumber).toMatch(/^DEMO-[2-9A-HJ-NP-Z]{5}-\d{6}-0001$/);
-  expect(sale.totals.total).toBe(380_000);
+  expect(sale.totals.total).toBe(2 * indomie.price + tehBotol.price);
 
   await waitFor('invoiceSynced', () => synced.includes(sale.invoiceNumber));
   await waitFor('status to show the drained queue', () => status.get().queue.pending === 0 && status.get().queue.lastSyncAt !== null);
@@ -42,7 +43,10 @@ it('completes a demo sale through the dispatcher and syncs it, with status and e
   const listed = await dispatch('queue.list', { state: 'synced', limit: 5 });
   expect(listed.ok && (listed.value as QueueEntry[]).map((e) => e.invoiceNumber)).toEqual([sale.invoiceNumber]);
 
-  // Main recomputes: a renderer claiming the sale is paid does not make it so.
-  const unpaid = await dispatch('sale.complete', { sale: { ...paidSale(), payments: [{ method: 'Cash', amount: 10, cash: true }] } });
-  expect(unpaid.ok ? null : unpaid.error.code).toBe('validation');
+  // Main decides: a sale that is not paid in full is not recorded, whatever the screen believes.
+  const { sale: next } = await call('sale.current', {});
+  const scanned = await call('sale.scan', { draftId: next.draftId, code: indomie.code });
+  await call('sale.addPayment', { draftId: next.draftId, method: 'Cash', amount: 10 });
+  expect(scanned.status).toBe('added');
+  expect((await refusal(call('sale.complete', { draftId: next.draftId }))).code).toBe('validation');
 });

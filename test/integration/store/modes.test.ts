@@ -7,10 +7,10 @@
 import fs from 'node:fs';
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import type { CatalogProgress } from '../../../shared/contract/catalog';
-import { EMPTY_SALE } from '../../../shared/sale/sale';
 import { createServices, type Services } from '../../../main/services';
 import { DEMO_FIXTURES } from '../../../main/simulator/demoData';
 import type { Simulator } from '../../../main/simulator/simulatorServer';
+import { contractCaller, ringUp } from '../../support/checkout';
 import { requireKeychain, SIM_CLIENT_ID, SIM_SECRET, startSim, tempDir, until } from './harness';
 
 let dir: string;
@@ -47,14 +47,8 @@ it('keeps demo sales and the demo catalog out of live mode and away from a real 
   await call('settings.update', { outlet: DEMO_FIXTURES.outlets.pluit, register: 'Counter 1', taxType: 'No Tax', invoiceNumberPrefix: 'DEMO' });
   expect(await call('catalog.resolve', { code: silverQueen.code })).toMatchObject({ item: { price: silverQueen.pluitPrice } });
 
-  const sale = await call('sale.complete', {
-    sale: {
-      ...EMPTY_SALE,
-      lines: [{ variantCode: indomie.code, name: indomie.name, quantity: 2, unitPrice: indomie.price, discount: null }],
-      payments: [{ method: 'Cash', amount: 10_000, cash: true }],
-    },
-  });
-  const demoInvoice = (sale as { invoiceNumber: string }).invoiceNumber;
+  const sale = await ringUp(contractCaller(services.dispatch), { codes: [indomie.code, indomie.code], payments: [{ method: 'Cash', amount: 10_000 }] });
+  const demoInvoice = sale.invoiceNumber;
   expect(((await call('queue.list', { limit: 50 })) as unknown[]).length).toBe(1);
 
   // Leave the demo: back to the live file, which has neither the sale nor the demo catalog.

@@ -1,16 +1,16 @@
 /**
  * Through the real composition root in demo mode (embedded simulator, real SQLite, real keychain):
- * sale.complete checks the renderer's tax rule against the configured tax's cached DealPOS option,
- * and an inclusive sale it accepts reaches DealPOS.
+ * main prices the sale under the configured tax's cached DealPOS option, and the inclusive sale
+ * reaches DealPOS.
  * (`bash scripts/withKeyring.sh npx vitest run test/integration/store/saleTax.test.ts`).
  */
 import fs from 'node:fs';
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import type { SettingsOptions } from '../../../shared/contract/settings';
 import type { QueueEntry } from '../../../shared/contract/queue';
-import { EMPTY_SALE, NO_TAX, type SaleDraft, type TaxRule } from '../../../shared/sale/sale';
 import { createServices, type Services } from '../../../main/services';
 import { DEMO_FIXTURES } from '../../../main/simulator/demoData';
+import { contractCaller, ringUp } from '../../support/checkout';
 import { requireKeychain, tempDir } from './harness';
 
 let dir: string;
@@ -29,17 +29,7 @@ async function call(method: string, input: unknown = {}): Promise<unknown> {
   return result.value;
 }
 
-function sale(tax: TaxRule): SaleDraft {
-  const { indomie } = DEMO_FIXTURES.variants;
-  return {
-    ...EMPTY_SALE,
-    tax,
-    lines: [{ variantCode: indomie.code, name: indomie.name, quantity: 2, unitPrice: indomie.price, discount: null }],
-    payments: [{ method: 'Cash', amount: 100_000, cash: true }],
-  };
-}
-
-it('refuses a tax rule that is not the configured option and sends one that is', async () => {
+it('prices the sale under the configured tax option and sends it', async () => {
   dir = tempDir('sale-tax');
   services = await createServices({ dataDir: dir, version: 'test', host: 'browser', logToStderr: false });
   await call('account.startDemo');
@@ -48,19 +38,11 @@ it('refuses a tax rule that is not the configured option and sends one that is',
   expect(inclusive).toMatchObject({ rateBasisPoints: 1_100, inclusive: true });
   await call('settings.update', { outlet: DEMO_FIXTURES.outlets.pluit, register: 'Counter 1', taxType: DEMO_FIXTURES.taxes.ppnInclusive });
 
-  for (const wrong of [NO_TAX, { name: DEMO_FIXTURES.taxes.ppnInclusive, rateBasisPoints: 1_100, inclusive: false }]) {
-    const refused = await call('sale.complete', { sale: sale(wrong) }).then(
-      () => null,
-      (e: { error?: unknown }) => e.error,
-    );
-    expect(refused).toMatchObject({ code: 'validation', issues: [{ path: 'sale.tax' }] });
-  }
-  expect((await call('queue.list', { limit: 10 })) as unknown[]).toHaveLength(0);
-
-  const done = (await call('sale.complete', { sale: sale({ name: DEMO_FIXTURES.taxes.ppnInclusive, rateBasisPoints: 1_100, inclusive: true }) })) as {
-    totals: { tax: number; total: number };
-  };
-  expect(done.totals.total).toBe(2 * DEMO_FIXTURES.variants.indomie.price);
+  // The screen never says which tax applies: main takes it from its settings and DealPOS's tax list.
+  const { indomie } = DEMO_FIXTURES.variants;
+  const done = await ringUp(contractCaller(services.dispatch), { codes: [indomie.code, indomie.code] });
+  expect(done.sale.tax).toEqual({ name: DEMO_FIXTURES.taxes.ppnInclusive, rateBasisPoints: 1_100, inclusive: true });
+  expect(done.totals.total).toBe(2 * indomie.price);
   expect(done.totals.tax).toBeGreaterThan(0);
   // The outbox sends it in the background; DealPOS (the simulator) accepting it marks it synced.
   const started = Date.now();

@@ -155,13 +155,13 @@ describe('outbox states', () => {
     expect(store.stats()).toMatchObject({ pending: 1, needsAttention: 1 });
     const [listed] = store.list('rejected', 10);
     expect(listed).toMatchObject({ invoiceNumber: bad.invoiceNumber, lastError: expect.stringMatching(/damaged/) });
-    expect(store.void(bad.localId, 'Re-entered by hand', now).state).toBe('voided');
+    expect(store.void(bad.localId, 'Re-entered by hand', 'Budi', now).state).toBe('voided');
   });
 
   it('lets a manager edit, resend or void a rejected invoice, keeping the reason and the edit', () => {
     const { localId, invoiceNumber } = sales.complete(paidSale());
     expect(() => store.edit(localId, { outlet: 'Outlet2' }, now)).toThrow(expect.objectContaining({ code: 'conflict' }));
-    expect(() => store.void(localId, 'no reason', now)).toThrow(expect.objectContaining({ code: 'conflict' }));
+    expect(() => store.void(localId, 'no reason', 'Budi', now)).toThrow(expect.objectContaining({ code: 'conflict' }));
 
     store.markRejected(localId, 'Variant code 1315L not found', 'server_validation', now);
     expect(store.stats()).toMatchObject({ pending: 0, needsAttention: 1 });
@@ -179,7 +179,11 @@ describe('outbox states', () => {
 
     expect(store.retry(localId, now)).toMatchObject({ state: 'pending' });
     store.markRejected(localId, 'Outlet closed', 'server_validation', now);
-    expect(store.void(localId, 'Customer returned the goods', now)).toMatchObject({ state: 'voided', voidReason: 'Customer returned the goods' });
+    expect(store.void(localId, 'Customer returned the goods', 'Budi', now)).toMatchObject({
+      state: 'voided',
+      voidReason: 'Customer returned the goods',
+      voidedBy: 'Budi',
+    });
     expect(count('outbox')).toBe(1);
     expect(() => store.retry(localId, now)).toThrow(expect.objectContaining({ code: 'conflict' }));
     expect(() => store.entry('00000000-0000-4000-8000-00000000dead')).toThrow(expect.objectContaining({ code: 'not_found' }));

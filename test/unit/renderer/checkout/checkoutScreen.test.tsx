@@ -2,11 +2,11 @@ import '../support/fakeHost';
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CatalogItem, ResolveResult } from '../../../../shared/contract/catalog';
+import type { CatalogItem } from '../../../../shared/contract/catalog';
 import { DEFAULT_SETTINGS } from '../../../../shared/contract/settings';
 import { DEFAULT_WEDGE_SETTINGS } from '../../../../shared/scanner/wedgeDetector';
-import { computeTotals } from '../../../../shared/sale/totals';
 import { fakeHost } from '../support/fakeHost';
+import { handleCheckoutInMain } from '../support/mainCheckout';
 import { handleBasics, renderApp, resetAll, TEST_INFO } from '../support/renderApp';
 
 // jsdom does no layout, so it has no scrolling; the cart scrolls the selected row into view.
@@ -29,6 +29,8 @@ function hidScan(code: string): void {
   act(() => fakeHost.emit('scan', { code, symbology: ']E0', source: 'hid-pos', at: '2026-11-22T10:00:00+07:00' }));
 }
 
+let closeMain = (): void => undefined;
+
 beforeEach(() => {
   handleBasics(TEST_INFO, undefined, {
     ...DEFAULT_SETTINGS,
@@ -46,25 +48,17 @@ beforeEach(() => {
     fetchedAt: null,
   }));
   fakeHost.handle('scanner.state', () => ({ state: 'none' as const, deviceId: null, deviceName: null, hint: null, wedge: DEFAULT_WEDGE_SETTINGS }));
-  fakeHost.handle('catalog.resolve', ({ code }): ResolveResult => {
-    const found = CATALOG.get(code);
-    return found ? { status: 'found', item: found, source: 'cache', warning: null } : { status: 'unknown_code', code };
-  });
-  fakeHost.handle('sale.complete', ({ sale }) => ({
-    localId: '00000000-0000-4000-8000-000000000001',
-    invoiceNumber: 'POS-R1-261122-0001',
-    completedAt: '2026-11-22T10:05:00+07:00',
-    totals: computeTotals(sale),
-  }));
+  closeMain = handleCheckoutInMain({ catalog: CATALOG, pricing: { tax: { name: 'PPN 11%', rateBasisPoints: 1_100, inclusive: false } } });
 });
-afterEach(resetAll);
+afterEach(() => {
+  resetAll();
+  closeMain();
+});
 
 async function openCheckout(): Promise<void> {
   renderApp();
   const checkout = await screen.findByTestId('checkout-screen');
   await expect.poll(() => checkout.getAttribute('data-ready')).toBe('true');
-  // The tax rate arrives with settings.options; wait until the rules use it.
-  await expect.poll(() => fakeHost.calls('settings.options').length).toBeGreaterThan(0);
 }
 
 describe('CheckoutScreen', () => {
@@ -79,19 +73,18 @@ describe('CheckoutScreen', () => {
     expect(screen.getByTestId('scan-feedback').getAttribute('data-kind')).toBe('ok');
   });
 
-  it('answers a repeat scan from recently resolved items until the catalog changes', async () => {
+  it('shows the sale in progress main kept when the screen is opened again', async () => {
+    const first = renderApp();
+    await screen.findByTestId('checkout-screen');
+    await expect.poll(() => screen.getByTestId('checkout-screen').getAttribute('data-ready')).toBe('true');
+    hidScan('8991001000019');
+    hidScan('8991001000019');
+    await expect.poll(() => screen.queryByTestId('cart-row-qty')?.textContent).toBe('2');
+    first.unmount();
+    resetAll({ keepHost: true });
     await openCheckout();
-    const resolves = (): number => fakeHost.calls('catalog.resolve').length;
-    hidScan('8991001000019');
-    await expect.poll(() => screen.queryAllByTestId('cart-row').length).toBe(1);
-    expect(resolves()).toBe(1);
-    hidScan('8991001000019');
-    await expect.poll(() => within(screen.getByTestId('cart-row')).getByTestId('cart-row-qty').textContent).toBe('2');
-    expect(resolves()).toBe(1);
-    act(() => fakeHost.emit('catalogProgress', { state: 'syncing', done: 10, total: 100, etaMs: null, lastSyncAt: null, lastError: null, revision: 2 }));
-    hidScan('8991001000019');
-    await expect.poll(() => within(screen.getByTestId('cart-row')).getByTestId('cart-row-qty').textContent).toBe('3');
-    expect(resolves()).toBe(2);
+    await expect.poll(() => screen.queryByTestId('cart-row-qty')?.textContent).toBe('2');
+    expect(screen.getByTestId('cart-row').textContent).toContain('Indomie Goreng 85g');
   });
 
   it('tells the cashier when no outlet is chosen yet, and not otherwise', async () => {
@@ -109,7 +102,7 @@ describe('CheckoutScreen', () => {
     expect(screen.queryAllByTestId('cart-row')).toHaveLength(0);
   });
 
-  it('pays the exact amount and completes with F9, sends the draft to main, shows the receipt and starts a new sale', async () => {
+  it('pays the exact amount and completes with F9, main records its draft, shows the receipt and starts a new sale', async () => {
     const user = userEvent.setup();
     await openCheckout();
     hidScan('8991001000033');
@@ -121,16 +114,39 @@ describe('CheckoutScreen', () => {
     await user.keyboard('{F9}');
     expect(fakeHost.calls('sale.complete')).toHaveLength(0);
     await user.keyboard('{F5}');
+    await expect.poll(() => screen.queryByTestId('pay-state')?.textContent).toBe('Paid in full');
     await user.keyboard('{F9}');
     const receipt = await screen.findByTestId('receipt');
-    expect(within(receipt).getByTestId('receipt-number').textContent).toBe('POS-R1-261122-0001');
+    expect(within(receipt).getByTestId('receipt-number').textContent).toMatch(/^POS-[2-9A-HJ-NP-Z]{5}-\d{6}-0001$/);
     expect(receipt.textContent).toContain('Toko Maju Jaya');
+    expect(within(receipt).getByTestId('receipt-total').textContent).toMatch(/5\.550$/);
+    // The screen names only the draft: what it is worth is main's.
     const [call] = fakeHost.calls('sale.complete');
-    expect(call?.input).toMatchObject({
-      sale: { lines: [{ variantCode: '8991001000033', quantity: 1, unitPrice: 5_000 }], payments: [{ method: 'Cash', amount: 5_550, cash: true }] },
-    });
+    expect(Object.keys(call?.input as object)).toEqual(['draftId']);
+    expect(fakeHost.calls('sale.addPayment').at(-1)?.input).toMatchObject({ method: 'Cash', amount: 5_550 });
     expect(screen.getByTestId('cart-empty')).toBeTruthy();
     await user.keyboard('{Enter}');
     await expect.poll(() => screen.queryByTestId('receipt-dialog')).toBeNull();
+  });
+
+  it('after a restart with an empty cart, says which sale was recorded last and shows its receipt', async () => {
+    const user = userEvent.setup();
+    const first = renderApp();
+    await expect.poll(() => screen.queryByTestId('checkout-screen')?.getAttribute('data-ready')).toBe('true');
+    hidScan('8991001000033');
+    await screen.findByTestId('cart-row');
+    await user.keyboard('{F9}');
+    await screen.findByTestId('payment-panel');
+    await user.keyboard('{F5}');
+    await expect.poll(() => screen.queryByTestId('pay-state')?.textContent).toBe('Paid in full');
+    await user.keyboard('{F9}');
+    const number = within(await screen.findByTestId('receipt')).getByTestId('receipt-number').textContent ?? '';
+    first.unmount();
+    resetAll({ keepHost: true });
+    await openCheckout();
+    const notice = await screen.findByTestId('checkout-last-sale');
+    expect(notice.textContent).toContain(`Last sale ${number} was recorded at`);
+    await user.click(screen.getByTestId('checkout-last-sale-receipt'));
+    expect(within(await screen.findByTestId('receipt')).getByTestId('receipt-number').textContent).toBe(number);
   });
 });

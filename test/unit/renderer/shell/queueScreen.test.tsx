@@ -158,11 +158,15 @@ describe('queue screen', () => {
     expect(fakeHost.calls('queue.edit')).toHaveLength(0);
   });
 
-  it('voids only with a reason of at least three characters', async () => {
+  it('voids only with a reason of at least three characters and a manager’s PIN, and shows who approved', async () => {
     const rejected = queueEntry({ invoiceNumber: 'R1-00014', state: 'rejected', lastError: 'Customer unknown' });
     entries = [rejected];
+    fakeHost.handle('manager.approve', ({ pin }) => {
+      if (pin !== '4821') throw fakeHost.error({ code: 'forbidden', message: 'Wrong manager PIN', details: { attemptsLeft: 4 } });
+      return { approvalId: 'approval-1', approvedBy: 'Budi', expiresAt: '2026-11-22T10:02:00+07:00' };
+    });
     fakeHost.handle('queue.void', ({ reason }) => {
-      entries = [{ ...rejected, state: 'voided', voidReason: reason }];
+      entries = [{ ...rejected, state: 'voided', voidReason: reason, voidedBy: 'Budi' }];
       return entries[0] as QueueEntry;
     });
     await openQueue();
@@ -171,11 +175,50 @@ describe('queue screen', () => {
     await userEvent.type(within(card).getByTestId('void-reason'), 'no');
     await userEvent.click(within(card).getByTestId('void-confirm'));
     expect(card.textContent).toContain('at least 3 characters');
-    expect(fakeHost.calls('queue.void')).toHaveLength(0);
+    expect(screen.queryByTestId('void-approval-dialog')).toBeNull();
     await userEvent.type(within(card).getByTestId('void-reason'), 't sold');
     await userEvent.click(within(card).getByTestId('void-confirm'));
+
+    const dialog = await screen.findByTestId('void-approval-dialog');
+    expect(within(dialog).getByTestId('manager-approval-description').textContent).toContain('R1-00014');
+    expect(document.activeElement).toBe(within(dialog).getByTestId('manager-pin'));
+    await userEvent.type(within(dialog).getByTestId('manager-pin'), '1111{Enter}');
+    expect((await within(dialog).findByTestId('manager-approval-error')).textContent).toBe('Wrong manager PIN. 4 attempts left.');
+    expect((within(dialog).getByTestId('manager-pin') as HTMLInputElement).value).toBe('');
+    expect(fakeHost.calls('queue.void')).toHaveLength(0);
+
+    await userEvent.type(within(dialog).getByTestId('manager-pin'), '4821{Enter}');
     expect((await screen.findByTestId('queue-voided-R1-00014')).textContent).toContain('not sold');
-    expect(fakeHost.calls('queue.void').map((c) => c.input)).toEqual([{ localId: rejected.localId, reason: 'not sold' }]);
+    expect(screen.getByTestId('queue-voided-R1-00014').textContent).toContain('Budi');
+    expect(screen.queryByTestId('void-approval-dialog')).toBeNull();
+    expect(fakeHost.calls('manager.approve').map((c) => c.input)).toEqual([
+      { request: { action: 'queue_void', localId: rejected.localId }, pin: '1111' },
+      { request: { action: 'queue_void', localId: rejected.localId }, pin: '4821' },
+    ]);
+    expect(fakeHost.calls('queue.void').map((c) => c.input)).toEqual([{ localId: rejected.localId, reason: 'not sold', approvalId: 'approval-1' }]);
+  });
+
+  it('leaves the invoice alone when the manager prompt is cancelled, and says when PINs are locked', async () => {
+    const rejected = queueEntry({ invoiceNumber: 'R1-00015', state: 'rejected', lastError: 'Customer unknown' });
+    entries = [rejected];
+    fakeHost.handle('manager.approve', () => {
+      throw fakeHost.error({ code: 'rate_limited', message: 'Too many', details: { retryAt: '2026-11-22T10:05:00.000+07:00', retryAfterMs: 300_000 } });
+    });
+    await openQueue();
+    const card = screen.getByTestId('queue-rejected-R1-00015');
+    await userEvent.click(within(card).getByTestId('queue-void'));
+    await userEvent.type(within(card).getByTestId('void-reason'), 'not sold');
+    await userEvent.click(within(card).getByTestId('void-confirm'));
+    const dialog = await screen.findByTestId('void-approval-dialog');
+    await userEvent.type(within(dialog).getByTestId('manager-pin'), '12{Enter}');
+    expect(within(dialog).getByTestId('manager-approval-error').textContent).toBe('A manager PIN is 4 to 12 digits.');
+    expect(fakeHost.calls('manager.approve')).toHaveLength(0);
+    await userEvent.type(within(dialog).getByTestId('manager-pin'), '1234{Enter}');
+    expect((await within(dialog).findByTestId('manager-approval-error')).textContent).toBe('Too many wrong PINs in a row. Try again at 10:05.');
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByTestId('void-approval-dialog')).toBeNull();
+    expect(fakeHost.calls('queue.void')).toHaveLength(0);
+    expect(screen.getByTestId('queue-rejected-R1-00015')).toBeTruthy();
   });
 
   it('reloads when main reports a queue change, and F5 asks main to sync now', async () => {

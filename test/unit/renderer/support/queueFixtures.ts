@@ -17,8 +17,10 @@ export function queueEntry(overrides: Partial<QueueEntry> = {}): QueueEntry {
     createdAt: `2026-11-22T10:${String(counter % 60).padStart(2, '0')}:00+07:00`,
     syncedAt: null,
     voidReason: null,
+    voidedBy: null,
     total: 27_500,
     lineNames: ['Teh Botol', 'Roti Tawar'],
+    approvals: [],
     payload: {
       Outlet: 'Jakarta Pusat',
       Number: number,

@@ -52,12 +52,15 @@ export async function renderScreen(element: ReactElement): Promise<RenderResult>
   return render(element);
 }
 
-/** Unmount, forget shortcuts and host answers, and put the store back as it started. */
-export function resetAll(): void {
+/**
+ * Unmount, forget shortcuts and host answers, and put the store back as it started. `keepHost`
+ * keeps the host's answers (and what main holds): a renderer reload with main still running.
+ */
+export function resetAll(options: { readonly keepHost?: boolean } = {}): void {
   cleanup();
   removeListener?.();
   removeListener = null;
   clearShortcuts();
-  fakeHost.reset();
+  if (!options.keepHost) fakeHost.reset();
   resetStore();
 }
