@@ -265,8 +265,11 @@ test.describe('checkout', () => {
     await page.keyboard.press('F6');
     await expect(page.getByTestId('discount-value')).toBeFocused();
     await enter(page, '25');
-    await expect(page.getByTestId('discount-problem')).toHaveText('At most 20% is allowed.');
+    // Beyond the limit main asks for a manager; the cashier goes back and gives what is allowed.
+    await expect(page.getByTestId('manager-approval-description')).toContainText('over the 20% limit');
+    await page.getByTestId('manager-cancel').click();
     await checkScreen(page, testInfo, 'checkout-discount');
+    await page.getByTestId('discount-value').fill('');
     await enter(page, '10');
     await expect(cartRow(page, ITEMS.aqua.code).getByTestId('cart-row-discount')).toHaveText('−10%');
 
@@ -296,6 +299,44 @@ test.describe('checkout', () => {
     await expect(page.locator('.print-area')).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('checkout-receipt-printed.png'), fullPage: true });
     await page.emulateMedia({ media: 'screen' });
+  });
+});
+
+test.describe('manager approval at the counter', () => {
+  test('a discount over the limit asks for a manager PIN; a wrong one is refused, the right one applies it and the receipt says who approved', async ({
+    page,
+    app,
+  }, testInfo) => {
+    await openStore(app, page);
+    await app.services.handlers['manager.set']({ name: 'Bu Sari', pin: '482916' });
+    await scan(page, ITEMS.cardiganL.code);
+    await page.keyboard.press('F6');
+    await expect(page.getByTestId('discount-value')).toBeFocused();
+    await enter(page, '50');
+
+    const prompt = page.getByTestId('manager-approval');
+    await expect(prompt.getByTestId('manager-approval-description')).toContainText('needs a manager');
+    await expect(prompt.getByTestId('manager-pin')).toBeFocused();
+    await checkScreen(page, testInfo, 'checkout-manager-approval');
+    await enter(page, '1111');
+    await expect(prompt.getByTestId('manager-approval-error')).toContainText('Wrong manager PIN. 4 attempts left.');
+    // Nothing applied yet: 280,000 + 11 %.
+    await expect(page.getByTestId('totals-total')).toHaveText(rp(310_800));
+    await expect(prompt.getByTestId('manager-pin')).toHaveValue('');
+    await enter(page, '482916');
+    await expect(page.getByTestId('discount-dialog')).toHaveCount(0);
+    await expect(cartRow(page, ITEMS.cardiganL.code).getByTestId('cart-row-discount')).toHaveText('−50%');
+
+    // 140,000 + 11 % = 155,400.
+    await expect(page.getByTestId('totals-total')).toHaveText(rp(155_400));
+    await page.keyboard.press('F9');
+    await page.keyboard.press('F5');
+    await expect(page.getByTestId('pay-state')).toHaveText('Paid in full');
+    await page.keyboard.press('F9');
+    const receipt = page.getByTestId('receipt');
+    await expect(receipt.getByTestId('receipt-approval')).toHaveText(/50% off, approved by Bu Sari/);
+    const number = (await receipt.getByTestId('receipt-number').textContent()) ?? '';
+    await expect.poll(() => app.simulator.state.findInvoice(STORE_SETTINGS.outlet, number)?.SalesNTax).toBe(155_400);
   });
 });
 

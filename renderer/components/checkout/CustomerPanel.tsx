@@ -117,6 +117,12 @@ export function CustomerPanel(props: CustomerPanelProps): React.JSX.Element {
   useEffect(() => {
     if (pinVerified) pointsRef.current?.focus();
   }, [pinVerified]);
+  const [focusPin, setFocusPin] = useState(false);
+  useEffect(() => {
+    if (!focusPin || !pinRef.current) return;
+    pinRef.current.focus();
+    setFocusPin(false);
+  }, [focusPin, attached]);
 
   const lookup = async (searchBy: CustomerLookupBy = by, text: string = value): Promise<void> => {
     const trimmed = text.trim();
@@ -157,8 +163,9 @@ export function CustomerPanel(props: CustomerPanelProps): React.JSX.Element {
     setPin('');
     setPinMessage(null);
     setPointsText('');
-    // The next thing a cashier does with a member is usually redeeming points, so the PIN field is next.
-    queueMicrotask(() => pinRef.current?.focus());
+    // The next thing a cashier does with a member is usually redeeming points, so the PIN field is next
+    // (focused once main's answer has rendered it).
+    setFocusPin(true);
   };
 
   const checkPin = async (): Promise<void> => {
