@@ -340,6 +340,29 @@ test.describe('manager approval at the counter', () => {
   });
 });
 
+test.describe('price override at the counter', () => {
+  test('a new price for a line needs a manager; the receipt shows the price and who approved it', async ({ page, app }) => {
+    await openStore(app, page);
+    await app.services.handlers['manager.set']({ name: 'Pak Budi', pin: '135790' });
+    await scan(page, ITEMS.cardiganL.code);
+    await page.keyboard.press('Shift+F6');
+    await expect(page.getByTestId('price-list')).toContainText(rp(280_000));
+    await page.getByTestId('price-value').fill('250000');
+    await page.keyboard.press('Enter');
+    const prompt = page.getByTestId('manager-approval');
+    await expect(prompt.getByTestId('manager-approval-description')).toContainText(`sell at ${rp(250_000)} instead of ${rp(280_000)}`);
+    await enter(page, '135790');
+    await expect(page.getByTestId('price-dialog')).toHaveCount(0);
+    // 250,000 + 11 % = 277,500.
+    await expect(page.getByTestId('totals-total')).toHaveText(rp(277_500));
+    await page.keyboard.press('F9');
+    await page.keyboard.press('F5');
+    await expect(page.getByTestId('pay-state')).toHaveText('Paid in full');
+    await page.keyboard.press('F9');
+    await expect(page.getByTestId('receipt').getByTestId('receipt-approval')).toContainText('approved by Pak Budi');
+  });
+});
+
 test.describe('checkout in the demo store', () => {
   test('the receipt of a demo sale is marked DEMO', async ({ page, app }, testInfo) => {
     await app.services.handlers['account.startDemo']({});

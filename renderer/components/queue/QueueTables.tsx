@@ -1,5 +1,6 @@
 import type { QueueEntry } from '../../../shared/contract/queue';
 import type { Translate } from '../../i18n/t';
+import { ApprovalNotes } from './ApprovalNotes';
 
 export interface QueueTableProps {
   readonly entries: readonly QueueEntry[];
@@ -52,7 +53,10 @@ export function PendingTable({ entries, t, formatTotal, formatTime }: QueueTable
       <tbody>
         {entries.map((entry) => (
           <tr key={entry.localId} data-testid={`queue-pending-${entry.invoiceNumber}`} data-state={entry.state}>
-            <th scope="row">{entry.invoiceNumber}</th>
+            <th scope="row">
+              {entry.invoiceNumber}
+              <ApprovalNotes approvals={entry.approvals} t={t} />
+            </th>
             <CommonCells entry={entry} formatTotal={formatTotal} formatTime={formatTime} />
             <td className="num">{entry.attempts}</td>
             <td>{entry.state === 'sending' ? t('queue.state.sending') : entry.nextAttemptAt ? formatTime(entry.nextAttemptAt) : '—'}</td>
@@ -81,6 +85,7 @@ export function SyncedTable({ entries, t, formatTotal, formatTime }: QueueTableP
             <th scope="row">
               {entry.invoiceNumber}
               {entry.edited ? <span className="pill"> {t('queue.entry.edited')}</span> : null}
+              <ApprovalNotes approvals={entry.approvals} t={t} />
             </th>
             <CommonCells entry={entry} formatTotal={formatTotal} formatTime={formatTime} />
             <td>{entry.syncedAt ? formatTime(entry.syncedAt) : '—'}</td>
@@ -107,7 +112,10 @@ export function VoidedTable({ entries, t, formatTotal, formatTime }: QueueTableP
       <tbody>
         {entries.map((entry) => (
           <tr key={entry.localId} data-testid={`queue-voided-${entry.invoiceNumber}`}>
-            <th scope="row">{entry.invoiceNumber}</th>
+            <th scope="row">
+              {entry.invoiceNumber}
+              <ApprovalNotes approvals={entry.approvals} t={t} />
+            </th>
             <CommonCells entry={entry} formatTotal={formatTotal} formatTime={formatTime} />
             <td>{entry.voidReason ?? ''}</td>
             <td data-testid="queue-voided-by">{entry.voidedBy ?? '—'}</td>

@@ -3,6 +3,7 @@ import type { QueueEntry } from '../../../shared/contract/queue';
 import type { SettingsOptions } from '../../../shared/contract/settings';
 import type { InvoicePatch } from '../../../shared/invoice/invoicePatch';
 import type { Translate } from '../../i18n/t';
+import { ApprovalNotes } from './ApprovalNotes';
 import { FixInvoiceForm } from './FixInvoiceForm';
 import { VoidInvoiceForm } from './VoidInvoiceForm';
 
@@ -44,6 +45,7 @@ export function RejectedInvoiceCard(props: RejectedInvoiceCardProps): React.JSX.
     <article className="card rejected-card" aria-labelledby={headingId} data-testid={`queue-rejected-${entry.invoiceNumber}`}>
       <header className="card-header">
         <h3 id={headingId}>{entry.invoiceNumber}</h3>
+        <ApprovalNotes approvals={entry.approvals} t={t} />
         <span className="muted">
           {formatTime(entry.createdAt)} · <strong>{formatTotal(entry.total)}</strong> · {entry.payload.Variants.length === 1 ? t('queue.entry.line') : t('queue.entry.lines', { count: entry.payload.Variants.length })} ·{' '}
           {entry.attempts === 1 ? t('queue.entry.attempt') : t('queue.entry.attempts', { count: entry.attempts })}

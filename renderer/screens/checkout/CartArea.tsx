@@ -26,12 +26,13 @@ export interface CartAreaProps {
   readonly focusScan: () => void;
   readonly onQuantity: () => void;
   readonly onLineDiscount: () => void;
+  readonly onPrice: () => void;
   readonly onSaleDiscount: () => void;
   readonly onVoid: () => void;
 }
 
 /** The cart and the buttons for the selected line; the only part that re-renders on every scan. */
-export function CartArea({ t, format, focusScan, onQuantity, onLineDiscount, onSaleDiscount, onVoid }: CartAreaProps): React.JSX.Element {
+export function CartArea({ t, format, focusScan, onQuantity, onLineDiscount, onPrice, onSaleDiscount, onVoid }: CartAreaProps): React.JSX.Element {
   const lines = useStore(saleSelectors.lines);
   const selectedIndex = useStore(saleSelectors.selectedIndex);
   const lineTotals = useStore((s) => saleSelectors.totals(s).lines);
@@ -73,6 +74,9 @@ export function CartArea({ t, format, focusScan, onQuantity, onLineDiscount, onS
         </button>
         <button type="button" className="button" data-testid="line-discount" disabled={!selected} onClick={onLineDiscount}>
           {t('checkout.cart.discount')} <Kbd keys={CHECKOUT_KEYS.lineDiscount} />
+        </button>
+        <button type="button" className="button" data-testid="line-price" disabled={!selected} onClick={onPrice}>
+          {t('checkout.cart.changePrice')} <Kbd keys={CHECKOUT_KEYS.price} />
         </button>
         <button type="button" className="button" data-testid="line-remove" disabled={!selected} onClick={() => void removeSelectedLine()}>
           {t('checkout.cart.removeLine')} <Kbd keys={CHECKOUT_KEYS.remove} />

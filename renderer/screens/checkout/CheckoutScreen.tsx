@@ -19,7 +19,7 @@ import { useStore } from '../../state/store';
 import { CartArea } from './CartArea';
 import { reportWedgeScan, searchCatalog } from './checkoutApi';
 import { CHECKOUT_GROUP as GROUP, CHECKOUT_KEYS } from './checkoutKeys';
-import { CustomerDialogContent, DiscountContent, PayDialogContent, QuantityContent } from './dialogContents';
+import { CustomerDialogContent, DiscountContent, PayDialogContent, PriceContent, QuantityContent } from './dialogContents';
 import { FeedbackArea } from './FeedbackArea';
 import { useFeedbackStore } from './scanFeedbackStore';
 import { SaleShortcuts } from './SaleShortcuts';
@@ -35,6 +35,7 @@ type DialogState =
   | { readonly kind: 'lineDiscount'; readonly lineId: string }
   | { readonly kind: 'saleDiscount' }
   | { readonly kind: 'quantity'; readonly lineId: string }
+  | { readonly kind: 'price'; readonly lineId: string }
   | { readonly kind: 'pay' }
   | { readonly kind: 'receipt' }
   | { readonly kind: 'void' };
@@ -200,7 +201,7 @@ export function CheckoutScreen(): React.JSX.Element {
     setCompleteError(null);
     setDialog({ kind: 'pay' });
   };
-  const openLineDialog = (kind: 'lineDiscount' | 'quantity'): void => {
+  const openLineDialog = (kind: 'lineDiscount' | 'quantity' | 'price'): void => {
     const line = saleSelectors.selectedLine(store());
     if (line) setDialog({ kind, lineId: line.lineId });
   };
@@ -311,6 +312,7 @@ export function CheckoutScreen(): React.JSX.Element {
           focusScan={focusScan}
           onQuantity={() => openLineDialog('quantity')}
           onLineDiscount={() => openLineDialog('lineDiscount')}
+          onPrice={() => openLineDialog('price')}
           onSaleDiscount={() => setDialog({ kind: 'saleDiscount' })}
           onVoid={() => setDialog({ kind: 'void' })}
         />
@@ -375,6 +377,12 @@ export function CheckoutScreen(): React.JSX.Element {
       {dialog?.kind === 'quantity' ? (
         <Dialog title={t('checkout.qty.title', { name: lineName(dialog.lineId) })} testId="quantity-dialog" onClose={closeDialog}>
           <QuantityContent t={t} lineId={dialog.lineId} onDone={closeDialog} />
+        </Dialog>
+      ) : null}
+
+      {dialog?.kind === 'price' ? (
+        <Dialog title={t('checkout.price.title', { name: lineName(dialog.lineId) })} testId="price-dialog" onClose={closeDialog}>
+          <PriceContent t={t} format={format} decimals={decimals} lineId={dialog.lineId} onDone={closeDialog} />
         </Dialog>
       ) : null}
 

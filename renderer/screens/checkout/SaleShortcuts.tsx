@@ -8,7 +8,7 @@ export interface SaleShortcutsProps {
   readonly idle: boolean;
   /** The void confirmation is open, so the void key confirms it. */
   readonly confirmingVoid: boolean;
-  readonly onLineDialog: (kind: 'lineDiscount' | 'quantity') => void;
+  readonly onLineDialog: (kind: 'lineDiscount' | 'quantity' | 'price') => void;
   readonly onSaleDiscount: () => void;
   readonly onVoid: () => void;
   readonly onConfirmVoid: () => void;
@@ -24,6 +24,10 @@ export function SaleShortcuts({ idle, confirmingVoid, onLineDialog, onSaleDiscou
   useShortcut(
     { id: 'checkout.lineDiscount', keys: CHECKOUT_KEYS.lineDiscount, label: 'checkout.shortcut.lineDiscount', group: GROUP, enabled: idle && hasSelection },
     () => onLineDialog('lineDiscount'),
+  );
+  useShortcut(
+    { id: 'checkout.price', keys: CHECKOUT_KEYS.price, label: 'checkout.shortcut.price', group: GROUP, enabled: idle && hasSelection },
+    () => onLineDialog('price'),
   );
   useShortcut(
     { id: 'checkout.saleDiscount', keys: CHECKOUT_KEYS.saleDiscount, label: 'checkout.shortcut.saleDiscount', group: GROUP, enabled: idle && hasLines },

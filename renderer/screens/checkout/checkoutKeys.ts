@@ -4,6 +4,7 @@ export const CHECKOUT_KEYS = {
   search: 'F3',
   customer: 'F4',
   lineDiscount: 'F6',
+  price: 'Shift+F6',
   saleDiscount: 'F7',
   quantity: 'F8',
   pay: 'F9',

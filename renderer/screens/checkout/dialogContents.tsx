@@ -10,6 +10,7 @@ import { CustomerPanel } from '../../components/checkout/CustomerPanel';
 import { DiscountPanel } from '../../components/checkout/DiscountPanel';
 import type { FormatMoney } from '../../components/checkout/moneyFormat';
 import { PaymentPanel } from '../../components/checkout/PaymentPanel';
+import { PricePanel } from '../../components/checkout/PricePanel';
 import { QuantityPanel } from '../../components/checkout/QuantityPanel';
 import { ManagerApproval } from '../../components/approval/ManagerApproval';
 import { formatDateTime, type Translate } from '../../i18n/t';
@@ -18,7 +19,7 @@ import { saleSelectors } from '../../state/saleSlice';
 import { useStore } from '../../state/store';
 import { lookupCustomer, verifyPin } from './checkoutApi';
 import { useFeedbackStore } from './scanFeedbackStore';
-import { acceptPinProof, addPayment, redeemPoints, removePayment, setCustomer, setLineDiscount, setQuantity, setSaleDiscount, type SaleActionResult } from './saleActions';
+import { acceptPinProof, addPayment, overridePrice, redeemPoints, removePayment, setCustomer, setLineDiscount, setQuantity, setSaleDiscount, type SaleActionResult } from './saleActions';
 
 /** Null once main applied the change, else main's reason. */
 function refusal(result: SaleActionResult<unknown>): string | null {
@@ -190,5 +191,49 @@ export function QuantityContent({ lineId, t, onDone }: { readonly t: Translate; 
         return refusal(result);
       }}
     />
+  );
+}
+
+export interface PriceContentProps {
+  readonly t: Translate;
+  readonly decimals: number;
+  readonly format: FormatMoney;
+  readonly lineId: string;
+  readonly onDone: () => void;
+}
+
+/** A new price for a line: typed here, approved by a manager's PIN for exactly that price, applied by main. */
+export function PriceContent({ t, decimals, format, lineId, onDone }: PriceContentProps): React.JSX.Element {
+  const line = useStore((s) => saleSelectors.lines(s).find((l) => l.lineId === lineId) ?? null);
+  const draftId = useStore((s) => s.sale.view?.draftId ?? '');
+  const [price, setPrice] = useState<number | null>(null);
+  const [refused, setRefused] = useState<string | null>(null);
+  if (!line) return <p className="notice notice-error">{t('checkout.price.noLine')}</p>;
+  if (price !== null) {
+    return (
+      <ManagerApproval
+        t={t}
+        request={{ action: 'price_override', draftId, lineId, unitPrice: price }}
+        description={t('checkout.price.approval', { name: line.name, price: format(price), was: format(line.listPrice) })}
+        onApproved={(approval) => {
+          void overridePrice(lineId, price, approval.approvalId).then((result) => {
+            if (result.ok) return onDone();
+            setRefused(result.message);
+            setPrice(null);
+          });
+        }}
+        onCancel={() => setPrice(null)}
+      />
+    );
+  }
+  return (
+    <>
+      {refused ? (
+        <p className="notice notice-error" role="alert" data-testid="price-refused">
+          {refused}
+        </p>
+      ) : null}
+      <PricePanel unitPrice={line.unitPrice} listPrice={line.listPrice} decimals={decimals} format={format} t={t} onPrice={setPrice} />
+    </>
   );
 }

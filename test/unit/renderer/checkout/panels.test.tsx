@@ -77,7 +77,7 @@ function StoreCart(): React.JSX.Element {
   const noop = (): void => undefined;
   return (
     <>
-      <CartArea t={t} format={format} focusScan={noop} onQuantity={noop} onLineDiscount={noop} onSaleDiscount={noop} onVoid={noop} />
+      <CartArea t={t} format={format} focusScan={noop} onQuantity={noop} onLineDiscount={noop} onPrice={noop} onSaleDiscount={noop} onVoid={noop} />
       <SidePanel t={t} format={format} canReprint={false} onCustomer={noop} onPay={noop} onReprint={noop} />
     </>
   );

@@ -69,6 +69,19 @@ describe('queue screen', () => {
     expect(screen.getByTestId('queue-synced-R1-00003').textContent).toContain('INV-991');
   });
 
+  it('shows under each invoice what a manager approved on the sale, and who', async () => {
+    const approval = { action: 'line_discount' as const, approvedBy: 'Bu Sari', approvedAt: '2026-11-22T10:00:00+07:00', detail: 'Teh Botol: 50% off' };
+    entries = [
+      queueEntry({ invoiceNumber: 'R1-00021', state: 'pending', approvals: [approval] }),
+      queueEntry({ invoiceNumber: 'R1-00022', state: 'rejected', lastError: 'Outlet closed', approvals: [{ ...approval, action: 'price_override', detail: 'Roti: price Rp 10.000 (was Rp 12.500)' }] }),
+      queueEntry({ invoiceNumber: 'R1-00023', state: 'synced', serverId: 'INV-1', syncedAt: '2026-11-22T10:30:00+07:00' }),
+    ];
+    await openQueue();
+    expect(within(screen.getByTestId('queue-pending-R1-00021')).getByTestId('queue-approvals').textContent).toBe('Teh Botol: 50% off, approved by Bu Sari');
+    expect(within(screen.getByTestId('queue-rejected-R1-00022')).getByTestId('queue-approvals').textContent).toContain('price Rp 10.000 (was Rp 12.500), approved by Bu Sari');
+    expect(within(screen.getByTestId('queue-synced-R1-00023')).queryByTestId('queue-approvals')).toBeNull();
+  });
+
   it('fixes a rejected line code and resends: edit carries only what changed, then retry', async () => {
     const rejected = queueEntry({ invoiceNumber: 'R1-00011', state: 'rejected', lastError: 'Unknown variant TEA-01' });
     serveRejected(rejected);
