@@ -1,3 +1,4 @@
+import { escapeForLog } from '../../shared/text/text';
 import type { LogRotation } from '../config';
 import { openRollingFileSink, type LogSinkStats } from './rollingFileSink';
 
@@ -17,6 +18,7 @@ export type LogSink = (line: string) => void;
 
 function describe(context: unknown): string {
   if (context === undefined) return '';
+  // The stack's line breaks are escaped with the rest of the line (write): it stays one entry.
   if (context instanceof Error) return ` ${context.name}: ${context.message}${context.stack ? `\n${context.stack}` : ''}`;
   try {
     return ` ${JSON.stringify(context)}`;
@@ -33,7 +35,10 @@ export function createLogger(sink: LogSink = (line) => process.stderr.write(`${l
     return out;
   };
   const write = (level: string, message: string, context: unknown): void => {
-    sink(redact(`${new Date().toISOString()} ${level} ${message}${describe(context)}`));
+    // One call, one line, in the file and on stderr alike: the message, an Error's message and stack
+    // and any string field go through escapeForLog, so text from a caller, DealPOS or a device can
+    // never start a forged line or steer a terminal. Redacted first, so a secret is matched as given.
+    sink(escapeForLog(redact(`${new Date().toISOString()} ${level} ${message}${describe(context)}`)));
   };
   return {
     info: (message, context) => write('INFO', message, context),

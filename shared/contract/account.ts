@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { secretText, text } from '../text/text';
 import type { AppMode } from './app';
 import { method, returns } from './define';
 
@@ -17,13 +18,13 @@ export const SUBDOMAIN_PATTERN =
 
 export const connectInputSchema = z
   .object({
-    subdomain: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .regex(SUBDOMAIN_PATTERN, 'Enter the store host name, e.g. mystore.dealpos.net (no https:// and no path)'),
-    clientId: z.string().trim().min(1).max(200).regex(/^\S+$/, 'The client id has no spaces'),
-    clientSecret: z.string().trim().min(1).max(500).regex(/^\S+$/, 'The client secret has no spaces'),
+    // 259: the longest host SUBDOMAIN_PATTERN accepts (253) plus ":65535".
+    subdomain: text({ max: 259 }).pipe(
+      z.string().toLowerCase().regex(SUBDOMAIN_PATTERN, 'Enter the store host name, e.g. mystore.dealpos.net (no https:// and no path)'),
+    ),
+    clientId: text({ max: 200 }).pipe(z.string().regex(/^\S+$/, 'The client id has no spaces')),
+    // Not trimmed: a secret is sent as typed, so a pasted trailing space is reported rather than silently cut.
+    clientSecret: secretText({ max: 500 }).regex(/^\S+$/, 'The client secret has no spaces'),
   })
   .strict();
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { InvalidCodeReason } from '../catalog/barcode';
 import type { Money } from '../money';
+import { text } from '../text/text';
 import { method, returns } from './define';
 
 /** One sellable variant as the counter sees it. */
@@ -64,14 +65,16 @@ export const catalogMethods = {
   'catalog.search': method({
     input: z
       .object({
-        query: z.string().max(200),
+        // Empty is a valid search.
+        query: text({ max: 200, min: 0 }),
         limit: z.number().int().min(1).max(SEARCH_MAX_LIMIT).default(20),
       })
       .strict(),
     result: returns<CatalogItem[]>(),
   }),
-  // The generous max lets the resolver answer an oversized scan with `invalid_code` instead of a bare validation error.
-  'catalog.resolve': method({ input: z.object({ code: z.string().max(4096) }).strict(), result: returns<ResolveResult>() }),
+  // The generous max lets the resolver answer an oversized scan with `invalid_code` instead of a bare
+  // validation error; min 0 likewise leaves a blank code to the resolver (`invalid_code`, reason `empty`).
+  'catalog.resolve': method({ input: z.object({ code: text({ max: 4096, min: 0 }) }).strict(), result: returns<ResolveResult>() }),
   'catalog.syncNow': method({ input: z.object({}).strict(), result: returns<CatalogProgress>() }),
   'catalog.syncState': method({ input: z.object({}).strict(), result: returns<CatalogProgress>() }),
 };

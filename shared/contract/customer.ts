@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SaleCustomer } from '../sale/sale';
+import { secretText, text } from '../text/text';
 import { method, returns } from './define';
 
 export const CUSTOMER_LOOKUP_BY = ['code', 'mobile', 'email'] as const;
@@ -38,7 +39,7 @@ export const customerMethods = {
     input: z
       .object({
         by: z.enum(CUSTOMER_LOOKUP_BY),
-        value: z.string().trim().min(1).max(200),
+        value: text({ max: 200 }),
       })
       .strict(),
     result: returns<CustomerLookupResult | null>(),
@@ -51,8 +52,8 @@ export const customerMethods = {
   'customer.verifyPin': method({
     input: z
       .object({
-        customerId: z.string().trim().min(1).max(64),
-        pin: z.string().min(1).max(32),
+        customerId: text({ max: 64 }),
+        pin: secretText({ max: 32 }),
       })
       .strict(),
     result: returns<PinCheck>(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_SCAN_CODE_LENGTH, type ScanEvent } from '../scanner/scanEvent';
 import { wedgeSettingsSchema, type WedgeSettings } from '../scanner/wedgeDetector';
+import { text } from '../text/text';
 import type { ScannerState } from './app';
 import { method, returns } from './define';
 
@@ -72,7 +73,7 @@ export interface WedgeScanReceipt {
 export const scannerMethods = {
   'scanner.listDevices': method({ input: z.object({}).strict(), result: returns<readonly ScannerDevice[]>() }),
   'scanner.selectDevice': method({
-    input: z.object({ id: z.string().min(1).max(500).nullable() }).strict(),
+    input: z.object({ id: text({ max: 500 }).nullable() }).strict(),
     result: returns<ScannerStateView>(),
   }),
   'scanner.state': method({ input: z.object({}).strict(), result: returns<ScannerStateView>() }),
@@ -84,7 +85,8 @@ export const scannerMethods = {
   'scanner.reportWedgeScan': method({
     input: z
       .object({
-        code: z.string().min(1).max(MAX_SCAN_CODE_LENGTH),
+        code: text({ max: MAX_SCAN_CODE_LENGTH }),
+        // The ISO format admits only digits, "-", ":", ".", "T", "Z" and "+", so it needs no text rule.
         at: z.iso.datetime({ offset: true }),
       })
       .strict(),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { text } from '../text/text';
 import { method, returns } from './define';
 
-const name = z.string().trim().min(1).max(100);
+const name = text({ max: 100 });
 const percent = z.number().int().min(0).max(100);
 
 /**
@@ -19,14 +20,15 @@ export const settingsSchema = z
     paymentMethods: z.array(name).max(30).refine((list) => new Set(list).size === list.length, 'Payment methods must not repeat'),
     /** Minor-unit digits of the store currency (IDR: 0). */
     currencyDecimals: z.number().int().min(0).max(4),
-    receiptHeader: z.string().max(500),
-    receiptFooter: z.string().max(500),
+    /** Printed as several lines: the only fields that keep LF (CRLF and CR become LF). */
+    receiptHeader: text({ max: 500, min: 0, multiline: true }),
+    receiptFooter: text({ max: 500, min: 0, multiline: true }),
     /** Opaque id of the chosen scanner as the scanner service reports it; null = keyboard wedge only. */
-    scannerDevice: z.string().min(1).max(500).nullable(),
+    scannerDevice: text({ max: 500 }).nullable(),
     maxLineDiscountPercent: percent,
     maxSaleDiscountPercent: percent,
     /** Starts every invoice number of this register, so offline registers never collide. */
-    invoiceNumberPrefix: z.string().max(16).regex(/^[A-Za-z0-9./-]*$/, 'Use letters, digits, ".", "/" or "-"'),
+    invoiceNumberPrefix: text({ max: 16, min: 0 }).pipe(z.string().regex(/^[A-Za-z0-9./-]*$/, 'Use letters, digits, ".", "/" or "-"')),
     /**
      * ASSUMPTION: what one loyalty point is worth at redemption, in minor units. DealPOS computes the
      * real discount from its RedeemPointValue setting, which has no public read endpoint.

@@ -6,12 +6,13 @@
  * stays exactly as sold.
  */
 import { z } from 'zod';
+import { text } from '../text/text';
 import type { InvoicePayload } from './invoicePayload';
 
-const name = z.string().trim().min(1).max(100);
+const name = text({ max: 100 });
 
 export const variantFixSchema = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('replace'), index: z.number().int().min(0), code: z.string().trim().min(1).max(64) }),
+  z.object({ action: z.literal('replace'), index: z.number().int().min(0), code: text({ max: 64 }) }),
   z.object({ action: z.literal('remove'), index: z.number().int().min(0) }),
 ]);
 export type VariantFix = z.infer<typeof variantFixSchema>;

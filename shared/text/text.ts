@@ -30,7 +30,8 @@ function codePoint(char: string): string {
 
 /** Why `value` breaks the character rule, or null. Exported for the fuzz test and for log escaping. */
 export function textProblem(value: string, multiline = false): string | null {
-  if (LONE_SURROGATE.test(value)) return 'contains a broken character (a lone UTF-16 surrogate)';
+  const lone = LONE_SURROGATE.exec(value);
+  if (lone) return `contains a broken character (the lone UTF-16 surrogate ${codePoint(lone[0])}) at position ${lone.index + 1}`;
   const control = (multiline ? CONTROL_BUT_LF : CONTROL).exec(value);
   if (control) return `contains the control character ${codePoint(control[0])} at position ${control.index + 1}`;
   return null;
