@@ -80,6 +80,48 @@ export const INVOICE_SEMANTICS = {
   listPartialFailure: 'per-item-results',
 } as const;
 
+/**
+ * Settling a batch of unknown outcomes with one `Invoice/MultipleOutlet` listing (outbox worker,
+ * main/sync/settleByListing.ts) instead of one `Invoice/IDByNumber` per invoice.
+ *
+ * - DOCUMENTED (seed-001 "List Invoice Multiple Outlet"): GET with a JSON body, "also available as
+ *   HTTP POST with the same endpoint"; `PageNumber` and `PageSize` ("The size of one page. Max=500");
+ *   `Outlet` is an array of outlet names, `Tag` an array of channel tags; answer rows carry `ID`
+ *   ("Invoice ID"), `Outlet` ("Outlet name") and `Number` ("Number of Invoice No").
+ * - DOCUMENTED in the notes only ([DOC + CODE-A], not in the seed text): `From`, `To` and `Status`
+ *   (Active/Cancelled/Any, default Active); filter dates are yyyy-mm-dd [DOC:invoice/listinvoicesreturn].
+ * - ASSUMPTION: `From`/`To` filter on the invoice's `Date` (the sell date we send), both ends
+ *   inclusive. We widen the range by `dateMarginDays` on each side, so an exclusive `To` or a date
+ *   the server shifts by its own time zone cannot hide a row; that only costs extra rows.
+ * - ASSUMPTION: the `Outlet` filter matches the names we send invoices with, and `Tag` matches the
+ *   invoice's `Tag` as sent. (Outlet access: "only for access outlet Read/Write that given to the
+ *   user"; an outlet the API user cannot read would list nothing — and could not be sold into either.)
+ * - ASSUMPTION: `Email` and `Mobile` (marked "required" in the seed, which also says "One of:") are
+ *   optional filters. A server that insists answers 400; the worker then stops using the listing
+ *   for the session and checks by number.
+ * - ASSUMPTION: `Status: "Any"` also lists cancelled (voided) invoices, which still count as
+ *   created. Invoices moved to the bin (`Bin`, default false) are not listed.
+ * - ASSUMPTION: an invoice is listed as soon as its create has been answered (or has committed),
+ *   i.e. the listing reads what the create wrote, not a delayed copy.
+ * - ASSUMPTION: `PageSize` up to 500 is honoured: a page with fewer rows than asked for is the last
+ *   one. A page with MORE rows than asked for means the server ignored `PageSize`; it is not
+ *   trusted as complete.
+ * - ASSUMPTION: offset paging over a listing that grows while we read it may show a row twice,
+ *   never skip one (rows are only added by other registers; removing one — bin, erase — could).
+ * - ASSUMPTION: a row's `ID` is the ID `Invoice/IDByNumber` answers, and `Number` is exactly the
+ *   number we sent (compared exactly: a wrong "found" would lose a sale; a wrong "not found" does not).
+ * Rows decide "sent" only by an exact Outlet + Number match with a usable ID. A number missing from
+ * a complete listing is "not sent" and is sent again. If any assumption above is wrong, that resend is
+ * refused as a duplicate (INVOICE_SEMANTICS) and confirmed by `Invoice/IDByNumber` before it is
+ * judged: one wasted request, never a second invoice. A single invoice in doubt is checked with
+ * `Invoice/IDByNumber` directly: the same one request, fewer assumptions.
+ */
+export const INVOICE_LISTING = {
+  pageSize: ASSUMPTIONS.maxPageSize,
+  status: 'Any',
+  dateMarginDays: 1,
+} as const;
+
 
 /**
  * Transport choices.

@@ -253,6 +253,10 @@ export function buildRoutes(
         const tags = stringList(ctx.params['Tag']).map((t) => t.toLowerCase());
         const paymentState = str(ctx, 'PaymentState');
         const fulfillment = str(ctx, 'Fulfillment');
+        // The notes' name for the same filter ([DOC + CODE-A]): Sent/Unsent/Partial/Returned.
+        const deliveryState = str(ctx, 'DeliveryState');
+        // Seed: "Bin — Invoice in bin or not, default false". A delete here erases, so the bin is empty.
+        const bin = ctx.params['Bin'] === true || String(ctx.params['Bin']).toLowerCase() === 'true';
         const email = str(ctx, 'Email')?.toLowerCase();
         const mobile = str(ctx, 'Mobile');
         const note = str(ctx, 'Note')?.toLowerCase();
@@ -260,10 +264,12 @@ export function buildRoutes(
         const to = str(ctx, 'To');
         const status = str(ctx, 'Status') ?? 'Active';
         const matching = [...state.invoices.values()]
+          .filter(() => !bin)
           .filter((i) => outlets.length === 0 || outlets.includes(i.Outlet.toLowerCase()))
           .filter((i) => tags.length === 0 || tags.includes((i.Tag ?? '').toLowerCase()))
           .filter((i) => !paymentState || i.PaymentState === paymentState)
           .filter((i) => !fulfillment || i.Fulfillment === fulfillment)
+          .filter((i) => !deliveryState || i.Fulfillment === deliveryState)
           .filter((i) => !email || (i.Customer?.Email ?? '').toLowerCase() === email)
           .filter((i) => !mobile || i.Customer?.Mobile === mobile)
           .filter((i) => !note || (i.Note ?? '').toLowerCase().includes(note))

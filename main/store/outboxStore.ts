@@ -185,6 +185,12 @@ export class OutboxStore {
       due: db.prepare<[number, number], OutboxRow>(
         `SELECT ${ENTRY_COLUMNS} FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY seq LIMIT ?`,
       ),
+      dueMaybeSent: db.prepare<[number, number], OutboxRow>(
+        `SELECT ${ENTRY_COLUMNS} FROM outbox WHERE state = 'pending' AND maybe_sent = 1 AND next_attempt_at <= ? ORDER BY seq LIMIT ?`,
+      ),
+      markNotSent: db.prepare<[number, string]>(
+        `UPDATE outbox SET maybe_sent = 0, updated_at = ? WHERE local_id = ? AND state = 'pending' AND maybe_sent = 1`,
+      ),
       nextDue: db.prepare<[], { at: number | null }>(`SELECT MIN(next_attempt_at) AS at FROM outbox WHERE state = 'pending'`),
       get: db.prepare<[string], OutboxRow>(`SELECT ${ENTRY_COLUMNS} FROM outbox WHERE local_id = ?`),
       getForList: db.prepare<[string], ListRow>(
@@ -309,8 +315,12 @@ export class OutboxStore {
 
   /** Pending entries whose next try has come, oldest first. */
   due(nowMs: number, limit: number): OutboxEntry[] {
+    return this.entriesOf(this.stmt.due.all(nowMs, limit), nowMs);
+  }
+
+  private entriesOf(rows: readonly OutboxRow[], nowMs: number): OutboxEntry[] {
     const entries: OutboxEntry[] = [];
-    for (const row of this.stmt.due.all(nowMs, limit)) {
+    for (const row of rows) {
       try {
         entries.push(this.toEntry(row));
       } catch (error) {
@@ -320,6 +330,18 @@ export class OutboxStore {
       }
     }
     return entries;
+  }
+
+  /** Due pending entries whose earlier send may have reached DealPOS, oldest first. */
+  dueMaybeSent(nowMs: number, limit: number): OutboxEntry[] {
+    return this.entriesOf(this.stmt.dueMaybeSent.all(nowMs, limit), nowMs);
+  }
+
+  /** DealPOS was checked and does not have these: the next send goes without another check. */
+  markNotSent(localIds: readonly string[], nowMs: number): number {
+    return this.write('recording invoices DealPOS does not have', () =>
+      localIds.reduce((changed, id) => changed + this.stmt.markNotSent.run(nowMs, id).changes, 0),
+    );
   }
 
   /** Earliest next try among pending entries, or null when nothing is pending. */

@@ -2,8 +2,10 @@
  * Sends the invoice outbox to DealPOS, exactly once per sale.
  *
  * Each run (scheduled by SendLoop) reads due entries oldest first, then — outside any transaction —
- * 1. confirms entries whose earlier send had an unknown outcome with `Invoice/IDByNumber` (found →
- *    synced with that server id, never sent again);
+ * 1. confirms entries whose earlier send had an unknown outcome (found → synced with that server
+ *    id, never sent again; not found → sent again): two or more with ONE `Invoice/MultipleOutlet`
+ *    listing (settleByListing.ts), by `Invoice/IDByNumber` only what the listing cannot settle, and
+ *    a single one by `Invoice/IDByNumber`;
  * 2. sends the rest: one `POST /Invoice` for a single entry (or while probing after a connectivity
  *    failure), `POST /Invoice/List` for a backlog. Batch semantics are the DealPOS client's
  *    documented assumptions (main/dealpos/assumptions.ts, INVOICE_SEMANTICS): per-item results;
@@ -14,7 +16,7 @@
  */
 import type { DealPosClient } from '../dealpos/dealPosClient';
 import { DealPosServerError } from '../dealpos/errors';
-import type { InvoiceListResult } from '../dealpos/schemas';
+import type { InvoiceListResult, InvoiceListRow } from '../dealpos/schemas';
 import type { QueueCounts } from '../../shared/contract/queue';
 import type { Connectivity } from '../../shared/contract/app';
 import { ServiceError } from '../../shared/errors';
@@ -23,10 +25,11 @@ import type { StatusService } from '../events/statusService';
 import type { Logger } from '../logging/logger';
 import { systemIso, type OutboxEntry, type OutboxStore } from '../store/outboxStore';
 import { fullJitterDelay, type BackoffPolicy } from './backoff';
+import { allListed, listingRequest, pageMayContinue, settleFromListing } from './settleByListing';
 import { SendLoop, systemClock, type LoopClock, type SendResult } from './sendLoop';
 
 /** The part of the DealPOS client the worker uses; the account service owns the real one. */
-export type InvoiceApi = Pick<DealPosClient, 'createInvoice' | 'createInvoices' | 'invoiceIdByNumber'>;
+export type InvoiceApi = Pick<DealPosClient, 'createInvoice' | 'createInvoices' | 'invoiceIdByNumber' | 'listInvoicesMultipleOutlet'>;
 
 export interface OutboxWorkerOptions {
   readonly store: OutboxStore;
@@ -49,6 +52,13 @@ export interface OutboxWorkerOptions {
 }
 
 export const DEFAULT_BATCH_SIZE = 25;
+/** Invoices in doubt settled per listing: a few crashed or unanswered batches at once. */
+const SETTLE_LIMIT = 100;
+/**
+ * Listing pages one settling may read. With the token request a restart needs, a batch in doubt is
+ * settled in at most 3 requests; what two pages of 500 rows cannot settle is checked by number.
+ */
+const SETTLE_MAX_PAGES = 2;
 const DEFAULT_ENTRY_BACKOFF: BackoffPolicy = { baseMs: 5_000, maxMs: 30 * 60_000 };
 
 /** Errors that say nothing about the invoice itself: DealPOS could not be reached or asked us to wait. */
@@ -123,6 +133,8 @@ export class OutboxWorker {
   private readonly singleOnly = new Set<string>();
   /** `Invoice/List` answered 404/405-like: this server has no batch endpoint; send singly. */
   private batchUnavailable = false;
+  /** `Invoice/MultipleOutlet` refused our filters (400) or is missing (404): settle by number only. */
+  private listingUnavailable = false;
   private pausedReason: string | null = null;
   private pausedClient: InvoiceApi | null = null;
   private lastError: string | null = null;
@@ -151,7 +163,7 @@ export class OutboxWorker {
     if (this.started) return;
     this.started = true;
     const recovered = this.store.recoverInterrupted(this.clock.now());
-    if (recovered > 0) this.options.logger.warn(`Outbox: ${recovered} invoice(s) were in flight at shutdown; checking them by number before resending`);
+    if (recovered > 0) this.options.logger.warn(`Outbox: ${recovered} invoice(s) were in flight at shutdown; asking DealPOS about them before resending`);
     this.publish();
     const refreshMs = this.options.statusRefreshMs ?? 15_000;
     this.ageTimer = setInterval(() => this.publish(), refreshMs);
@@ -228,6 +240,11 @@ export class OutboxWorker {
     const limit = this.connectivity === 'online' ? this.batchSize : 1;
     const due = this.store.due(now, limit);
     if (due.length === 0) return { kind: 'idle', nextDueAt: this.store.nextDueAt() };
+    if (due.some((e) => e.maybeSent)) {
+      // Every invoice in doubt, not only this run's share: one listing settles them all.
+      const uncertain = this.store.dueMaybeSent(now, SETTLE_LIMIT);
+      if (uncertain.length > 1) return this.settle(client, uncertain);
+    }
 
     const toSend: OutboxEntry[] = [];
     for (const entry of due) {
@@ -258,6 +275,58 @@ export class OutboxWorker {
     } catch (error) {
       return this.failed([entry], classify(error), false);
     }
+  }
+
+  /**
+   * Several invoices in doubt: one listing says which DealPOS has (synced with the listed ID) and,
+   * when it is complete, which it has not (sent again by the next run without another check).
+   * Whatever it cannot settle — listing failed, incomplete, a row without a usable ID — is checked
+   * by number.
+   */
+  private async settle(client: InvoiceApi, entries: readonly OutboxEntry[]): Promise<SendResult> {
+    let unsettled: readonly OutboxEntry[] = entries;
+    if (!this.listingUnavailable) {
+      let listing: { rows: InvoiceListRow[]; complete: boolean } | null = null;
+      try {
+        listing = await this.list(client, entries);
+        this.noteSuccess();
+      } catch (error) {
+        const failure = classify(error);
+        // Offline, throttled or not allowed: a lookup by number would fare no better.
+        if (failure.kind === 'pause' || CONNECTIVITY_CODES.has(failure.code)) return this.failed(entries, failure, false);
+        if (failure.connectivity) this.setConnectivity(failure.connectivity);
+        if (failure.kind === 'rejected' || failure.kind === 'unavailable') this.listingUnavailable = true;
+        this.options.logger.warn(`Outbox: listing invoices failed (${failure.message}); checking ${entries.length} invoice(s) by number`);
+      }
+      if (listing) {
+        const verdict = settleFromListing(entries, listing.rows, listing.complete);
+        for (const { entry, id } of verdict.found) this.synced(entry, id);
+        if (verdict.absent.length > 0) this.store.markNotSent(verdict.absent.map((e) => e.localId), this.clock.now());
+        unsettled = verdict.unsettled;
+        this.options.logger.info(
+          `Outbox: of ${entries.length} invoice(s) in doubt, ${verdict.found.length} were already on DealPOS (not resent), ` +
+            `${verdict.absent.length} were not (sending them), ${unsettled.length} to check by number`,
+        );
+      }
+    }
+    for (const entry of unsettled) {
+      const outcome = await this.confirm(client, entry);
+      if (outcome === 'absent') this.store.markNotSent([entry.localId], this.clock.now());
+      else if (outcome !== 'synced') return outcome;
+    }
+    return { kind: 'progress' };
+  }
+
+  /** Up to SETTLE_MAX_PAGES pages; `complete` when the last page read was the listing's last. */
+  private async list(client: InvoiceApi, entries: readonly OutboxEntry[]): Promise<{ rows: InvoiceListRow[]; complete: boolean }> {
+    const rows: InvoiceListRow[] = [];
+    for (let page = 1; page <= SETTLE_MAX_PAGES; page++) {
+      const answer = await client.listInvoicesMultipleOutlet(listingRequest(entries, page), this.callOptions());
+      rows.push(...answer);
+      if (!pageMayContinue(answer.length)) return { rows, complete: true };
+      if (allListed(entries, rows)) break;
+    }
+    return { rows, complete: false };
   }
 
   private async sendOne(client: InvoiceApi, entry: OutboxEntry): Promise<SendResult> {
@@ -349,7 +418,7 @@ export class OutboxWorker {
       if (result.kind !== 'progress' && outcome.kind === 'progress') outcome = result;
     }
     if (unknown.length > 0) {
-      this.options.logger.warn(`Outbox: Invoice/List answered nothing for ${unknown.length} invoice(s); they will be checked by number`);
+      this.options.logger.warn(`Outbox: Invoice/List answered nothing for ${unknown.length} invoice(s); DealPOS is asked about them before any resend`);
       const now = this.clock.now();
       this.store.markFailed(
         unknown.map((e) => ({ localId: e.localId, maybeSent: true, nextAttemptAt: now })),

@@ -4,7 +4,10 @@
  *    p50/p99, beside a raw single-row insert with the same settings on the same disk in the same run;
  * 2. draining a 1,000-invoice backlog against the simulator at the default quota shape (50 requests
  *    per window, the window scaled down to 3 s for the run): requests per invoice, and the wall time
- *    projected to the real 50 requests / 180 s.
+ *    projected to the real 50 requests / 180 s;
+ * 3. after a crash with a batch of 25 in flight (13 created by DealPOS, 12 refused, the answer lost):
+ *    the requests the restarted outbox makes to settle all 25 — everything but the creates, the
+ *    token request included.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -151,10 +154,51 @@ async function drainBacklog(root: string): Promise<BenchRow[]> {
   }
 }
 
+async function settleBatchInDoubt(root: string): Promise<BenchRow[]> {
+  const batch = 25;
+  const refused = 12;
+  const sim = await startSimulator({ port: 0, clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET, variants: 100 });
+  const opened = openDatabase({ file: path.join(root, 'settle.db') });
+  const newClient = (): DealPosClient =>
+    new DealPosClient({ baseUrl: sim.url, clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET, budget: new RequestBudget({ limit: QUOTA, windowSeconds: SCALED_WINDOW_S }) });
+  const service = (client: InvoiceApi | null): ReturnType<typeof createOutboxService> => {
+    const events = new EventHub();
+    return createOutboxService({ db: opened.db, settings: () => SETTINGS, client: () => client, status: new StatusService(events), events, logger: quiet });
+  };
+  // The register before the crash: 25 sales, claimed as sending (as the worker does), the batch sent, its answer never read.
+  const crashed = service(null);
+  const restarted = service(newClient());
+  try {
+    const sale = typicalSale();
+    for (let i = 0; i < batch; i++) crashed.sales.complete(sale);
+    const entries = crashed.store.due(Date.now(), batch);
+    crashed.store.markSending(entries.map((e) => e.localId), Date.now());
+    for (let i = 0; i < refused; i++) sim.faults.rejectNextInvoice('Stock count in progress; try again later');
+    await newClient().createInvoices(entries.map((e) => e.payload), { priority: 'sync' });
+
+    const before = sim.state.requestLog.length;
+    restarted.start();
+    const deadline = Date.now() + 30_000;
+    while (restarted.store.stats().pending > 0) {
+      if (Date.now() > deadline) throw new Error('the batch in doubt was not settled');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const onServer = entries.filter((e) => sim.state.findInvoice(e.outlet, e.invoiceNumber) !== null).length;
+    if (restarted.store.stats().needsAttention > 0 || onServer !== batch) throw new Error(`settling went wrong: ${onServer} of ${batch} on DealPOS`);
+    const requests = sim.state.requestLog.slice(before).filter((e) => !(e.method === 'POST' && /^invoice(\/list)?$/i.test(e.path))).length;
+    return [{ name: 'requests to settle a 25-invoice batch of unknown outcome', area: 'outbox', value: requests, unit: 'requests', goal: '≤ 3', ok: requests <= 3 }];
+  } finally {
+    await restarted.stop();
+    await crashed.stop();
+    opened.close();
+    await sim.close();
+  }
+}
+
 export async function run(): Promise<BenchRow[]> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dealpos-bench-outbox-'));
   try {
-    return [...(await durableCompletion(root)), ...(await drainBacklog(root))];
+    return [...(await durableCompletion(root)), ...(await drainBacklog(root)), ...(await settleBatchInDoubt(root))];
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }

@@ -144,6 +144,34 @@ describe('faults', () => {
   });
 });
 
+describe('Invoice/MultipleOutlet filters', () => {
+  it('From/To take whole days inclusive of the sell date; Tag, Fulfillment or DeliveryState, Status and Bin filter as documented', async () => {
+    const { sim: s, token } = await start();
+    const create = (number: string, date: string, tag: string, fulfillment: string): Promise<unknown> =>
+      curlLike(s.url, token, 'POST', '/api/v3/Invoice', JSON.stringify({
+        Outlet: 'Main Store', Number: number, Date: date, Tag: tag, TaxType: 'No Tax', Fulfillment: fulfillment,
+        Variants: [{ Code: DEMO_FIXTURES.variants.indomie.code, Quantity: 1, Price: 3500 }],
+      }));
+    await create('LIST-1', '2026-11-21', 'Offline', 'Sent');
+    await create('LIST-2', '2026-11-23', 'Shopee', 'Unsent');
+    const list = async (filters: Record<string, unknown>): Promise<string[]> => {
+      const answer = await curlLike(s.url, token, 'POST', '/api/v3/Invoice/MultipleOutlet', JSON.stringify({ PageNumber: 1, PageSize: 500, Outlet: ['Main Store'], From: '2026-11-01', ...filters }));
+      expect(answer.status).toBe(200);
+      return (answer.json as Array<{ Number: string }>).map((row) => row.Number);
+    };
+    expect(await list({ From: '2026-11-21', To: '2026-11-23' })).toEqual(['LIST-1', 'LIST-2']);
+    expect(await list({ From: '2026-11-21', To: '2026-11-21' })).toEqual(['LIST-1']);
+    expect(await list({ From: '2026-11-22' })).toEqual(['LIST-2']);
+    expect(await list({ Tag: ['shopee'] })).toEqual(['LIST-2']);
+    expect(await list({ Fulfillment: 'Sent' })).toEqual(['LIST-1']);
+    expect(await list({ DeliveryState: 'Unsent' })).toEqual(['LIST-2']);
+    expect(await list({ Status: 'Any' })).toEqual(['LIST-1', 'LIST-2']);
+    expect(await list({ Status: 'Cancelled' })).toEqual([]);
+    expect(await list({ Bin: true })).toEqual([]);
+    expect(await list({ Bin: false })).toEqual(['LIST-1', 'LIST-2']);
+  });
+});
+
 describe('generated catalog', () => {
   it('is deterministic for a seed, differs across seeds, and every code is a valid, unique EAN-13', () => {
     const a = new DemoCatalog(7, 3000);

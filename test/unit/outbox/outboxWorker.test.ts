@@ -15,11 +15,12 @@ import { StatusService } from '../../../main/events/statusService';
 import { createLogger } from '../../../main/logging/logger';
 import { SaleService } from '../../../main/sale/saleService';
 import { OutboxStore } from '../../../main/store/outboxStore';
+import type { InvoiceListRow } from '../../../main/dealpos/schemas';
 import { OutboxWorker, type InvoiceApi } from '../../../main/sync/outboxWorker';
 import { FakeClock, flush } from './fakeClock';
 import { paidSale, SETTINGS, tempDatabase } from './fixtures';
 
-type Call = { kind: 'create' | 'createMany' | 'lookup'; numbers: string[] };
+type Call = { kind: 'create' | 'createMany' | 'lookup' | 'list'; numbers: string[] };
 
 let db: ReturnType<typeof tempDatabase>;
 let clock: FakeClock;
@@ -48,6 +49,7 @@ beforeEach(() => {
     createInvoices: (bodies, options) =>
       answer({ kind: 'createMany', numbers: bodies.map((b) => b.Number) }, () => bodies.map((b) => ({ Number: b.Number, ID: `id-${b.Number}` })), options.signal),
     invoiceIdByNumber: (key, options) => answer({ kind: 'lookup', numbers: [key.number] }, () => null, options.signal),
+    listInvoicesMultipleOutlet: (_request, options) => answer({ kind: 'list', numbers: [] }, () => [], options.signal),
   };
   worker = new OutboxWorker({
     store,
@@ -158,6 +160,40 @@ describe('OutboxWorker', () => {
     expect(a).toMatchObject({ invoiceNumber: first, maybeSent: true, lastErrorCode: 'bad_response', nextAttemptAt: failedAt + 2_500 });
     // Nothing was sent (connection refused) and offline says nothing about the invoice: due at once, not maybe-sent.
     expect(b).toMatchObject({ invoiceNumber: second, maybeSent: false, lastErrorCode: 'network', nextAttemptAt: clock.now() });
+  });
+
+  it('several invoices in doubt: one listing settles what it shows; what two full pages cannot settle is looked up', async () => {
+    const numbers = sell(3);
+    const ids = store.due(clock.now(), 10).map((e) => e.localId);
+    store.markSending(ids, clock.now());
+    store.recoverInterrupted(clock.now()); // a crash with all three in flight
+    const row = (n: string): InvoiceListRow => ({ ID: `id-${n}`, Outlet: 'Outlet1', Number: n, Date: '2026-11-22T00:00:00', Tag: 'Offline' });
+    const filler = (count: number, page: number): InvoiceListRow[] => Array.from({ length: count }, (_, i) => row(`OTHER-${page}-${i}`));
+    api.next.push(async () => [...filler(499, 1), row(numbers[0] ?? '')]);
+    api.next.push(async () => filler(500, 2));
+    api.next.push(async () => 'srv-1');
+    api.next.push(async () => null);
+    worker.start();
+    await clock.advance(0);
+    expect(calls.map((c) => c.kind)).toEqual(['list', 'list', 'lookup', 'lookup', 'create']);
+    expect(calls.slice(2).map((c) => c.numbers)).toEqual([[numbers[1]], [numbers[2]], [numbers[2]]]);
+    const synced = new Map(store.list('synced', 10).map((e) => [e.invoiceNumber, e.serverId]));
+    expect(numbers.map((n) => synced.get(n))).toEqual([`id-${numbers[0]}`, 'srv-1', `id-${numbers[2]}`]);
+  });
+
+  it('offline while listing: nothing is looked up or sent, the invoices stay in doubt', async () => {
+    sell(2);
+    const ids = store.due(clock.now(), 10).map((e) => e.localId);
+    store.markSending(ids, clock.now());
+    store.recoverInterrupted(clock.now());
+    api.next.push(async () => {
+      throw new DealPosNetworkError('Invoice/MultipleOutlet', 'ECONNRESET', true);
+    });
+    worker.start();
+    await clock.advance(0);
+    expect(calls.map((c) => c.kind)).toEqual(['list']);
+    expect(store.due(Number.MAX_SAFE_INTEGER, 5).map((e) => e.maybeSent)).toEqual([true, true]);
+    expect(status.get().connectivity).toBe('offline');
   });
 
   it('stop aborts a request in flight; the invoice goes back to pending as maybe-sent, not lost', async () => {
