@@ -135,12 +135,12 @@ test.describe('checkout', () => {
     await expect(page.getByTestId('status-pending')).toHaveText('1');
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('scan-input')).toBeFocused();
-    expect(app.simulator.state.findInvoice(STORE_SETTINGS.outlet ?? '', number)).toBeNull();
+    expect(app.simulator.state.findInvoice(STORE_SETTINGS.outlet, number)).toBeNull();
 
     app.simulator.faults.offline = false;
     await expectSynced(app, number, 90_000);
     await expect(page.getByTestId('status-pending')).toHaveText('0');
-    const invoice = app.simulator.state.findInvoice(STORE_SETTINGS.outlet ?? '', number);
+    const invoice = app.simulator.state.findInvoice(STORE_SETTINGS.outlet, number);
     expect(invoice?.Payments?.map((p) => p.Method)).toEqual(['Cash']);
     await checkScreen(page, testInfo, 'checkout-after-sync');
   });
@@ -198,11 +198,11 @@ test.describe('checkout', () => {
     await expect(receipt.getByTestId('receipt-customer')).toContainText('Tafta tata');
     const number = (await receipt.getByTestId('receipt-number').textContent()) ?? '';
     await expect(page.getByTestId('status-pending')).toHaveText('1');
-    expect(app.simulator.state.findInvoice(STORE_SETTINGS.outlet ?? '', number)).toBeNull();
+    expect(app.simulator.state.findInvoice(STORE_SETTINGS.outlet, number)).toBeNull();
 
     app.simulator.faults.offline = false;
     await expectSynced(app, number, 90_000);
-    const invoice = app.simulator.state.findInvoice(STORE_SETTINGS.outlet ?? '', number);
+    const invoice = app.simulator.state.findInvoice(STORE_SETTINGS.outlet, number);
     expect(invoice?.Customer?.Code).toBe('HW008');
     expect(invoice?.PointUsed ?? 0).toBe(0);
   });
@@ -251,7 +251,7 @@ test.describe('checkout', () => {
     await expect(receipt.getByTestId('receipt-points')).toHaveText(`−${rp(5_000)}`);
     const number = (await receipt.getByTestId('receipt-number').textContent()) ?? '';
     await expectSynced(app, number);
-    const invoice = app.simulator.state.findInvoice(STORE_SETTINGS.outlet ?? '', number);
+    const invoice = app.simulator.state.findInvoice(STORE_SETTINGS.outlet, number);
     expect(invoice?.PointUsed).toBe(50);
     expect(invoice?.Customer?.Code).toBe('HW008');
   });

@@ -10,7 +10,7 @@ import { SIMULATOR_CLIENT_ID, SIMULATOR_CLIENT_SECRET, type AppHarness } from '.
 
 export const ITEMS = DEMO_FIXTURES.variants;
 
-export const STORE_SETTINGS: SettingsPatch = {
+export const STORE_SETTINGS = {
   outlet: DEMO_FIXTURES.outlets.main,
   register: 'Kasir 1',
   taxType: DEMO_FIXTURES.taxes.ppnExclusive,
@@ -20,7 +20,7 @@ export const STORE_SETTINGS: SettingsPatch = {
   loyaltyPointValue: 100,
   maxLineDiscountPercent: 20,
   invoiceNumberPrefix: 'E2E',
-};
+} satisfies SettingsPatch;
 
 /** Connects the app to the bootstrap's simulator (a live account, so its faults apply) and syncs the catalog. */
 export async function openStore(app: AppHarness, page: Page, settings: SettingsPatch = {}): Promise<void> {
