@@ -198,12 +198,29 @@ function migrate(
  * next FULL commit syncs the whole WAL anyway.
  */
 export function withRelaxedDurability<T>(db: Database.Database, write: () => T): T {
-  db.pragma('synchronous = NORMAL');
+  const sync = durabilitySwitch(db);
+  sync.normal.run();
   try {
     return write();
   } finally {
-    db.pragma('synchronous = FULL');
+    sync.full.run();
   }
+}
+
+/**
+ * The two PRAGMA statements, prepared once per connection: `db.pragma()` prepares a new statement
+ * on every call, and better-sqlite3 keeps each one until the connection closes — about 2.5 KB of
+ * native memory per call, which a day of scans (two calls each) turned into tens of megabytes.
+ */
+const durabilitySwitches = new WeakMap<Database.Database, { readonly normal: Database.Statement; readonly full: Database.Statement }>();
+
+function durabilitySwitch(db: Database.Database): { readonly normal: Database.Statement; readonly full: Database.Statement } {
+  let sync = durabilitySwitches.get(db);
+  if (!sync) {
+    sync = { normal: db.prepare('PRAGMA synchronous = NORMAL'), full: db.prepare('PRAGMA synchronous = FULL') };
+    durabilitySwitches.set(db, sync);
+  }
+  return sync;
 }
 
 export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
