@@ -220,11 +220,15 @@ export class OutboxStore {
       ),
       recover: db.prepare<[number]>(`UPDATE outbox SET state = 'pending', maybe_sent = 1, updated_at = ? WHERE state = 'sending'`),
       wakeAll: db.prepare<[number, number]>(`UPDATE outbox SET next_attempt_at = ? WHERE state = 'pending' AND next_attempt_at > ?`),
+      // Each part is O(1) or one index seek (migration 006), whatever the backlog: every sale reads it.
       counts: db.prepare<[], { pending: number; rejected: number; oldest: number | null; last_synced: number | null }>(
         `SELECT
-           (SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'sending')) AS pending,
-           (SELECT COUNT(*) FROM outbox WHERE state = 'rejected') AS rejected,
-           (SELECT MIN(created_at) FROM outbox WHERE state IN ('pending', 'sending')) AS oldest,
+           (SELECT waiting FROM outbox_tally WHERE id = 1) AS pending,
+           (SELECT rejected FROM outbox_tally WHERE id = 1) AS rejected,
+           (SELECT MIN(at) FROM (
+              SELECT MIN(created_at) AS at FROM outbox WHERE state = 'pending'
+              UNION ALL SELECT MIN(created_at) FROM outbox WHERE state = 'sending'
+           )) AS oldest,
            (SELECT MAX(synced_at) FROM outbox WHERE synced_at IS NOT NULL) AS last_synced`,
       ),
       updatePayload: db.prepare<[string, string, number, string]>(
