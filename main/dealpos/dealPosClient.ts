@@ -141,6 +141,7 @@ export class DealPosClient {
   private readonly now: () => number;
   private token: CachedToken | null = null;
   private tokenFlight: Promise<CachedToken> | null = null;
+  private readonly answeredListeners = new Set<() => void>();
 
   constructor(options: DealPosClientOptions) {
     // Accept the host alone or the full API root (people paste either).
@@ -460,6 +461,7 @@ export class DealPosClient {
     const onAbort = (): void => controller.abort();
     options.signal?.addEventListener('abort', onAbort, { once: true });
     let observation: RateLimitObservation | undefined;
+    let neverSent = false;
     try {
       if (options.signal?.aborted) throw new DealPosCancelledError(spec.endpoint, false);
       const headers: Record<string, string> = { Accept: 'application/json', ...spec.headers };
@@ -477,6 +479,7 @@ export class DealPosClient {
       });
       const text = await response.text();
       observation = readRateLimitHeaders(response.headers);
+      if (response.status < 500 && response.status !== 429) this.notifyAnswered();
       if (response.status === 429) {
         const retryAfterMs = retryAfterFrom(response.headers, text) ?? this.budget.snapshot().windowSeconds * 1000;
         observation = { ...observation, retryAfterMs };
@@ -489,13 +492,28 @@ export class DealPosClient {
       if (timedOut) throw new DealPosTimeoutError(spec.endpoint, timeoutMs);
       if (options.signal?.aborted) throw new DealPosCancelledError(spec.endpoint, true);
       const { reason, maybeProcessed } = describeNetworkFailure(error);
+      neverSent = !maybeProcessed;
       this.logger?.warn(`DealPOS ${spec.endpoint} failed: ${reason}`);
       throw new DealPosNetworkError(spec.endpoint, reason, maybeProcessed, error);
     } finally {
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
-      this.budget.settle(ticket, observation);
+      if (neverSent) this.budget.release(ticket);
+      else this.budget.settle(ticket, observation);
     }
+  }
+
+  /**
+   * Calls `listener` whenever DealPOS answers a request normally (below 500, not 429), whoever
+   * made it: the outbox ends its backoff on it. Returns an unsubscribe function.
+   */
+  onAnswered(listener: () => void): () => void {
+    this.answeredListeners.add(listener);
+    return () => this.answeredListeners.delete(listener);
+  }
+
+  private notifyAnswered(): void {
+    for (const listener of this.answeredListeners) listener();
   }
 
   private url(spec: RequestSpec<z.ZodType>): string {

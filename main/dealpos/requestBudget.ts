@@ -12,6 +12,13 @@
  * Priorities: interactive (checkout) > sync (outbox) > background (catalog). A waiting higher
  * priority is always served first, and lower priorities leave headroom: sync may not take the
  * last `reserve.sync` slots of the window, background not the last `reserve.background`.
+ *
+ * The interactive share (issue 20): while a week's backlog drains, sync would otherwise take all
+ * but a couple of slots of every window, and a cashier's customer lookup, PIN check or unknown
+ * code would wait for the next window — minutes at a counter. A busy counter asks DealPOS at most
+ * about one such question per sale; at a sale every 30 s that is 6 per 180 s window. Sync therefore
+ * leaves 20 % of the window (10 of 50) to people: the peak with room for the back office. A
+ * 20,000-invoice drain then takes 40 instead of 48 requests a window (see the outbox bench).
  */
 import { DealPosCancelledError, DealPosRateLimitedError } from './errors';
 
@@ -37,7 +44,10 @@ export interface RequestBudgetOptions {
   readonly limit?: number;
   /** Window length; default 180 s. */
   readonly windowSeconds?: number;
-  /** Slots lower priorities leave free; defaults sync 2, background 8 (clamped so each still gets one). */
+  /**
+   * Slots lower priorities leave free; defaults sync INTERACTIVE_SHARE of the limit (10 of 50),
+   * background 8 or the sync reserve if larger (clamped so each still gets one).
+   */
   readonly reserve?: { readonly sync?: number; readonly background?: number };
   readonly clock?: BudgetClock;
   /**
@@ -103,12 +113,15 @@ interface ServerView {
 }
 
 const DEFAULT_LIMIT = 50;
+/** Share of every window sync leaves to interactive requests when no reserve is configured. */
+export const INTERACTIVE_SHARE = 0.2;
 const DEFAULT_WINDOW_SECONDS = 180;
 
 export class RequestBudget {
   private limit: number;
   private windowMs: number;
-  private readonly reserveConfig: { sync: number; background: number };
+  /** null: the default, a share of the current limit (the limit can change with the server's headers). */
+  private readonly reserveConfig: { sync: number | null; background: number };
   private readonly clock: BudgetClock;
   private readonly probeFirst: boolean;
   /** Set when answers arrive without rate-limit headers: then only our own count can be used. */
@@ -129,7 +142,7 @@ export class RequestBudget {
     this.limit = positiveInt(options.limit, DEFAULT_LIMIT);
     this.windowMs = positiveInt(options.windowSeconds, DEFAULT_WINDOW_SECONDS) * 1000;
     this.reserveConfig = {
-      sync: Math.max(0, Math.floor(options.reserve?.sync ?? 2)),
+      sync: options.reserve?.sync === undefined ? null : Math.max(0, Math.floor(options.reserve.sync)),
       background: Math.max(0, Math.floor(options.reserve?.background ?? 8)),
     };
     this.clock = options.clock ?? systemClock;
@@ -197,6 +210,23 @@ export class RequestBudget {
     }
     this.pump();
     this.emit();
+  }
+
+  /**
+   * The request of `ticket` certainly never reached DealPOS (connection refused, name not found):
+   * its slot is free again at once, so tries while offline do not eat the window. Call instead of
+   * `settle`, exactly once.
+   */
+  release(ticket: BudgetTicket): void {
+    if (!this.inFlight.delete(ticket.id)) return;
+    if (this.server && ticket.id >= this.server.freshFromTicket) this.server.cap += 1;
+    this.pump();
+    this.emit();
+  }
+
+  /** Slots sync leaves to interactive requests in every window (for the drain's projection). */
+  syncReserve(): number {
+    return this.reserveFor('sync');
   }
 
   /** Applies rate-limit information that did not come with a ticket. */
@@ -288,7 +318,7 @@ export class RequestBudget {
 
   private reserveFor(priority: RequestPriority): number {
     const ceiling = Math.max(0, this.limit - 1);
-    const sync = Math.min(this.reserveConfig.sync, ceiling);
+    const sync = Math.min(this.reserveConfig.sync ?? Math.ceil(this.limit * INTERACTIVE_SHARE), ceiling);
     if (priority === 'interactive') return 0;
     if (priority === 'sync') return sync;
     return Math.max(sync, Math.min(this.reserveConfig.background, ceiling));

@@ -190,6 +190,33 @@ describe('RequestBudget', () => {
     expect(budget.remaining('interactive')).toBe(0);
   });
 
+  it('by default keeps a fifth of every window for people while a backlog drains, and follows a new limit', async () => {
+    const clock = new ManualClock();
+    const budget = new RequestBudget({ probeFirst: false, clock });
+    expect(budget.syncReserve()).toBe(10);
+    for (let i = 0; i < 40; i++) budget.settle(await budget.acquire('sync'));
+    expect(budget.remaining('sync')).toBe(0);
+    // A drain has used every slot sync may take: a customer lookup still goes at once, ten times a window.
+    expect(budget.remaining('interactive')).toBe(10);
+    budget.observe({ limit: 100, remaining: 60 });
+    expect(budget.syncReserve()).toBe(20);
+  });
+
+  it('frees at once the slot of a request that never left (connection refused), so tries while offline cost no quota', async () => {
+    const clock = new ManualClock();
+    const budget = new RequestBudget({ probeFirst: false, limit: 3, windowSeconds: 180, clock, reserve: { sync: 0, background: 0 } });
+    for (let i = 0; i < 10; i++) budget.release(await budget.acquire('sync'));
+    expect(budget.remaining('sync')).toBe(3);
+    // An answered request (or one that may have arrived) holds its slot for the window.
+    budget.settle(await budget.acquire('sync'), {});
+    expect(budget.remaining('sync')).toBe(2);
+    // Release after settle, or twice, changes nothing.
+    const ticket = await budget.acquire('sync');
+    budget.settle(ticket);
+    budget.release(ticket);
+    expect(budget.remaining('sync')).toBe(1);
+  });
+
   it('clamps headroom so every priority still gets a slot in a tiny window', async () => {
     const budget = new RequestBudget({ probeFirst: false, limit: 2, windowSeconds: 1, clock: new ManualClock(), reserve: { sync: 5, background: 50 } });
     expect(budget.remaining('background')).toBe(1);
