@@ -119,6 +119,11 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
         settings: () => session.settings.get(),
         taxes: () => cachedSettingsOptions(session.state)?.taxes ?? null,
         client: () => session.client,
+        quota: () => {
+          const budget = session.budget?.snapshot();
+          return budget && session.budget ? { limit: budget.limit, windowSeconds: budget.windowSeconds, reserve: session.budget.syncReserve() } : null;
+        },
+        onDealPosAnswered: (listener) => session.client?.onAnswered(listener) ?? (() => undefined),
         status,
         events,
         logger,

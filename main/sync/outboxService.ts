@@ -31,6 +31,10 @@ export interface OutboxServiceOptions {
   readonly approvals?: ApprovalConsumer;
   /** Wall clock for sales and manager actions (tests move it across days). */
   readonly now?: () => number;
+  /** The account's quota as sync may use it (the Queue's time left for a backlog). */
+  readonly quota?: OutboxWorkerOptions['quota'];
+  /** Any normal answer from DealPOS, whoever asked: ends the worker's backoff after an outage. */
+  readonly onDealPosAnswered?: OutboxWorkerOptions['onDealPosAnswered'];
   /** Test and bench knobs passed to the worker (clock, batch size, backoff). */
   readonly worker?: Partial<Pick<OutboxWorkerOptions, 'clock' | 'random' | 'batchSize' | 'entryBackoff' | 'loopBackoff' | 'debounceMs'>>;
   /** Test knobs for removing old synced sales (it runs on the worker's clock). */
@@ -55,6 +59,8 @@ export function createOutboxService(options: OutboxServiceOptions): OutboxServic
     status: options.status,
     events: options.events,
     logger: options.logger,
+    ...(options.quota ? { quota: options.quota } : {}),
+    ...(options.onDealPosAnswered ? { onDealPosAnswered: options.onDealPosAnswered } : {}),
     ...options.worker,
   });
   const pruner = new SyncedSalePruner({

@@ -25,6 +25,7 @@ import type { StatusService } from '../events/statusService';
 import type { Logger } from '../logging/logger';
 import { systemIso, type OutboxEntry, type OutboxStore } from '../store/outboxStore';
 import { fullJitterDelay, type BackoffPolicy } from './backoff';
+import { DrainProgress, type SyncQuota } from './drainProgress';
 import { allListed, listingRequest, pageMayContinue, settleFromListing } from './settleByListing';
 import { SendLoop, systemClock, type LoopClock, type SendResult } from './sendLoop';
 
@@ -49,6 +50,10 @@ export interface OutboxWorkerOptions {
   readonly debounceMs?: number;
   /** How often the age of the oldest pending invoice is refreshed in `status`. */
   readonly statusRefreshMs?: number;
+  /** The account's quota as sync may use it, for the drain's time left; null while unknown. */
+  readonly quota?: () => SyncQuota | null;
+  /** Subscribes to "DealPOS answered someone's request" (returns the unsubscribe): ends a backoff. */
+  readonly onDealPosAnswered?: (listener: () => void) => () => void;
 }
 
 export const DEFAULT_BATCH_SIZE = 25;
@@ -142,6 +147,8 @@ export class OutboxWorker {
   private connectivity: Connectivity = 'unknown';
   private lastCounts: QueueCounts | null = null;
   private started = false;
+  private readonly drain = new DrainProgress();
+  private unsubscribeAnswers: (() => void) | null = null;
 
   constructor(private readonly options: OutboxWorkerOptions) {
     this.store = options.store;
@@ -168,12 +175,15 @@ export class OutboxWorker {
     const refreshMs = this.options.statusRefreshMs ?? 15_000;
     this.ageTimer = setInterval(() => this.publish(), refreshMs);
     this.ageTimer.unref();
+    this.unsubscribeAnswers = this.options.onDealPosAnswered?.(() => this.loop.reachable()) ?? null;
     this.loop.start();
   }
 
   async stop(): Promise<void> {
     if (this.ageTimer) clearInterval(this.ageTimer);
     this.ageTimer = null;
+    this.unsubscribeAnswers?.();
+    this.unsubscribeAnswers = null;
     this.abort.abort();
     await this.loop.stop();
   }
@@ -462,6 +472,7 @@ export class OutboxWorker {
   private synced(entry: OutboxEntry, serverId: string): void {
     this.singleOnly.delete(entry.localId);
     if (this.store.markSynced(entry.localId, serverId, this.clock.now())) {
+      this.drain.invoiceSettled();
       this.options.events.emit('invoiceSynced', { localId: entry.localId, invoiceNumber: entry.invoiceNumber, serverId });
     }
   }
@@ -469,6 +480,7 @@ export class OutboxWorker {
   private rejected(entry: OutboxEntry, message: string, code: string): void {
     this.singleOnly.delete(entry.localId);
     if (this.store.markRejected(entry.localId, message, code, this.clock.now())) {
+      this.drain.invoiceSettled();
       this.options.logger.warn(`Outbox: DealPOS rejected ${entry.invoiceNumber}: ${message}`);
       this.options.events.emit('invoiceRejected', { localId: entry.localId, invoiceNumber: entry.invoiceNumber, message });
     }
@@ -483,7 +495,9 @@ export class OutboxWorker {
     this.connectivity = value;
   }
 
+  /** The options of every request the worker makes: so each one is counted for the drain here. */
   private callOptions(): { priority: 'sync'; signal: AbortSignal } {
+    this.drain.requestMade();
     return { priority: 'sync', signal: this.abort.signal };
   }
 
@@ -500,6 +514,7 @@ export class OutboxWorker {
         lastSyncAt: stats.lastSyncedAt === null ? null : systemIso(stats.lastSyncedAt),
         lastError: this.lastError,
         pausedReason: this.pausedReason,
+        drain: this.drain.view(stats.pending, this.batchSize, this.options.quota?.() ?? null),
       },
     });
     const counts: QueueCounts = { pending: stats.pending, needsAttention: stats.needsAttention };

@@ -1,7 +1,8 @@
 /**
  * Decides WHEN the outbox worker sends; the worker decides WHAT. Modeled on Replicache's
  * ConnectionLoop: a kick (new sale, "sync now") is debounced, progress runs again at once, a
- * failure backs off exponentially with full jitter, and a watchdog re-checks now and then.
+ * failure backs off exponentially with full jitter, and a watchdog re-checks now and then. While
+ * backing off, a new sale or any answer from DealPOS brings the next try forward (bounded).
  * Clock and randomness are injected so tests drive it without real time.
  */
 import { fullJitterDelay, type BackoffPolicy } from './backoff';
@@ -44,9 +45,16 @@ export interface SendLoopOptions {
   readonly watchdogMs?: number;
   /** Called when `send` throws instead of returning a result (a bug); the loop treats it as a failure. */
   readonly onError?: (error: unknown) => void;
+  /**
+   * While backing off, a kick (a new sale) or a sign that DealPOS answers again brings the next try
+   * forward, but never sooner than this after the last try began: an outage costs at most one try
+   * per interval however fast sales come, and offline tries never reach DealPOS's quota anyway.
+   */
+  readonly probeIntervalMs?: number;
 }
 
 export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 2_000, maxMs: 5 * 60_000 };
+export const DEFAULT_PROBE_INTERVAL_MS = 3_000;
 
 export class SendLoop {
   private readonly clock: LoopClock;
@@ -54,6 +62,8 @@ export class SendLoop {
   private readonly debounceMs: number;
   private readonly backoff: BackoffPolicy;
   private readonly watchdogMs: number;
+  private readonly probeIntervalMs: number;
+  private lastRunAt = Number.NEGATIVE_INFINITY;
   private timer: unknown = null;
   private timerAt: number | null = null;
   private running: Promise<void> | null = null;
@@ -69,6 +79,7 @@ export class SendLoop {
     this.debounceMs = options.debounceMs ?? 50;
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
     this.watchdogMs = options.watchdogMs ?? 60_000;
+    this.probeIntervalMs = options.probeIntervalMs ?? DEFAULT_PROBE_INTERVAL_MS;
   }
 
   /** Consecutive failed runs; 0 after any success. */
@@ -87,15 +98,28 @@ export class SendLoop {
     this.schedule(0);
   }
 
-  /** Something new to send: run soon, unless backing off after a failure (the backoff decides). */
+  /** Something new to send: run soon; while backing off, try again within `probeIntervalMs` of the last try. */
   kick(): void {
     if (!this.started || this.stopped) return;
     if (this.running) {
       this.kickedWhileRunning = true;
       return;
     }
-    if (this.failures > 0 && this.timerAt !== null) return;
-    this.scheduleNoLaterThan(this.debounceMs);
+    this.scheduleNoLaterThan(this.failures > 0 ? this.probeDelay() : this.debounceMs);
+  }
+
+  /**
+   * DealPOS answered a request of someone else's (a lookup, the catalog): the outage is over, so
+   * the backoff ends — bounded like a kick, so a server failing only our requests is not hammered.
+   */
+  reachable(): void {
+    if (!this.started || this.stopped || this.running || this.failures === 0) return;
+    this.failures = 0;
+    this.scheduleNoLaterThan(this.probeDelay());
+  }
+
+  private probeDelay(): number {
+    return Math.max(this.debounceMs, this.lastRunAt + this.probeIntervalMs - this.clock.now());
   }
 
   /** Run now and forget the backoff ("sync now", credentials fixed). */
@@ -144,6 +168,7 @@ export class SendLoop {
   }
 
   private async run(): Promise<void> {
+    this.lastRunAt = this.clock.now();
     this.kickedWhileRunning = false;
     this.nowRequested = false;
     let result: SendResult;
@@ -170,11 +195,12 @@ export class SendLoop {
         return this.schedule(Math.min(Math.max(untilDue, 0), this.watchdogMs));
       }
       case 'failed': {
-        // A kick (new sale) does not cut a backoff short; only kickNow() ("sync now") does.
         if (now) return this.schedule(0);
         this.failures += 1;
         const delay = Math.max(result.retryAfterMs ?? 0, fullJitterDelay(this.failures, this.backoff, this.random));
-        return this.schedule(delay);
+        // A sale made during the run brings the next try forward as a kick would (a server's
+        // retry-after still holds: the request budget makes that request wait anyway).
+        return this.schedule(kicked && result.retryAfterMs === undefined ? Math.min(delay, this.probeDelay()) : delay);
       }
       case 'paused':
         this.failures = 0;

@@ -17,6 +17,22 @@ export interface AppInfo {
 export type Connectivity = 'online' | 'offline' | 'unknown';
 export type ScannerState = 'none' | 'connecting' | 'connected' | 'disconnected' | 'permission_denied' | 'error';
 
+/** A backlog draining to DealPOS: what is done, what it cost, and what is left at the quota. */
+export interface QueueDrain {
+  /** Invoices synced or rejected since this backlog started draining. */
+  readonly sent: number;
+  /** `sent` plus the invoices still waiting. */
+  readonly total: number;
+  /** Requests the outbox made for it so far. */
+  readonly requests: number;
+  /** Requests still needed at the current batch size. */
+  readonly requestsLeft: number;
+  /** Projected from the requests per window sync may use; null while no account quota is known. */
+  readonly timeLeftMs: number | null;
+  /** Slots of every window kept for lookups and PIN checks while it drains. */
+  readonly interactiveShare: { readonly reserved: number; readonly limit: number; readonly windowSeconds: number } | null;
+}
+
 /** Pushed by main whenever any part changes. Later capabilities fill their fields; zeros until then. */
 export interface AppStatus {
   readonly connectivity: Connectivity;
@@ -30,6 +46,8 @@ export interface AppStatus {
     readonly lastError: string | null;
     /** Why the sync worker is paused (e.g. bad credentials), null while running. */
     readonly pausedReason: string | null;
+    /** A backlog being sent, null when none is. */
+    readonly drain: QueueDrain | null;
   };
   readonly scanner: {
     readonly state: ScannerState;
@@ -41,7 +59,7 @@ export interface AppStatus {
 
 export const INITIAL_STATUS: AppStatus = {
   connectivity: 'unknown',
-  queue: { pending: 0, needsAttention: 0, oldestPendingAgeMs: null, lastSyncAt: null, lastError: null, pausedReason: null },
+  queue: { pending: 0, needsAttention: 0, oldestPendingAgeMs: null, lastSyncAt: null, lastError: null, pausedReason: null, drain: null },
   scanner: { state: 'none', deviceName: null, hint: null },
 };
 

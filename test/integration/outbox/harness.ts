@@ -21,6 +21,8 @@ import { paidSale, SETTINGS, tempDatabase } from '../../unit/outbox/fixtures';
 
 export interface Register {
   readonly outbox: OutboxService;
+  /** The client the register started with (lookups at the counter go through it). */
+  readonly counterClient: DealPosClient;
   readonly status: StatusService;
   readonly events: EventHub;
   readonly db: ReturnType<typeof tempDatabase>;
@@ -71,12 +73,17 @@ export function startRegister(
     now?: () => number;
     /** Reopen this database file (closed, not deleted, at the end) instead of a fresh temp one. */
     dbFile?: string;
+    /** The account's quota as the app would learn it (default: practically none). */
+    budget?: { limit: number; windowSeconds: number };
+    /** The loop's backoff after a failed run (default: shortened to 20–200 ms). */
+    loopBackoff?: { baseMs: number; maxMs: number };
   } = {},
 ): Register {
   const db = options.dbFile ? existingDatabase(options.dbFile) : tempDatabase();
   const events = new EventHub();
   const status = new StatusService(events);
-  const budget = new RequestBudget({ limit: 100_000, windowSeconds: 2 });
+  const budget = new RequestBudget(options.budget ?? { limit: 100_000, windowSeconds: 2 });
+  const client = newClient(sim, budget, options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {});
   const logger = options.logger ?? quietLogger();
   const state = new AppStateStore(db.opened.db);
   const approvals = createApprovalService({ state: () => state, logger, ...(options.now ? { now: options.now } : {}) });
@@ -85,19 +92,23 @@ export function startRegister(
     events,
     status,
     budget,
+    counterClient: client,
     approvals,
-    client: newClient(sim, budget, options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    client,
     outbox: createOutboxService({
       db: db.opened.db,
       settings: () => ({ ...SETTINGS, ...options.settings }),
       client: () => register.client,
+      // Wired as services.ts wires them, on the register's own client and budget.
+      quota: () => ({ limit: budget.snapshot().limit, windowSeconds: budget.snapshot().windowSeconds, reserve: budget.syncReserve() }),
+      onDealPosAnswered: (listener) => client.onAnswered(listener),
       status,
       events,
       logger,
       approvals,
       ...(options.now ? { now: options.now } : {}),
       worker: {
-        loopBackoff: { baseMs: 20, maxMs: 200 },
+        loopBackoff: options.loopBackoff ?? { baseMs: 20, maxMs: 200 },
         entryBackoff: { baseMs: 20, maxMs: 200 },
         debounceMs: 5,
         ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),

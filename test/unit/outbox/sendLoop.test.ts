@@ -3,15 +3,16 @@ import { fullJitterDelay } from '../../../main/sync/backoff';
 import { SendLoop, type SendResult } from '../../../main/sync/sendLoop';
 import { FakeClock, flush } from './fakeClock';
 
-function harness(results: SendResult[], options: { random?: () => number } = {}) {
+function harness(results: SendResult[], options: { random?: () => number; backoff?: { baseMs: number; maxMs: number } } = {}) {
   const clock = new FakeClock();
   const calls: number[] = [];
   const loop = new SendLoop({
     clock,
     random: options.random ?? (() => 0.5),
     debounceMs: 50,
-    backoff: { baseMs: 1_000, maxMs: 8_000 },
+    backoff: options.backoff ?? { baseMs: 1_000, maxMs: 8_000 },
     watchdogMs: 60_000,
+    probeIntervalMs: 3_000,
     send: async () => {
       calls.push(clock.now());
       return results.shift() ?? { kind: 'idle', nextDueAt: null };
@@ -102,18 +103,61 @@ describe('SendLoop', () => {
     await loop.stop();
   });
 
-  it('does not let a new sale cut a backoff short, but "sync now" does', async () => {
-    const { clock, calls, loop } = harness([{ kind: 'failed' }, { kind: 'failed' }], { random: () => 0.99 });
+  it('a new sale during a long backoff brings the next try forward, but never sooner than the probe interval after the last try', async () => {
+    const failing = Array.from({ length: 40 }, (): SendResult => ({ kind: 'failed' }));
+    const { clock, calls, loop } = harness(failing, { random: () => 0.99, backoff: { baseMs: 60_000, maxMs: 300_000 } });
+    const t0 = clock.now();
+    const at = (): number[] => calls.map((c) => c - t0);
     loop.start();
     await clock.advance(0);
-    const scheduled = loop.nextRunAt;
-    loop.kick();
-    expect(loop.nextRunAt).toBe(scheduled);
+    // Backing off for 59.4 s after the first failure.
+    expect((loop.nextRunAt ?? 0) - clock.now()).toBe(59_400);
     await clock.advance(100);
+    loop.kick();
+    expect(loop.nextRunAt).toBe(t0 + 3_000);
+    await clock.advance(2_899);
     expect(calls).toHaveLength(1);
+    await clock.advance(1);
+    expect(at()).toEqual([0, 3_000]);
+    // A cashier selling every 100 ms through a 30 s outage: one try per 3 s, not a flood.
+    for (let t = 0; t < 300; t++) {
+      loop.kick();
+      await clock.advance(100);
+    }
+    expect(calls.length).toBeLessThanOrEqual(12);
+    expect(calls.length).toBeGreaterThanOrEqual(10);
+    for (let i = 1; i < calls.length; i++) expect((calls[i] ?? 0) - (calls[i - 1] ?? 0)).toBeGreaterThanOrEqual(3_000);
+    await loop.stop();
+  });
+
+  it('ends the backoff when DealPOS answers someone else, bounded like a kick; "sync now" goes at once', async () => {
+    const { clock, calls, loop } = harness([{ kind: 'failed' }, { kind: 'failed' }, { kind: 'failed' }], { random: () => 0.99, backoff: { baseMs: 60_000, maxMs: 300_000 } });
+    const t0 = clock.now();
+    const at = (): number[] => calls.map((c) => c - t0);
+    loop.start();
+    await clock.advance(0);
+    await clock.advance(5_000);
+    expect(calls).toHaveLength(1);
+    loop.reachable();
+    await clock.advance(50);
+    expect(at()).toEqual([0, 5_050]);
+    // Failed again: the backoff starts over from the first step (failures were reset).
+    expect((loop.nextRunAt ?? 0) - clock.now()).toBe(59_400);
+    loop.reachable();
+    expect(loop.nextRunAt).toBe(t0 + 8_050);
     loop.kickNow();
     await clock.advance(0);
-    expect(calls).toHaveLength(2);
+    expect(at()).toEqual([0, 5_050, 5_050]);
+    await loop.stop();
+  });
+
+  it('ignores an answer while nothing is failing', async () => {
+    const { clock, calls, loop } = harness([]);
+    loop.start();
+    await clock.advance(0);
+    loop.reachable();
+    await clock.advance(10_000);
+    expect(calls).toHaveLength(1);
     await loop.stop();
   });
 
