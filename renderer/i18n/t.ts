@@ -50,3 +50,8 @@ export function formatDuration(locale: Locale, ms: number): string {
   if (minutes < 60) return translate(locale, 'shell.duration.minutes', { n: minutes });
   return translate(locale, 'shell.duration.hours', { h: Math.floor(minutes / 60), m: minutes % 60 });
 }
+
+/** "20,000" / "20.000": counts with the locale's grouping. */
+export function formatCount(locale: Locale, n: number): string {
+  return new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: 0 }).format(n);
+}

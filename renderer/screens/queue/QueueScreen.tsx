@@ -5,6 +5,7 @@ import type { QueueEntry } from '../../../shared/contract/queue';
 import type { SettingsOptions } from '../../../shared/contract/settings';
 import { ManagerApproval } from '../../components/approval/ManagerApproval';
 import { Dialog } from '../../components/checkout/Dialog';
+import { DrainProgress } from '../../components/queue/DrainProgress';
 import { Kbd } from '../../components/shell/Kbd';
 import { PendingTable, SyncedTable, VoidedTable } from '../../components/queue/QueueTables';
 import { RejectedInvoiceCard } from '../../components/queue/RejectedInvoiceCard';
@@ -99,6 +100,7 @@ export function QueueScreen(): React.JSX.Element {
         {status.lastSyncAt ? t('queue.lastSync', { time: formatTime(status.lastSyncAt) }) : t('queue.neverSynced')}
         {status.lastError ? <> · {t('queue.lastError', { message: status.lastError })}</> : null}
       </p>
+      {status.drain ? <DrainProgress drain={status.drain} locale={locale} t={t} /> : null}
       {status.pausedReason ? (
         <p className="notice notice-warning" role="alert">
           {t('shell.status.paused', { reason: status.pausedReason })}

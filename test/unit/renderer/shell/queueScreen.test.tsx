@@ -4,9 +4,10 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { QueueEntry, QueueState } from '../../../../shared/contract/queue';
 import { QueueScreen } from '../../../../renderer/screens/queue/QueueScreen';
+import { useStore } from '../../../../renderer/state/store';
 import { fakeHost } from '../support/fakeHost';
 import { queueEntry } from '../support/queueFixtures';
-import { handleBasics, renderScreen, resetAll } from '../support/renderApp';
+import { handleBasics, renderScreen, resetAll, withStatus } from '../support/renderApp';
 
 afterEach(resetAll);
 
@@ -232,6 +233,31 @@ describe('queue screen', () => {
     expect(screen.queryByTestId('void-approval-dialog')).toBeNull();
     expect(fakeHost.calls('queue.void')).toHaveLength(0);
     expect(screen.getByTestId('queue-rejected-R1-00015')).toBeTruthy();
+  });
+
+  it('shows a draining backlog as n of N sent, the requests used and the time left at the quota, in English and Indonesian', async () => {
+    await openQueue();
+    expect(screen.queryByTestId('queue-drain')).toBeNull();
+    const drain = {
+      sent: 1_250,
+      total: 20_000,
+      requests: 51,
+      requestsLeft: 750,
+      timeLeftMs: (750 / 40) * 180_000,
+      interactiveShare: { reserved: 10, limit: 50, windowSeconds: 180 },
+    };
+    act(() => useStore.getState().setStatus(withStatus({ queue: { pending: 18_750, drain } })));
+    const line = await screen.findByTestId('queue-drain');
+    expect((line).textContent).toContain('1,250 of 20,000 sent · 51 requests used');
+    expect((within(line).getByTestId('queue-drain-eta')).textContent).toContain('About 56 min left at 40 requests per 3 min (750 requests).');
+    expect((line).textContent).toContain('10 of every 50 requests stay free for customer lookups, PIN checks and unknown codes at the counter.');
+    expect(within(line).getByRole('progressbar').getAttribute('value')).toBe('1250');
+    await act(() => useStore.getState().setLocale('id'));
+    expect((await screen.findByTestId('queue-drain')).textContent).toContain('1.250 dari 20.000 terkirim · 51 permintaan terpakai');
+    act(() => useStore.getState().setStatus(withStatus({ queue: { pending: 3, drain: { ...drain, timeLeftMs: null, interactiveShare: null } } })));
+    expect((screen.getByTestId('queue-drain-eta')).textContent).toContain('Sisa waktu diketahui setelah DealPOS menjawab (750 permintaan).');
+    act(() => useStore.getState().setStatus(withStatus({ queue: { pending: 0, drain: null } })));
+    expect(screen.queryByTestId('queue-drain')).toBeNull();
   });
 
   it('reloads when main reports a queue change, and F5 asks main to sync now', async () => {
