@@ -88,7 +88,8 @@ function moveAside(file: string, now: Date): string {
   return movedTo;
 }
 
-function configure(db: Database.Database): void {
+/** The connection settings every handle on the app's database uses, main's and the bulk writer's. */
+export function configure(db: Database.Database): void {
   db.pragma('journal_mode = WAL');
   // FULL: a completed sale must survive a power cut the moment checkout says "done".
   db.pragma('synchronous = FULL');
@@ -198,29 +199,15 @@ function migrate(
  * next FULL commit syncs the whole WAL anyway.
  */
 export function withRelaxedDurability<T>(db: Database.Database, write: () => T): T {
-  const sync = durabilitySwitch(db);
-  sync.normal.run();
+  // exec, not pragma(): pragma() prepares a statement on every call that better-sqlite3 keeps until
+  // the connection closes (~2.5 KB of native memory each; two per scan added up to tens of MB a day),
+  // and a statement prepared once cannot be reused — SQLite applies `synchronous` when it compiles it.
+  db.exec('PRAGMA synchronous = NORMAL');
   try {
     return write();
   } finally {
-    sync.full.run();
+    db.exec('PRAGMA synchronous = FULL');
   }
-}
-
-/**
- * The two PRAGMA statements, prepared once per connection: `db.pragma()` prepares a new statement
- * on every call, and better-sqlite3 keeps each one until the connection closes — about 2.5 KB of
- * native memory per call, which a day of scans (two calls each) turned into tens of megabytes.
- */
-const durabilitySwitches = new WeakMap<Database.Database, { readonly normal: Database.Statement; readonly full: Database.Statement }>();
-
-function durabilitySwitch(db: Database.Database): { readonly normal: Database.Statement; readonly full: Database.Statement } {
-  let sync = durabilitySwitches.get(db);
-  if (!sync) {
-    sync = { normal: db.prepare('PRAGMA synchronous = NORMAL'), full: db.prepare('PRAGMA synchronous = FULL') };
-    durabilitySwitches.set(db, sync);
-  }
-  return sync;
 }
 
 export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
