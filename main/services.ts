@@ -3,6 +3,7 @@
  * browser test host, integration tests and benchmarks all call `createServices`; nothing else
  * constructs services by hand.
  */
+import { ServiceError } from '../shared/errors';
 import type { ContractHandlers } from '../shared/contract';
 import { createAccountHandlers } from './account/accountHandlers';
 import { createApprovalService } from './approval/approvalService';
@@ -11,6 +12,8 @@ import { startDemoSimulator } from './account/demoServer';
 import { perSession } from './account/perSession';
 import { cachedSettingsOptions } from './account/settingsOptions';
 import { createCatalogService } from './catalog/catalogService';
+import { BulkWriter } from './workers/bulkWriter';
+import { attachGate, WriteGate } from './workers/writeGate';
 import { createCustomerService } from './customer/customerService';
 import { createKeytarSecretStore } from './credentials/secretStore';
 import { DEFAULT_LOG_ROTATION, logsDir, type ServicesConfig } from './config';
@@ -18,6 +21,7 @@ import { prepareDataFolder } from './dataFolder/dataFolder';
 import { DataFolderError } from './dataFolder/dataFolderError';
 import { EventHub } from './events/eventHub';
 import { StatusService } from './events/statusService';
+import { startEventLoopMonitor } from './diagnostics/eventLoopMonitor';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher';
 import { createFileLogger, type FileLogger, type Logger } from './logging/logger';
 import { createOpenLogsFolder } from './logging/openLogsFolder';
@@ -60,8 +64,10 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   const logger = await openLogger(config);
   const events = new EventHub();
   const status = new StatusService(events);
+  // Event-loop delay (issue 19): in app.status and the log, with what ran when it stalled.
+  const loop = startEventLoopMonitor({ logger, publish: (mainLoop) => status.update({ mainLoop }) });
   // Closed in reverse order: the logger, first in, is closed last so shutdown problems are logged.
-  const closers: Array<() => Promise<void> | void> = [() => logger.close()];
+  const closers: Array<() => Promise<void> | void> = [() => logger.close(), () => loop.close()];
 
   // Account + local data (issue 4): owns the session — database file (live `dealpos-counter.db` or
   // `demo.db`), settings, catalog, DealPosClient and RequestBudget — and switches it on
@@ -78,7 +84,23 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     },
   });
   closers.push(() => account.close());
-  const catalog = createCatalogService({ account, logger, onProgress: (progress) => events.emit('catalogProgress', progress) });
+
+  // Bulk writes (issue 19): catalog pages and retention run on a worker thread with its own
+  // connection to the session's file, handing the write lock to main's scans and sales through one
+  // gate, so main's event loop never waits on them. One per session, registered before its users.
+  let bulkWriter: BulkWriter | null = null;
+  account.onSession((session) => {
+    const gate = new WriteGate();
+    attachGate(session.db, gate);
+    const writer = new BulkWriter({ file: session.db.name, gate, logger });
+    bulkWriter = writer;
+    return async () => {
+      if (bulkWriter === writer) bulkWriter = null;
+      await writer.close();
+    };
+  });
+  const currentBulkWriter = (): BulkWriter | null => bulkWriter;
+  const catalog = createCatalogService({ account, logger, bulkWriter: currentBulkWriter, noteActivity: (label) => loop.noteActivity(label), onProgress: (progress) => events.emit('catalogProgress', progress) });
 
   // Scanner (issue 6): the chosen device is the current session's `scannerDevice` setting and the
   // wedge thresholds its app state, so switching demo/live (or editing the setting) switches device.
@@ -124,6 +146,13 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
           return budget && session.budget ? { limit: budget.limit, windowSeconds: budget.windowSeconds, reserve: session.budget.syncReserve() } : null;
         },
         onDealPosAnswered: (listener) => session.client?.onAnswered(listener) ?? (() => undefined),
+        pruner: {
+          prune: (cutoffMs, batchSize) => {
+            const writer = currentBulkWriter();
+            if (!writer) return Promise.reject(new ServiceError('conflict', 'The app is switching between accounts'));
+            return writer.pruneSynced(cutoffMs, batchSize);
+          },
+        },
         status,
         events,
         logger,
@@ -204,7 +233,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     events,
     status,
     handlers,
-    dispatch: createDispatcher(handlers, logger),
+    dispatch: createDispatcher(handlers, logger, (method) => loop.noteActivity(method)),
     async close() {
       if (closed) return;
       closed = true;

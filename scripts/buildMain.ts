@@ -1,23 +1,32 @@
-/** Bundles the Electron main process and the preload into dist/ (native modules stay external). */
+/** Bundles the Electron main process, its worker threads and the preload into dist/ (native modules stay external). */
 import { build } from 'esbuild';
 
 const external = ['electron', 'better-sqlite3', '@github/keytar', 'node-hid'];
 
+/** Main and its worker threads (main/workers/startWorker.ts finds each `<name>.cjs` beside electronMain.cjs). */
+const MAIN_ENTRIES: Record<string, string> = {
+  electronMain: 'main/app/electronMain.ts',
+  'bulkWriter.worker': 'main/workers/bulkWriter.worker.ts',
+  'demoSimulator.worker': 'main/workers/demoSimulator.worker.ts',
+};
+
 async function main(): Promise<void> {
   await Promise.all([
-    build({
-      entryPoints: ['main/app/electronMain.ts'],
-      outfile: 'dist/main/electronMain.cjs',
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node24',
-      external,
-      sourcemap: true,
-      // import.meta.url is used by path helpers; map it to the CJS file URL.
-      define: { 'import.meta.url': 'importMetaUrl' },
-      banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
-    }),
+    ...Object.entries(MAIN_ENTRIES).map(([name, entry]) =>
+      build({
+        entryPoints: [entry],
+        outfile: `dist/main/${name}.cjs`,
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node24',
+        external,
+        sourcemap: true,
+        // import.meta.url is used by path helpers; map it to the CJS file URL.
+        define: { 'import.meta.url': 'importMetaUrl' },
+        banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+      }),
+    ),
     build({
       entryPoints: ['preload/electronPreload.ts'],
       outfile: 'dist/preload/electronPreload.cjs',
@@ -29,7 +38,7 @@ async function main(): Promise<void> {
       sourcemap: true,
     }),
   ]);
-  console.log('Built dist/main/electronMain.cjs and dist/preload/electronPreload.cjs');
+  console.log(`Built ${Object.keys(MAIN_ENTRIES).map((name) => `dist/main/${name}.cjs`).join(', ')} and dist/preload/electronPreload.cjs`);
 }
 
 main().catch((error: unknown) => {

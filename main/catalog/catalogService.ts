@@ -6,7 +6,10 @@ import type { ContractHandlers } from '../../shared/contract';
 import type { CatalogProgress, CatalogProgressSnapshot, ResolveResult } from '../../shared/contract/catalog';
 import type { AccountService } from '../account/accountService';
 import type { Logger } from '../logging/logger';
+import { ServiceError } from '../../shared/errors';
+import type { CatalogCommit } from '../sync/catalogCommit';
 import { CatalogSync } from '../sync/catalogSync';
+import type { BulkWriter } from '../workers/bulkWriter';
 import { CodeResolver } from './codeResolver';
 
 type CatalogMethod = Extract<keyof ContractHandlers, `catalog.${string}`>;
@@ -20,6 +23,10 @@ export interface CatalogService {
 
 export interface CatalogServiceOptions {
   readonly account: AccountService;
+  /** Each catalog page main reads, for the event-loop monitor. */
+  readonly noteActivity?: (label: string) => void;
+  /** The session's bulk writer thread; catalog commits go there when there is one. */
+  readonly bulkWriter?: () => BulkWriter | null;
   readonly onProgress: (progress: CatalogProgress) => void;
   readonly logger?: Logger;
 }
@@ -32,6 +39,12 @@ export function createCatalogService(options: CatalogServiceOptions): CatalogSer
   let revision = 0;
   const stamp = (snapshot: CatalogProgressSnapshot): CatalogProgress => ({ ...snapshot, revision: ++revision });
   const emit = (snapshot: CatalogProgressSnapshot): void => options.onProgress(stamp(snapshot));
+
+  const bulkCommit = (commit: CatalogCommit): Promise<void> => {
+    const writer = options.bulkWriter?.();
+    if (!writer) return Promise.reject(new ServiceError('conflict', 'The app is switching between accounts'));
+    return writer.commitCatalog(commit);
+  };
 
   account.onSession((session) => {
     const decimals = (): number => session.settings.get().currencyDecimals;
@@ -50,6 +63,8 @@ export function createCatalogService(options: CatalogServiceOptions): CatalogSer
           currencyDecimals: decimals,
           onProgress: emit,
           ...(logger ? { logger } : {}),
+          ...(options.bulkWriter?.() ? { writer: bulkCommit } : {}),
+          ...(options.noteActivity ? { noteActivity: options.noteActivity } : {}),
         })
       : null;
     sync = current;

@@ -5,6 +5,7 @@ type StatusPatch = {
   readonly connectivity?: AppStatus['connectivity'];
   readonly queue?: Partial<AppStatus['queue']>;
   readonly scanner?: Partial<AppStatus['scanner']>;
+  readonly mainLoop?: AppStatus['mainLoop'];
 };
 
 /** Holds the one `status` every screen shows; each service patches its own part and it is pushed at once. */
@@ -21,6 +22,7 @@ export class StatusService {
     const next: AppStatus = {
       connectivity: patch.connectivity ?? this.current.connectivity,
       queue: { ...this.current.queue, ...patch.queue },
+      mainLoop: patch.mainLoop !== undefined ? patch.mainLoop : this.current.mainLoop,
       scanner: { ...this.current.scanner, ...patch.scanner },
     };
     if (JSON.stringify(next) === JSON.stringify(this.current)) return;

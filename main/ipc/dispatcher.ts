@@ -23,11 +23,12 @@ function describeIssues(method: string, issues: readonly ValidationIssue[]): str
  * The single door every host calls through: unknown method and invalid input become typed errors,
  * service errors keep their code, and anything unexpected is logged and reported as `internal`.
  */
-export function createDispatcher(handlers: ContractHandlers, logger: Logger): Dispatch {
+export function createDispatcher(handlers: ContractHandlers, logger: Logger, onCall?: (method: MethodName) => void): Dispatch {
   return async (method, rawInput) => {
     if (!isMethodName(method)) {
       return { ok: false, error: { code: 'unknown_method', message: `Unknown method "${method}"` } };
     }
+    onCall?.(method);
     const spec: AnyMethodSpec = contract[method];
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) {

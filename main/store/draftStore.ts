@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import { draftSchema, type Draft } from '../sale/draft';
 import { withRelaxedDurability } from './database';
 import { toStoreError } from './storeError';
+import { mainWrite } from '../workers/writeGate';
 import { ServiceError } from '../../shared/errors';
 
 export class DraftStore {
@@ -52,7 +53,7 @@ export class DraftStore {
       this.stmt.insert.run(next.id, JSON.stringify(next), nowMs, nowMs);
     });
     try {
-      run.immediate();
+      mainWrite(this.db, () => run.immediate());
     } catch (error) {
       throw toStoreError(error, 'closing the sale');
     }
@@ -60,7 +61,7 @@ export class DraftStore {
 
   private write(doing: string, work: () => void): void {
     try {
-      withRelaxedDurability(this.db, work);
+      mainWrite(this.db, () => withRelaxedDurability(this.db, work));
     } catch (error) {
       throw toStoreError(error, doing);
     }

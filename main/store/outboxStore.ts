@@ -14,6 +14,7 @@ import type { RecordedSale, SaleApproval } from '../../shared/contract/sale';
 import { z } from 'zod';
 import { saleApprovalSchema } from '../sale/draft';
 import type { SaleTotals } from '../../shared/sale/totals';
+import { mainWrite } from '../workers/writeGate';
 import { toStoreError } from './storeError';
 
 export interface NewSale {
@@ -294,7 +295,7 @@ export class OutboxStore {
       return { invoiceNumber, payload };
     });
     try {
-      return run.immediate();
+      return mainWrite(this.db, () => run.immediate());
     } catch (error) {
       throw toStoreError(error, 'saving the sale');
     }
@@ -503,7 +504,7 @@ export class OutboxStore {
 
   private write<T>(doing: string, body: () => T): T {
     try {
-      return this.db.transaction(body).immediate();
+      return mainWrite(this.db, () => this.db.transaction(body).immediate());
     } catch (error) {
       throw toStoreError(error, doing);
     }

@@ -15,10 +15,9 @@ import { DealPosError } from '../dealpos/errors';
 import type { Logger } from '../logging/logger';
 import type { AppStateStore } from '../store/appStateStore';
 import type { CatalogStore, VariantRecord } from '../store/catalogStore';
-import { withRelaxedDurability } from '../store/database';
 import { StoreError } from '../store/storeError';
-
-const CURSOR_KEY = 'catalogSync';
+import { BulkWriterError } from '../workers/bulkWriter';
+import { applyCatalogCommit, CATALOG_CURSOR_KEY as CURSOR_KEY, type CatalogCommit } from './catalogCommit';
 
 const cursorSchema = z.object({
   /** Pass number; rows seen by a pass carry it, so the end of a pass can drop the rest. */
@@ -73,6 +72,13 @@ export interface CatalogSyncOptions {
    */
   readonly commitEveryRows?: number;
   readonly commitEveryMs?: number;
+  /**
+   * Stores a commit (rows, pass end, cursor). The app hands it to the bulk writer thread so main's
+   * event loop never runs it; the default stores it here, on `catalog`'s connection.
+   */
+  readonly writer?: (commit: CatalogCommit) => Promise<void>;
+  /** Told before each page is read into rows on main (for the event-loop monitor's stall log). */
+  readonly noteActivity?: (label: string) => void;
 }
 
 /** Failures that heal by themselves (go offline, rate limit, server hiccup): retry later. */
@@ -235,6 +241,7 @@ export class CatalogSync {
         const page = pending.nextPage ?? 1;
         const rows = await this.options.client.listVariants({ pageNumber: page, pageSize: this.pageSize }, { priority: 'background', signal });
         if (signal.aborted) return;
+        this.options.noteActivity?.(`catalog sync page ${page}`);
         const fetchedAt = this.now().toISOString();
         for (const row of rows) {
           const record = toVariantRecord(row, decimals, fetchedAt);
@@ -249,17 +256,8 @@ export class CatalogSync {
         const due = last || buffered.length >= this.commitEveryRows || this.now().getTime() - lastCommitAt >= this.commitEveryMs;
         if (!due) continue;
         const next = pending;
-        const records = buffered;
-        const generation = next.generation;
-        // Catalog pages can be fetched again, so they skip the per-commit fsync sales need.
-        const db = this.options.catalog.db;
-        withRelaxedDurability(db, () =>
-          db.transaction(() => {
-            this.options.catalog.upsertMany(records, generation);
-            if (last) this.options.catalog.deleteNotSeenSince(generation);
-            this.options.state.set(CURSOR_KEY, next);
-          })(),
-        );
+        await this.write({ records: buffered, generation: next.generation, last, cursor: next });
+        if (signal.aborted) return;
         this.runRows += next.done - cursor.done;
         cursor = next;
         buffered = [];
@@ -276,6 +274,12 @@ export class CatalogSync {
       if (signal.aborted || this.closed) return;
       this.fail(error);
     }
+  }
+
+  private write(commit: CatalogCommit): Promise<void> {
+    if (this.options.writer) return this.options.writer(commit);
+    applyCatalogCommit({ catalog: this.options.catalog, state: this.options.state }, commit);
+    return Promise.resolve();
   }
 
   /**
@@ -295,11 +299,12 @@ export class CatalogSync {
 
   private fail(error: unknown): void {
     const message = error instanceof Error ? error.message : String(error);
-    if (error instanceof DealPosError && TRANSIENT.has(error.code)) {
+    // A writer thread that died stored nothing of the commit it was running: fetch and try again.
+    if ((error instanceof DealPosError && TRANSIENT.has(error.code)) || error instanceof BulkWriterError) {
       this.failures += 1;
       const wait = Math.min(this.maxRetryMs, this.retryMs * 2 ** (this.failures - 1));
       const retryAfter = error.code === 'rate_limited' && typeof error.details?.['retryAfterMs'] === 'number' ? error.details['retryAfterMs'] : 0;
-      this.options.logger?.warn(`Catalog sync paused (${error.code}); retrying in ${Math.round(Math.max(wait, retryAfter) / 1000)} s`);
+      this.options.logger?.warn(`Catalog sync paused (${error instanceof BulkWriterError ? 'database writer' : error.code}); retrying in ${Math.round(Math.max(wait, retryAfter) / 1000)} s`);
       this.setState('waiting', message);
       this.schedule(Math.max(wait, retryAfter));
       return;

@@ -37,8 +37,8 @@ export interface OutboxServiceOptions {
   readonly onDealPosAnswered?: OutboxWorkerOptions['onDealPosAnswered'];
   /** Test and bench knobs passed to the worker (clock, batch size, backoff). */
   readonly worker?: Partial<Pick<OutboxWorkerOptions, 'clock' | 'random' | 'batchSize' | 'entryBackoff' | 'loopBackoff' | 'debounceMs'>>;
-  /** Test knobs for removing old synced sales (it runs on the worker's clock). */
-  readonly pruner?: Partial<Pick<SyncedSalePrunerOptions, 'retentionMs' | 'batchSize' | 'intervalMs' | 'startDelayMs'>>;
+  /** Removing old synced sales: the app's bulk writer thread (`prune`), and test knobs (it runs on the worker's clock). */
+  readonly pruner?: Partial<Pick<SyncedSalePrunerOptions, 'retentionMs' | 'batchSize' | 'intervalMs' | 'startDelayMs' | 'prune'>>;
 }
 
 export interface OutboxService {

@@ -5,6 +5,7 @@
  */
 import type { Logger } from '../logging/logger';
 import type { OutboxStore } from '../store/outboxStore';
+import type { PruneResult } from '../workers/bulkWriterProtocol';
 import { systemClock, type LoopClock } from './sendLoop';
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -30,6 +31,12 @@ export interface SyncedSalePrunerOptions {
   readonly batchSize?: number;
   readonly intervalMs?: number;
   readonly startDelayMs?: number;
+  /**
+   * Removes every sale synced before the cutoff, `batchSize` per transaction. The app hands this to
+   * the bulk writer thread (main's event loop never runs it); the default runs it here, yielding
+   * between batches.
+   */
+  readonly prune?: (cutoffMs: number, batchSize: number) => Promise<PruneResult>;
 }
 
 /** Lets other work (IPC, the send loop) in between two batches. */
@@ -84,20 +91,24 @@ export class SyncedSalePruner {
 
   private async prune(): Promise<number> {
     const cutoff = this.clock.now() - this.retentionMs;
-    let removed = 0;
-    while (!this.stopped) {
-      const batch = this.options.store.pruneSynced(cutoff, this.batchSize);
-      removed += batch;
-      if (batch < this.batchSize) break;
-      await yieldToEventLoop();
-    }
+    const { removed, released } = await (this.options.prune ?? ((at, size) => this.pruneHere(at, size)))(cutoff, this.batchSize);
     if (removed > 0) {
-      const released = this.options.store.releaseFreePages();
       this.options.logger.info(
         `Outbox: removed ${removed} sale(s) synced more than ${Math.round(this.retentionMs / DAY_MS)} days ago` +
           (released ? '; free pages released' : ''),
       );
     }
     return removed;
+  }
+
+  private async pruneHere(cutoff: number, batchSize: number): Promise<PruneResult> {
+    let removed = 0;
+    while (!this.stopped) {
+      const batch = this.options.store.pruneSynced(cutoff, batchSize);
+      removed += batch;
+      if (batch < batchSize) break;
+      await yieldToEventLoop();
+    }
+    return { removed, released: removed > 0 && this.options.store.releaseFreePages() };
   }
 }

@@ -49,6 +49,8 @@ export interface AppStatus {
     /** A backlog being sent, null when none is. */
     readonly drain: QueueDrain | null;
   };
+  /** Main's event-loop delay over the last minute (up to 60 s), refreshed when it moves by 5 ms; null before the first second. */
+  readonly mainLoop: { readonly delayP99Ms: number; readonly delayMaxMs: number; readonly windowSeconds: number } | null;
   readonly scanner: {
     readonly state: ScannerState;
     readonly deviceName: string | null;
@@ -60,6 +62,7 @@ export interface AppStatus {
 export const INITIAL_STATUS: AppStatus = {
   connectivity: 'unknown',
   queue: { pending: 0, needsAttention: 0, oldestPendingAgeMs: null, lastSyncAt: null, lastError: null, pausedReason: null, drain: null },
+  mainLoop: null,
   scanner: { state: 'none', deviceName: null, hint: null },
 };
 

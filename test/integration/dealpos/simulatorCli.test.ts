@@ -1,13 +1,11 @@
 /** `npm run simulator` as a real child process: the listening line, a working API, clear flag errors. */
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DealPosClient } from '../../../main/dealpos/dealPosClient';
 import { RequestBudget } from '../../../main/dealpos/requestBudget';
 import { parseCliArgs } from '../../../main/simulator/cliArgs';
+import { listeningUrl, spawnSimulator } from '../../support/simulatorProcess';
 
-const root = path.resolve(__dirname, '../../..');
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 const children: ChildProcess[] = [];
 
 afterEach(() => {
@@ -15,21 +13,9 @@ afterEach(() => {
 });
 
 function run(args: string[]): ChildProcess {
-  const child = spawn(tsx, ['main/simulator/cli.ts', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnSimulator(args);
   children.push(child);
   return child;
-}
-
-function listeningUrl(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /DealPOS simulator listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`simulator exited with ${code} before listening: ${out}`)));
-  });
 }
 
 function finished(child: ChildProcess): Promise<{ code: number | null; stderr: string; stdout: string }> {

@@ -20,6 +20,7 @@ export function withStatus(patch: { connectivity?: AppStatus['connectivity']; qu
   return {
     connectivity: patch.connectivity ?? INITIAL_STATUS.connectivity,
     queue: { ...INITIAL_STATUS.queue, ...patch.queue },
+    mainLoop: INITIAL_STATUS.mainLoop,
     scanner: { ...INITIAL_STATUS.scanner, ...patch.scanner },
   };
 }

@@ -1,0 +1,51 @@
+/**
+ * Storing fetched catalog pages: the rows, the pass's end (drop what DealPOS no longer lists) and
+ * the sync cursor. Runs on the bulk writer thread in the app (main/workers/bulkWriter.worker.ts),
+ * or inline where no worker is wanted (tests, the ingest bench's in-process rows).
+ *
+ * The rows go in transactions of ROWS_PER_TRANSACTION, each taken through `chunk` (the write
+ * gate), so a scan or a sale on main waits at most one short transaction. The cursor goes in the
+ * last one only: a crash between two leaves rows stored that the cursor does not count yet, and the
+ * resumed pass fetches and upserts them again — never a cursor ahead of the rows.
+ */
+import type { AppStateStore } from '../store/appStateStore';
+import type { CatalogStore, VariantRecord } from '../store/catalogStore';
+import { withRelaxedDurability } from '../store/database';
+
+export const CATALOG_CURSOR_KEY = 'catalogSync';
+/** A few ms of upserts with their FTS rows on a counter PC: the longest a scan waits for the write gate. */
+export const ROWS_PER_TRANSACTION = 100;
+
+export interface CatalogCommit {
+  readonly records: readonly VariantRecord[];
+  readonly generation: number;
+  /** The pass's last page: variants not seen in this pass are dropped with it. */
+  readonly last: boolean;
+  /** The sync cursor as of these rows, stored in the same transaction as the last of them. */
+  readonly cursor: unknown;
+}
+
+export function applyCatalogCommit(
+  stores: { readonly catalog: CatalogStore; readonly state: AppStateStore },
+  commit: CatalogCommit,
+  chunk: <T>(write: () => T) => T = (write) => write(),
+): void {
+  const { catalog, state } = stores;
+  const db = catalog.db;
+  const count = Math.max(1, Math.ceil(commit.records.length / ROWS_PER_TRANSACTION));
+  for (let i = 0; i < count; i++) {
+    const rows = commit.records.slice(i * ROWS_PER_TRANSACTION, (i + 1) * ROWS_PER_TRANSACTION);
+    const final = i === count - 1;
+    // Catalog pages can be fetched again, so they skip the per-commit fsync sales need.
+    chunk(() =>
+      withRelaxedDurability(db, () =>
+        db.transaction(() => {
+          catalog.upsertMany(rows, commit.generation);
+          if (!final) return;
+          if (commit.last) catalog.deleteNotSeenSince(commit.generation);
+          state.set(CATALOG_CURSOR_KEY, commit.cursor);
+        }).immediate(),
+      ),
+    );
+  }
+}

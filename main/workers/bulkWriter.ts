@@ -1,0 +1,110 @@
+/**
+ * Main's side of the bulk writer thread (bulkWriter.worker.ts): hands it catalog commits and
+ * retention, one job at a time in order, and answers each with a promise. The thread starts on the
+ * first job; if it dies, every job in flight fails with BulkWriterError (the catalog sync retries
+ * it: a commit is all or nothing for its cursor) and the next job starts a fresh thread.
+ */
+import type { Worker } from 'node:worker_threads';
+import { ServiceError } from '../../shared/errors';
+import type { Logger } from '../logging/logger';
+import { StoreError } from '../store/storeError';
+import type { CatalogCommit } from '../sync/catalogCommit';
+import type { BulkRequest, BulkResponse, BulkWriterData, PruneResult } from './bulkWriterProtocol';
+import { startWorker } from './startWorker';
+import type { WriteGate } from './writeGate';
+
+/** The thread failed or stopped before it answered: nothing of that job's last transaction is stored. */
+export class BulkWriterError extends ServiceError {
+  constructor(message: string, cause?: unknown) {
+    super('storage', message, { cause });
+  }
+}
+
+export interface BulkWriterOptions {
+  /** The database file, already opened and migrated by main. */
+  readonly file: string;
+  /** Attached to main's connection to the same file (attachGate). */
+  readonly gate: WriteGate;
+  readonly logger?: Logger;
+  /** Observes each thread as it starts (tests stop it to check what a crash leaves behind). */
+  readonly onThreadStarted?: (thread: Worker) => void;
+}
+
+type Pending = { resolve: (value: PruneResult | null) => void; reject: (error: Error) => void };
+type Job = { kind: 'catalogCommit'; commit: CatalogCommit } | { kind: 'pruneSynced'; cutoffMs: number; batchSize: number };
+
+export class BulkWriter {
+  private thread: Worker | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private closed = false;
+
+  constructor(private readonly options: BulkWriterOptions) {}
+
+  async commitCatalog(commit: CatalogCommit): Promise<void> {
+    await this.run({ kind: 'catalogCommit', commit });
+  }
+
+  async pruneSynced(cutoffMs: number, batchSize: number): Promise<PruneResult> {
+    const result = await this.run({ kind: 'pruneSynced', cutoffMs, batchSize });
+    return result ?? { removed: 0, released: false };
+  }
+
+  /** Stops the thread after the job it is running; jobs not yet answered fail. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const thread = this.thread;
+    this.thread = null;
+    if (thread) await thread.terminate();
+    this.options.gate.releaseAbandoned();
+    this.failAll(new BulkWriterError('The app is closing this database; the job will run again next time'));
+  }
+
+  private run(job: Job): Promise<PruneResult | null> {
+    if (this.closed) return Promise.reject(new BulkWriterError('The database writer is closed'));
+    const thread = this.thread ?? this.start();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      // A job in flight keeps the process alive; an idle thread does not (see start()).
+      thread.ref();
+      thread.postMessage({ id, ...job } satisfies BulkRequest);
+    });
+  }
+
+  private start(): Worker {
+    const data: BulkWriterData = { file: this.options.file, gate: this.options.gate.buffer };
+    const thread = startWorker('bulkWriter.worker', { workerData: data });
+    this.thread = thread;
+    thread.on('message', (response: BulkResponse) => this.answer(response));
+    thread.on('error', (error) => this.lost(thread, `failed: ${error.message}`, error));
+    thread.on('exit', (code) => this.lost(thread, `stopped (exit code ${code})`));
+    // Idle, it must not keep the process alive.
+    thread.unref();
+    this.options.onThreadStarted?.(thread);
+    return thread;
+  }
+
+  private answer(response: BulkResponse): void {
+    const pending = this.pending.get(response.id);
+    if (!pending) return;
+    this.pending.delete(response.id);
+    if (this.pending.size === 0) this.thread?.unref();
+    if (response.ok) pending.resolve(response.value);
+    else pending.reject(response.error.code ? new StoreError(response.error.code, response.error.message) : new BulkWriterError(`The database writer failed: ${response.error.message}`));
+  }
+
+  private lost(thread: Worker, what: string, cause?: unknown): void {
+    if (this.thread !== thread) return;
+    this.thread = null;
+    this.options.gate.releaseAbandoned();
+    if (this.closed) return;
+    this.options.logger?.error(`The background database writer ${what}; its job is retried`, cause);
+    this.failAll(new BulkWriterError(`The background database writer ${what}; retrying`, cause));
+  }
+
+  private failAll(error: BulkWriterError): void {
+    for (const pending of this.pending.values()) pending.reject(error);
+    this.pending.clear();
+  }
+}

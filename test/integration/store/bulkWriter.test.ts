@@ -1,0 +1,130 @@
+/**
+ * The catalog sync on the bulk writer thread (issue 19), against the simulator over HTTP with a real
+ * SQLite file: pages are stored by the worker on its own connection while main keeps reading; a
+ * worker that dies mid-commit surfaces as a catalog sync error with a message and the pass is
+ * retried and completes, with the cursor never ahead of the rows; retention runs there too.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { z } from 'zod';
+import type { CatalogProgressSnapshot } from '../../../shared/contract/catalog';
+import { AppStateStore } from '../../../main/store/appStateStore';
+import { CatalogStore } from '../../../main/store/catalogStore';
+import { openDatabase, type OpenedDatabase } from '../../../main/store/database';
+import { OutboxStore } from '../../../main/store/outboxStore';
+import { CatalogSync, type SyncTimer } from '../../../main/sync/catalogSync';
+import { CATALOG_CURSOR_KEY } from '../../../main/sync/catalogCommit';
+import type { Simulator } from '../../../main/simulator/simulatorServer';
+import { BulkWriter } from '../../../main/workers/bulkWriter';
+import { attachGate, WriteGate } from '../../../main/workers/writeGate';
+import { SaleService } from '../../../main/sale/saleService';
+import { paidSale, SETTINGS } from '../../unit/outbox/fixtures';
+import { clientFor, startSim, tempDir, until } from './harness';
+
+let dir: string;
+let sim: Simulator;
+let handle: OpenedDatabase;
+let writer: BulkWriter;
+let threads: Worker[];
+const syncs: CatalogSync[] = [];
+
+/** Retries fire as soon as they are set: the test checks what happens, not when. */
+const promptTimer: SyncTimer = {
+  set(callback) {
+    const t = setTimeout(callback, 10);
+    return () => clearTimeout(t);
+  },
+};
+
+beforeEach(async () => {
+  dir = tempDir('bulk');
+  sim = await startSim({ variants: 6_000 });
+  handle = openDatabase({ file: path.join(dir, 'dealpos-counter.db') });
+  const gate = new WriteGate();
+  attachGate(handle.db, gate);
+  threads = [];
+  writer = new BulkWriter({ file: handle.db.name, gate, onThreadStarted: (thread) => threads.push(thread) });
+});
+afterEach(async () => {
+  for (const sync of syncs.splice(0)) await sync.close();
+  await writer.close();
+  handle.close();
+  await sim.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function makeSync(events: CatalogProgressSnapshot[] = []): CatalogSync {
+  const sync = new CatalogSync({
+    client: clientFor(sim),
+    catalog: new CatalogStore(handle.db, () => null),
+    state: new AppStateStore(handle.db),
+    currencyDecimals: () => 0,
+    onProgress: (p) => events.push(p),
+    pageSize: 500,
+    commitEveryRows: 1_000,
+    timer: promptTimer,
+    retryMs: 10,
+    writer: (commit) => writer.commitCatalog(commit),
+  });
+  syncs.push(sync);
+  return sync;
+}
+
+/** How many rows the stored sync cursor says are stored. */
+function storedCursorDone(): number {
+  return new AppStateStore(handle.db).get(CATALOG_CURSOR_KEY, z.object({ done: z.number() }).loose())?.done ?? 0;
+}
+
+it('stores every page on the worker thread while main reads the rows as they land', async () => {
+  const total = sim.state.catalog.size;
+  const sync = makeSync();
+  sync.start();
+  const catalog = new CatalogStore(handle.db, () => null);
+  const seen: number[] = [];
+  await until(() => {
+    seen.push(catalog.count());
+    return sync.progress().state === 'complete';
+  }, 'sync to complete', 60_000);
+  expect(catalog.count()).toBe(total);
+  expect(threads).toHaveLength(1);
+  // Main saw the catalog grow commit by commit (its reads never waited for the whole pass).
+  expect(new Set(seen).size).toBeGreaterThan(3);
+});
+
+it('a worker that dies mid-commit is a catalog sync error with a message; the pass is retried and completes, cursor never ahead of the rows', async () => {
+  const total = sim.state.catalog.size;
+  const events: CatalogProgressSnapshot[] = [];
+  const sync = makeSync(events);
+  // Stop the first thread as soon as it has stored something, in the middle of the pass.
+  const catalog = new CatalogStore(handle.db, () => null);
+  sync.start();
+  await until(() => catalog.count() > 0, 'first rows');
+  await threads[0]?.terminate();
+  // At no point may the stored cursor count more rows than are stored.
+  await until(() => {
+    expect(storedCursorDone()).toBeLessThanOrEqual(catalog.count());
+    return sync.progress().state === 'complete';
+  }, 'the retried pass to complete', 60_000);
+  const waiting = events.find((e) => e.state === 'waiting');
+  expect(waiting?.lastError).toMatch(/background database writer stopped.*retrying/);
+  expect(threads.length).toBeGreaterThanOrEqual(2);
+  expect(catalog.count()).toBe(total);
+  expect(storedCursorDone()).toBe(total);
+});
+
+it('removes old synced sales on the worker thread, and never a pending one', async () => {
+  const outbox = new OutboxStore(handle.db);
+  let now = Date.UTC(2026, 0, 1);
+  const sales = new SaleService({ store: outbox, settings: () => SETTINGS, now: () => now, offsetMinutes: () => 420 });
+  const synced = Array.from({ length: 1_200 }, () => sales.complete(paidSale()).localId);
+  for (const id of synced) outbox.markSynced(id, `srv-${id}`, now);
+  now += 1_000;
+  const pending = sales.complete(paidSale()).localId;
+  const result = await writer.pruneSynced(now, 200);
+  expect(result.removed).toBe(1_200);
+  expect(outbox.stats()).toMatchObject({ pending: 1 });
+  expect(outbox.get(pending)?.state).toBe('pending');
+  expect(outbox.get(synced[0] ?? '')).toBeNull();
+});
