@@ -2,74 +2,24 @@
  * The sale in main (issue 12): `sale.complete` with main-side pricing — the stored draft re-checked
  * against the limits and the payment methods, priced, recorded with its outbox row and number and
  * the next draft started, in one FULL-sync transaction — p50/p99 beside a raw fsync'd single-row
- * insert (WAL, synchronous=FULL) on the same disk, interleaved in the same run. Each sale is three
- * scans (resolved from a catalog map, so the row measures main, not a lookup), one with a line
- * discount, and a cash payment; `sale.scan` inside main is an informational row.
+ * insert (WAL, synchronous=FULL) on the same disk, interleaved in the same run. Each sale is the
+ * typical basket of mainCheckout.ts (four scans resolved from a catalog map, so the row measures
+ * main, not a lookup; a line discount; cash); `sale.scan` inside main is an informational row.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { CatalogItem } from '../../shared/contract/catalog';
-import { ServiceError } from '../../shared/errors';
-import { discountLimitFromPercent } from '../../shared/sale/discountLimits';
-import { createLogger } from '../../main/logging/logger';
-import { EventHub } from '../../main/events/eventHub';
-import { StatusService } from '../../main/events/statusService';
-import { createCheckoutService } from '../../main/sale/checkoutService';
-import { DEMO_FIXTURES } from '../../main/simulator/demoData';
-import { openDatabase } from '../../main/store/database';
-import { DraftStore } from '../../main/store/draftStore';
-import { createOutboxService } from '../../main/sync/outboxService';
 import { percentile, type BenchRow } from './benchRow';
+import { openBenchCheckout, ringTypicalSale } from './mainCheckout';
 
 const SALES = 400;
 const WARMUP = 50;
 
 export async function run(): Promise<BenchRow[]> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dealpos-bench-sale-'));
-  const opened = openDatabase({ file: path.join(root, 'checkout.db') });
-  const events = new EventHub();
-  const logger = createLogger(() => undefined);
-  const outbox = createOutboxService({
-    db: opened.db,
-    settings: () => ({ outlet: 'Outlet1', register: 'Outlet1', salesTag: 'Offline', currencyDecimals: 0, invoiceNumberPrefix: 'BENCH', taxType: 'PPN 11%' }),
-    taxes: () => [{ id: 't', name: 'PPN 11%', rateBasisPoints: 1_100, inclusive: false }],
-    client: () => null,
-    status: new StatusService(events),
-    events,
-    logger,
-  });
-  const { cardiganL, indomie, aqua } = DEMO_FIXTURES.variants;
-  const catalog = new Map<string, CatalogItem>(
-    [cardiganL, indomie, aqua].map((v) => [v.code, { code: v.code, name: v.name, product: v.name, price: v.price, discontinued: false, updatedAt: '2026-12-04T10:00:00+07:00' }]),
-  );
-  const { handlers } = createCheckoutService({
-    drafts: new DraftStore(opened.db),
-    outbox: outbox.store,
-    sales: outbox.sales,
-    pricing: () => ({
-      tax: { name: 'PPN 11%', rateBasisPoints: 1_100, inclusive: false },
-      taxFallback: null,
-      pointValue: 0,
-      lineLimit: discountLimitFromPercent(20),
-      saleLimit: discountLimitFromPercent(20),
-      decimals: 0,
-    }),
-    paymentMethods: () => [{ name: 'Cash', cash: true }],
-    resolve: async (code) => {
-      const item = catalog.get(code);
-      return item ? { status: 'found', item, source: 'cache', warning: null } : { status: 'unknown_code', code };
-    },
-    findItem: (code) => catalog.get(code) ?? null,
-    customers: { returned: () => null, consumeProof: () => false },
-    approvals: () => ({
-      consume: () => {
-        throw new ServiceError('forbidden', 'no approvals in the bench');
-      },
-    }),
-    logger,
-  });
+  const checkout = openBenchCheckout(path.join(root, 'checkout.db'));
+  const { handlers } = checkout;
   const raw = new Database(path.join(root, 'raw.db'));
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = FULL');
@@ -82,14 +32,9 @@ export async function run(): Promise<BenchRow[]> {
   try {
     let draftId = (await handlers['sale.current']({})).sale.draftId;
     for (let i = 0; i < SALES + WARMUP; i++) {
-      for (const code of [cardiganL.code, indomie.code, indomie.code, aqua.code]) {
-        const start = performance.now();
-        await handlers['sale.scan']({ draftId, code });
-        if (i >= WARMUP) scans.push(performance.now() - start);
-      }
-      const lines = (await handlers['sale.current']({})).sale.lines;
-      await handlers['sale.setLineDiscount']({ draftId, lineId: lines[1]?.lineId ?? '', discount: { kind: 'percent', basisPoints: 1_000 } });
-      const paid = await handlers['sale.addPayment']({ draftId, method: 'Cash', amount: 400_000 });
+      const paid = await ringTypicalSale(handlers, draftId, (ms) => {
+        if (i >= WARMUP) scans.push(ms);
+      });
       let start = performance.now();
       const { next } = await handlers['sale.complete']({ draftId });
       const completeMs = performance.now() - start;
@@ -103,8 +48,7 @@ export async function run(): Promise<BenchRow[]> {
       }
     }
   } finally {
-    await outbox.stop();
-    opened.close();
+    await checkout.close();
     raw.close();
     fs.rmSync(root, { recursive: true, force: true });
   }
