@@ -1,4 +1,5 @@
 import { MAX_SCAN_CODE_LENGTH } from '../../shared/scanner/scanEvent';
+import { trimControlCharacters } from '../../shared/scanner/scanCode';
 import { rejected, type DecodeOutcome, type ReportDecoder } from './scanDecodeError';
 
 /**
@@ -147,7 +148,9 @@ export class BootKeyboardDecoder implements ReportDecoder {
     this.lastKeyAt = now;
 
     if (TERMINATORS.has(usage)) {
-      if (!this.poisoned && this.buffer.length > 0) outcomes.push({ kind: 'scan', code: this.buffer, symbology: null });
+      // A control character at either end is a stray (a key chord such as Ctrl+Shift+J), not code.
+      const code = this.poisoned ? '' : trimControlCharacters(this.buffer);
+      if (code.length > 0) outcomes.push({ kind: 'scan', code, symbology: null });
       this.buffer = '';
       this.poisoned = false;
       return;

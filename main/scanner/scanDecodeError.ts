@@ -9,6 +9,7 @@ export type DecodeFailure =
   | 'bad_symbology'
   | 'symbology_changed'
   | 'incomplete'
+  | 'ambiguous_continuation'
   | 'too_long'
   | 'empty'
   | 'keyboard_error'

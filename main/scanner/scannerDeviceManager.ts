@@ -67,7 +67,8 @@ const LAYOUT_FAILURES: ReadonlySet<DecodeFailure> = new Set(['wrong_length', 'un
 const LAYOUT_REJECTIONS_BEFORE_ERROR = 3;
 
 function makeDecoder(device: ScannerDevice): ReportDecoder {
-  if (device.kind === 'hid-pos') return new HidPosDecoder({ layout: device.vendorId === NEWLAND_VENDOR_ID ? 'newland' : 'aim' });
+  // The layout is read from each report's bytes; only a Newland may send reports with no AIM identifier.
+  if (device.kind === 'hid-pos') return new HidPosDecoder({ acceptsNewlandLayout: device.vendorId === NEWLAND_VENDOR_ID });
   return new BootKeyboardDecoder({ reportId: 'auto' });
 }
 

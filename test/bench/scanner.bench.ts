@@ -158,7 +158,7 @@ export async function run(): Promise<BenchRow[]> {
     aimReport(']Q0', ACCESS_IS_QR_REST),
   ];
   const keyboardReports = typedDigits('5901234123457');
-  const posRate = throughput(new HidPosDecoder({ layout: 'aim' }), posReports, 2);
+  const posRate = throughput(new HidPosDecoder({ acceptsNewlandLayout: false }), posReports, 2);
   const keyboardRate = throughput(new BootKeyboardDecoder({ maxGapMs: Number.MAX_SAFE_INTEGER }), keyboardReports, 1);
   const rig = await startRig();
   let inChromium: number[];
