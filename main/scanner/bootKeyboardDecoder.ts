@@ -84,6 +84,8 @@ export class BootKeyboardDecoder implements ReportDecoder {
   private lastKeyAt = 0;
   /** Set after a rejected key: the rest of that scan is dropped up to its terminator instead of being sent short. */
   private poisoned = false;
+  /** A report of the boot layout has been read (for Settings). */
+  private readAny = false;
 
   constructor(options: BootKeyboardDecoderOptions = {}) {
     this.reportId = options.reportId ?? 'auto';
@@ -105,6 +107,7 @@ export class BootKeyboardDecoder implements ReportDecoder {
     if (this.reportId !== null && report[0] !== this.reportId) {
       return [rejected('unexpected_report_id', `Keyboard report ID ${report[0] ?? 0} is not ${this.reportId}`, { reportId: report[0] ?? 0 })];
     }
+    this.readAny = true;
     const modifiers = report[offset] ?? 0;
     const current: number[] = [];
     let errorState = false;
@@ -128,6 +131,10 @@ export class BootKeyboardDecoder implements ReportDecoder {
     }
     this.previous = current;
     return outcomes;
+  }
+
+  detectedLayout(): 'boot-keyboard' | null {
+    return this.readAny ? 'boot-keyboard' : null;
   }
 
   reset(): void {
