@@ -22,6 +22,7 @@ import { openDatabase } from '../../main/store/database';
 import { DraftStore } from '../../main/store/draftStore';
 import { createOutboxService } from '../../main/sync/outboxService';
 import { percentile, type BenchRow } from './benchRow';
+import { DEFAULT_SCALE_BARCODE_RULES } from '../../shared/catalog/scaleBarcode';
 
 const SALES = 400;
 const WARMUP = 50;
@@ -62,6 +63,7 @@ export async function run(): Promise<BenchRow[]> {
       return item ? { status: 'found', item, source: 'cache', warning: null } : { status: 'unknown_code', code };
     },
     findItem: (code) => catalog.get(code) ?? null,
+    scaleRules: () => DEFAULT_SCALE_BARCODE_RULES,
     customers: { returned: () => null, consumeProof: () => false },
     approvals: () => ({
       consume: () => {

@@ -152,5 +152,28 @@ describe('settings screen', () => {
     await act(() => useStore.getState().setLocale('id'));
     expect(screen.getByTestId('settings-scanner-device-5e0-2100').textContent).toContain('byte pengisi lalu pengenal AIM di byte 3–5 (Zebra/Symbol)');
   });
+
+  it('edits the scale-label rules: refuses digits that do not add up to 12, then saves the corrected rules', async () => {
+    const updates = serveSettings();
+    await renderScreen(<SettingsScreen />);
+    const section = await screen.findByTestId('settings-scale');
+    const valueDigits = within(section).getByTestId('scale-rule-2-valueDigits');
+    await userEvent.clear(valueDigits);
+    await userEvent.type(valueDigits, '4');
+    await userEvent.click(within(section).getByTestId('scale-save'));
+    expect(valueDigits.getAttribute('aria-invalid')).toBe('true');
+    expect(section.textContent).toContain('must add up to 12');
+    expect(updates).toHaveLength(0);
+
+    const prefix = within(section).getByTestId('scale-rule-2-prefix');
+    await userEvent.clear(prefix);
+    await userEvent.type(prefix, '210');
+    await userEvent.click(within(section).getByTestId('scale-save'));
+    expect(updates.at(-1)?.scaleBarcodeRules).toEqual([
+      { prefix: '20', itemDigits: 4, valueDigits: 6, value: 'price', decimals: 0 },
+      { prefix: '210', itemDigits: 5, valueDigits: 4, value: 'weight', decimals: 3 },
+    ]);
+    expect(await within(section).findByText('Scale labels saved.')).toBeTruthy();
+  });
 });
 
