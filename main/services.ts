@@ -195,6 +195,8 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
         paymentMethods: () => paymentMethodRules(settings(), options()),
         resolve: (code) => catalog.resolve(code),
         findItem: (code) => session.catalog.findByCode(code),
+        scaleRules: () => settings().scaleBarcodeRules,
+        catalogSynced: () => catalog.progress().lastSyncAt !== null,
         customers,
         approvals: () => approvals,
         logger,

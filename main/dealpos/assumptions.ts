@@ -81,6 +81,32 @@ export const INVOICE_SEMANTICS = {
 } as const;
 
 /**
+ * Weighed items (scale labels, shared/catalog/scaleBarcode.ts). The documentation shows
+ * `Variants[].Quantity` only as whole numbers ("Quantity": 20, or "10" as a string) and says nothing
+ * about weights; listings carry a separate `UnitQuantity`, which suggests units exist.
+ * - ASSUMPTION: `Quantity` accepts a decimal number. A weighed line is sent as its weight in
+ *   kilograms with at most 3 decimals (whole grams, e.g. 1.234), `Price` is the price per kilogram
+ *   (the variant's catalog price), and stock goes down by that many kilograms.
+ * - ASSUMPTION: DealPOS values such a line at Price × Quantity rounded half up to the currency's
+ *   decimals, once per line, before any discount; the counter's rule is the same
+ *   (shared/sale/totals.ts `lineGross`), so receipt and invoice agree to the unit.
+ * - ASSUMPTION: a Quantity with more than 3 decimals is refused with 400 `{Message}`.
+ * A price-embedded label needs no assumption: it is one pack at the printed price (`Quantity` 1).
+ * The simulator enforces all three; if a real account refuses decimals, the fallback is Quantity 1
+ * at the line's value with the weight in `Note`, at the cost of stock counted in packs.
+ */
+export const WEIGHED_QUANTITY = {
+  /** Kilograms to three decimals: whole grams. */
+  maxDecimals: 3,
+} as const;
+
+/** True when `quantity` has at most WEIGHED_QUANTITY.maxDecimals decimals (read as DealPOS would, in decimal). */
+export function hasWeighedQuantityPrecision(quantity: number): boolean {
+  const scaled = quantity * 10 ** WEIGHED_QUANTITY.maxDecimals;
+  return Math.abs(scaled - Math.round(scaled)) < 1e-6;
+}
+
+/**
  * Settling a batch of unknown outcomes with one `Invoice/MultipleOutlet` listing (outbox worker,
  * main/sync/settleByListing.ts) instead of one `Invoice/IDByNumber` per invoice.
  *

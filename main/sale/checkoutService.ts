@@ -7,6 +7,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ContractHandlers } from '../../shared/contract';
+import { normalizeCode } from '../../shared/catalog/barcode';
+import { itemCodeCandidates, readScaleLabel, type ScaleBarcodeRule, type ScaleLabelReading } from '../../shared/catalog/scaleBarcode';
 import type { CatalogItem, ResolveResult } from '../../shared/contract/catalog';
 import type { CheckoutState, RecordedSale, SaleApproval, SaleView, ScanOutcome } from '../../shared/contract/sale';
 import { ServiceError } from '../../shared/errors';
@@ -46,6 +48,13 @@ export interface CheckoutServiceOptions {
   readonly resolve: (code: string) => Promise<ResolveResult>;
   /** An exact catalog code (search picks, confirmed discontinued items). */
   readonly findItem: (code: string) => CatalogItem | null;
+  /** How price- and weight-embedded scale labels are read (Settings). */
+  readonly scaleRules: () => readonly ScaleBarcodeRule[];
+  /**
+   * Whether a full catalog pass has finished, so the local catalog knows every product. Until then a
+   * code that looks like a scale label is first asked of DealPOS as a product. Default: true.
+   */
+  readonly catalogSynced?: () => boolean;
   readonly customers: {
     returned(customerId: string): ReturnedCustomer | null;
     consumeProof(proof: string, customerId: string): boolean;
@@ -121,6 +130,46 @@ export function createCheckoutService(options: CheckoutServiceOptions): Checkout
     return { lineId, sale };
   };
 
+  /**
+   * The scan read as a scale label, or null. A product whose own code is in the catalog is never
+   * hijacked by a rule: the catalog match on the full code wins. Once the catalog is synced in full
+   * only the local copy is asked, so a weighed item costs no DealPOS request for its label code.
+   */
+  const scaleLabelOf = async (code: string): Promise<{ readonly code: string; readonly reading: ScaleLabelReading } | null> => {
+    const normalized = normalizeCode(code);
+    if (!normalized.ok || normalized.symbology !== 'ean13') return null;
+    const reading = readScaleLabel(normalized.code, options.scaleRules(), options.pricing().decimals);
+    if (!reading || options.findItem(normalized.code)) return null;
+    if (!(options.catalogSynced?.() ?? true) && (await options.resolve(normalized.code)).status === 'found') return null;
+    return { code: normalized.code, reading };
+  };
+
+  /** The labelled item: stored under the item code without the prefix, as printed or without leading zeros; else DealPOS. */
+  const findLabelItem = async (itemCode: string): Promise<ResolveResult> => {
+    for (const candidate of itemCodeCandidates(itemCode)) {
+      const cached = options.findItem(candidate);
+      if (cached) return { status: 'found', item: cached, source: 'cache', warning: cached.discontinued ? 'discontinued' : null };
+    }
+    return options.resolve(itemCode);
+  };
+
+  const scanScaleLabel = async (draftId: string, code: string, reading: ScaleLabelReading): Promise<ScanOutcome> => {
+    if (!reading.ok) return { status: 'invalid_code', code, reason: 'scale_label', sale: view() };
+    const { label } = reading;
+    const result = await findLabelItem(label.itemCode);
+    if (result.status === 'not_cached_offline') return { status: 'not_cached_offline', code, sale: view() };
+    if (result.status !== 'found') return { status: 'unknown_code', code, sale: view() };
+    const { item } = result;
+    if (item.discontinued) return { status: 'discontinued', item, sale: view(), scaleLabel: code };
+    let lineId = '';
+    const sale = change(draftId, (value, pricing) => {
+      const added = rules.addScaleLabel(value, { code: item.code, name: item.name, price: item.price }, label, code, pricing);
+      lineId = added.lineId;
+      return added.draft;
+    });
+    return { status: 'added', item, source: result.source, lineId, sale };
+  };
+
   const lineName = (value: rules.Draft, lineId: string): string => value.lines.find((l) => l.lineId === lineId)?.name ?? lineId;
 
   const handlers: SaleHandlers = {
@@ -128,6 +177,8 @@ export function createCheckoutService(options: CheckoutServiceOptions): Checkout
 
     'sale.scan': async ({ draftId, code }): Promise<ScanOutcome> => {
       open(draftId);
+      const label = await scaleLabelOf(code);
+      if (label) return scanScaleLabel(draftId, label.code, label.reading);
       const result = await options.resolve(code);
       switch (result.status) {
         case 'found': {

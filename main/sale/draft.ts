@@ -25,6 +25,7 @@ import {
 } from '../../shared/sale/sale';
 import type { PaymentMethodRule } from '../../shared/sale/saleRules';
 import { computeTotals, lineTotals, type SaleTotals } from '../../shared/sale/totals';
+import type { ScaleLabel } from '../../shared/catalog/scaleBarcode';
 
 /** The store rules a draft is priced under, from main's settings (never from the renderer). */
 export interface PricingRules {
@@ -59,6 +60,8 @@ const draftLineSchema = z.object({
   discount: discountSchema.nullable(),
   priceApproval: saleApprovalSchema.nullable(),
   discountApproval: saleApprovalSchema.nullable(),
+  weightGrams: z.number().int().optional(),
+  scaleLabel: z.string().optional(),
 });
 
 /** The stored form; read back through this schema so a damaged row fails loudly. */
@@ -107,7 +110,9 @@ export class NeedsApprovalError extends ServiceError {
 /** What a draft is worth: the shape the invoice mapping and the totals take. */
 export function pricedSale(draft: Draft, rules: PricingRules): SaleDraft {
   return {
-    lines: draft.lines.map(({ variantCode, name, quantity, unitPrice, discount }) => ({ variantCode, name, quantity, unitPrice, discount })),
+    lines: draft.lines.map(({ variantCode, name, quantity, unitPrice, discount, weightGrams }) =>
+      weightGrams === undefined ? { variantCode, name, quantity, unitPrice, discount } : { variantCode, name, quantity, unitPrice, discount, weightGrams },
+    ),
     saleDiscount: draft.saleDiscount,
     customer: draft.customer,
     pointsRedeemed: draft.pointsRedeemed,
@@ -135,9 +140,10 @@ function describeLimit(problem: DiscountProblem, limit: DiscountLimit, rules: Pr
 export function checkedTotals(sale: SaleDraft): SaleTotals {
   let subtotal = 0;
   sale.lines.forEach((line, index) => {
-    const gross = line.unitPrice * line.quantity;
+    const gross = line.weightGrams === undefined ? line.unitPrice * line.quantity : Math.ceil((line.unitPrice * line.weightGrams) / 1000);
     if (!Number.isSafeInteger(gross)) {
-      refuse(`lines.${index}.quantity`, `${line.name}: ${line.quantity} × ${line.unitPrice} is beyond the largest amount this register can total`);
+      const amount = line.weightGrams === undefined ? `${line.quantity} × ${line.unitPrice}` : `${line.weightGrams} g × ${line.unitPrice}/kg`;
+      refuse(`lines.${index}.quantity`, `${line.name}: ${amount} is beyond the largest amount this register can total`);
     }
     subtotal += gross;
   });
@@ -187,7 +193,8 @@ export interface QuotedItem {
 
 /** Adds `quantity` of an item at main's quoted price; the same variant merges into its line (keeping the price quoted first). */
 export function addItem(draft: Draft, item: QuotedItem, quantity: number, rules: PricingRules): { draft: Draft; lineId: string } {
-  const existing = draft.lines.findIndex((line) => line.variantCode === item.code);
+  // A line read from a scale label has its own weight or price; an ordinary scan never merges into it.
+  const existing = draft.lines.findIndex((line) => line.variantCode === item.code && line.scaleLabel === undefined);
   if (existing !== -1) {
     const line = draft.lines[existing];
     if (line) return { draft: setQuantity(draft, line.lineId, line.quantity + quantity, rules), lineId: line.lineId };
@@ -208,6 +215,28 @@ export function addItem(draft: Draft, item: QuotedItem, quantity: number, rules:
   return { draft: checkLimits({ ...draft, lines: [...draft.lines, line], nextLine: draft.nextLine + 1 }, rules), lineId: line.lineId };
 }
 
+/**
+ * Adds one scale-labelled pack as its own line: a weight (the catalog price is per kilogram) or the
+ * price printed on the label. Packs never merge: each label is a different weight or price.
+ */
+export function addScaleLabel(draft: Draft, item: QuotedItem, label: ScaleLabel, scannedCode: string, rules: PricingRules): { draft: Draft; lineId: string } {
+  if (draft.lines.length >= MAX_LINES) refuse('lines', `A sale holds at most ${MAX_LINES} different items; complete this one and start another`);
+  const line: DraftLine = {
+    lineId: `L${draft.nextLine}`,
+    variantCode: item.code,
+    name: item.name,
+    quantity: 1,
+    unitPrice: label.kind === 'price' ? label.price : item.price,
+    listPrice: item.price,
+    discount: null,
+    priceApproval: null,
+    discountApproval: null,
+    ...(label.kind === 'weight' ? { weightGrams: label.grams } : {}),
+    scaleLabel: scannedCode,
+  };
+  return { draft: checkLimits({ ...draft, lines: [...draft.lines, line], nextLine: draft.nextLine + 1 }, rules), lineId: line.lineId };
+}
+
 function checkQuantity(quantity: number, name: string, path: string): void {
   if (quantity < 1 || quantity > MAX_QUANTITY) refuse(path, `${name}: the quantity must be between 1 and ${MAX_QUANTITY}`);
 }
@@ -218,6 +247,10 @@ function replaceLine(draft: Draft, index: number, change: Partial<DraftLine>): D
 
 export function setQuantity(draft: Draft, lineId: string, quantity: number, rules: PricingRules): Draft {
   const index = lineIndex(draft, lineId);
+  const weighed = draft.lines[index];
+  if (weighed?.weightGrams !== undefined && quantity !== weighed.quantity) {
+    refuse(`lines.${index}.quantity`, `${weighed.name} was weighed: its quantity is the weight on its label; scan another label to add more`);
+  }
   checkQuantity(quantity, draft.lines[index]?.name ?? '', `lines.${index}.quantity`);
   return checkLimits(replaceLine(draft, index, { quantity }), rules);
 }

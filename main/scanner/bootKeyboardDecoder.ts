@@ -1,4 +1,5 @@
 import { MAX_SCAN_CODE_LENGTH } from '../../shared/scanner/scanEvent';
+import { trimControlCharacters } from '../../shared/scanner/scanCode';
 import { rejected, type DecodeOutcome, type ReportDecoder } from './scanDecodeError';
 
 /**
@@ -83,6 +84,8 @@ export class BootKeyboardDecoder implements ReportDecoder {
   private lastKeyAt = 0;
   /** Set after a rejected key: the rest of that scan is dropped up to its terminator instead of being sent short. */
   private poisoned = false;
+  /** A report of the boot layout has been read (for Settings). */
+  private readAny = false;
 
   constructor(options: BootKeyboardDecoderOptions = {}) {
     this.reportId = options.reportId ?? 'auto';
@@ -104,6 +107,7 @@ export class BootKeyboardDecoder implements ReportDecoder {
     if (this.reportId !== null && report[0] !== this.reportId) {
       return [rejected('unexpected_report_id', `Keyboard report ID ${report[0] ?? 0} is not ${this.reportId}`, { reportId: report[0] ?? 0 })];
     }
+    this.readAny = true;
     const modifiers = report[offset] ?? 0;
     const current: number[] = [];
     let errorState = false;
@@ -129,6 +133,10 @@ export class BootKeyboardDecoder implements ReportDecoder {
     return outcomes;
   }
 
+  detectedLayout(): 'boot-keyboard' | null {
+    return this.readAny ? 'boot-keyboard' : null;
+  }
+
   reset(): void {
     this.previous = [];
     this.buffer = '';
@@ -147,7 +155,9 @@ export class BootKeyboardDecoder implements ReportDecoder {
     this.lastKeyAt = now;
 
     if (TERMINATORS.has(usage)) {
-      if (!this.poisoned && this.buffer.length > 0) outcomes.push({ kind: 'scan', code: this.buffer, symbology: null });
+      // A control character at either end is a stray (a key chord such as Ctrl+Shift+J), not code.
+      const code = this.poisoned ? '' : trimControlCharacters(this.buffer);
+      if (code.length > 0) outcomes.push({ kind: 'scan', code, symbology: null });
       this.buffer = '';
       this.poisoned = false;
       return;

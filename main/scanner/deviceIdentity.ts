@@ -1,4 +1,4 @@
-import type { ScannerDevice, ScannerDeviceKind } from '../../shared/contract/scanner';
+import type { ScannerDevice, ScannerDeviceKind, ScannerDeviceReading } from '../../shared/contract/scanner';
 import type { HidDeviceEntry } from './hidBackend';
 
 const BARCODE_SCANNER_PAGE = 0x8c;
@@ -29,8 +29,10 @@ function text(value: string | undefined): string | null {
   return trimmed ? trimmed : null;
 }
 
+export const NOTHING_READ: ScannerDeviceReading = { layout: null, scans: 0, refusedReports: 0, lastRefusal: null };
+
 /** Turns node-hid's loosely typed entry into what Settings lists; entries without a path cannot be opened. */
-export function describeDevice(entry: HidDeviceEntry, selectedId: string | null): ScannerDevice | null {
+export function describeDevice(entry: HidDeviceEntry, selectedId: string | null, readings: ReadonlyMap<string, ScannerDeviceReading> = new Map()): ScannerDevice | null {
   if (!entry.path) return null;
   const product = text(entry.product);
   const manufacturer = text(entry.manufacturer);
@@ -51,5 +53,6 @@ export function describeDevice(entry: HidDeviceEntry, selectedId: string | null)
     interfaceNumber: entry.interface,
     kind: deviceKind(usagePage, usage),
     selected: id === selectedId,
+    reading: readings.get(id) ?? NOTHING_READ,
   };
 }

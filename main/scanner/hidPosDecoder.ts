@@ -1,49 +1,52 @@
-import { AIM_IDENTIFIER, MAX_SCAN_CODE_LENGTH } from '../../shared/scanner/scanEvent';
-import { rejected, type DecodeOutcome, type ReportDecoder } from './scanDecodeError';
+import { MAX_SCAN_CODE_LENGTH } from '../../shared/scanner/scanEvent';
+import { trimControlCharacters } from '../../shared/scanner/scanCode';
 import { bytesToText } from './bytesToText';
+import { ContinuationCadence } from './continuationCadence';
+import { HID_POS_REPORT_SIZE, MAX_DATA_PER_REPORT, NEWLAND_READING, detectLayout, type HidPosLayout, type LayoutReading } from './hidPosLayout';
+import { rejected, type DecodeOutcome, type ReportDecoder } from './scanDecodeError';
 
 /**
- * Decoder for HID POS barcode scanner reports (usage page 0x8C, "scanned data report"), as node-hid
- * hands them over: report ID in byte 0, 64 bytes in all.
- *
- * `aim` — Honeywell and Access-IS (documented in the Access-IS LSR116/LSR118/ATR110 manuals; the
- * same layout WebHidBarcodeScanner parses one byte earlier because WebHID strips the ID):
- *   0: report ID 0x02 · 1: data length (0–56) · 2–4: AIM identifier "]xy" · 5–60: data
- *   61: vendor symbology id · 62: reserved · 63: bit 0 = more reports of this scan follow
- * `newland` — Newland (NLS-FM420 integration guide), no AIM identifier in the report:
- *   0: report ID 0x02 · 1: data length (0–56) · 2–57: data · 58–61: reserved
- *   62: Newland symbology id · 63: bit 0 = continued
- * Anything else (other sizes, report IDs, no "]" where the AIM identifier belongs) is rejected.
+ * Decoder for HID POS barcode scanner reports (usage page 0x8C, "scanned data report"). Each
+ * report's layout is read from its bytes (see hidPosLayout.ts); anything else (other sizes, report
+ * IDs, a malformed AIM identifier, no marker on a device that is not a Newland) is rejected.
  */
-export type HidPosLayout = 'aim' | 'newland';
-
-export const HID_POS_REPORT_SIZE = 64;
-const SCANNED_DATA_REPORT_ID = 0x02;
-const MAX_DATA_PER_REPORT = 56;
-const CONTINUED_BYTE = 63;
-const AIM_START = 0x5d; // ']'
-
 export interface HidPosDecoderOptions {
-  readonly layout: HidPosLayout;
-  /** A continuation report arriving later than this (ms) means the rest of the earlier scan was lost. */
-  readonly continuationTimeoutMs?: number;
+  /** Whether reports without an AIM identifier are read as Newland's layout (a Newland-vendor device). */
+  readonly acceptsNewlandLayout: boolean;
 }
+
+const SCANNED_DATA_REPORT_ID = 0x02;
+const CONTINUED_BYTE = 63;
+/**
+ * After a scan stopped short (its "more follows" report was the last to come), a report this soon
+ * may be its late tail or the start of the next scan; bytes cannot tell which, so it is refused
+ * (the cashier scans again) rather than decoded to a code that may be the wrong one.
+ */
+const AMBIGUOUS_AFTER_MS = 250;
 
 interface Partial {
   readonly chunks: Uint8Array[];
   size: number;
   readonly symbology: string | null;
+  readonly layout: HidPosLayout;
   lastAt: number;
+  /** Reports of a refused sequence: dropped until its last report, never decoded. */
+  readonly refused: boolean;
 }
 
 export class HidPosDecoder implements ReportDecoder {
-  private readonly layout: HidPosLayout;
-  private readonly continuationTimeoutMs: number;
+  private readonly acceptsNewlandLayout: boolean;
+  private readonly cadence = new ContinuationCadence();
   private partial: Partial | null = null;
+  private lastLayout: HidPosLayout | null = null;
 
   constructor(options: HidPosDecoderOptions) {
-    this.layout = options.layout;
-    this.continuationTimeoutMs = options.continuationTimeoutMs ?? 500;
+    this.acceptsNewlandLayout = options.acceptsNewlandLayout;
+  }
+
+  /** The layout of the last report that was read, for Settings; null before any. */
+  detectedLayout(): HidPosLayout | null {
+    return this.lastLayout;
   }
 
   push(report: Uint8Array, now: number): readonly DecodeOutcome[] {
@@ -58,55 +61,66 @@ export class HidPosDecoder implements ReportDecoder {
     if (length > MAX_DATA_PER_REPORT) {
       return [rejected('bad_data_length', `HID POS report claims ${length} data bytes, at most ${MAX_DATA_PER_REPORT} fit`, { length })];
     }
+    const detection = detectLayout(report);
+    if (detection.kind === 'bad_symbology') return [rejected('bad_symbology', 'HID POS report carries a malformed AIM identifier')];
+    let reading: LayoutReading;
+    if (detection.kind === 'marked') reading = detection.reading;
+    else if (this.acceptsNewlandLayout) reading = NEWLAND_READING;
+    else return [rejected('unknown_layout', 'HID POS report has no AIM identifier, and only Newland devices send reports without one')];
 
-    let symbology: string | null = null;
-    let dataStart = 2;
-    if (this.layout === 'aim') {
-      if (report[2] !== AIM_START) {
-        return [rejected('unknown_layout', 'HID POS report has no AIM identifier where this layout puts one')];
-      }
-      symbology = String.fromCharCode(AIM_START, report[3] ?? 0, report[4] ?? 0);
-      if (!AIM_IDENTIFIER.test(symbology)) {
-        return [rejected('bad_symbology', 'HID POS report carries a malformed AIM identifier')];
-      }
-      dataStart = 5;
-    }
-    const data = report.subarray(dataStart, dataStart + length);
+    this.lastLayout = reading.layout;
+    const data = report.subarray(reading.dataStart, reading.dataStart + length);
     const continued = ((report[CONTINUED_BYTE] ?? 0) & 0x01) === 1;
-    return this.accept(data, symbology, continued, now);
+    return this.accept(data, reading, continued, now);
   }
 
   reset(): void {
     this.partial = null;
   }
 
-  private accept(data: Uint8Array, symbology: string | null, continued: boolean, now: number): DecodeOutcome[] {
+  private accept(data: Uint8Array, reading: LayoutReading, continued: boolean, now: number): DecodeOutcome[] {
     const outcomes: DecodeOutcome[] = [];
     let partial = this.partial;
-    if (partial && now - partial.lastAt > this.continuationTimeoutMs) {
-      outcomes.push(rejected('incomplete', 'A multi-report scan stopped before its last report', { receivedBytes: partial.size }));
-      partial = null;
-    } else if (partial && partial.symbology !== symbology) {
-      outcomes.push(rejected('symbology_changed', 'A continuation report names a different symbology than the report before it'));
-      partial = null;
+    this.partial = null;
+    if (partial) {
+      const gap = now - partial.lastAt;
+      if (gap > this.cadence.windowMs()) {
+        if (!partial.refused) outcomes.push(rejected('incomplete', 'A multi-report scan stopped before its last report', { receivedBytes: partial.size }));
+        if (gap <= AMBIGUOUS_AFTER_MS) {
+          outcomes.push(rejected('ambiguous_continuation', 'A report came too late to continue the scan before it and too soon to be sure it starts a new one', { gapMs: Math.round(gap) }));
+          if (continued) this.partial = { chunks: [], size: 0, symbology: reading.symbology, layout: reading.layout, lastAt: now, refused: true };
+          return outcomes;
+        }
+        partial = null;
+      } else if (partial.symbology !== reading.symbology || partial.layout !== reading.layout) {
+        outcomes.push(rejected('symbology_changed', 'A continuation report names a different symbology or layout than the report before it'));
+        partial = null;
+      } else {
+        this.cadence.record(gap);
+        partial.lastAt = now;
+        if (partial.refused) {
+          if (continued) this.partial = partial;
+          return outcomes;
+        }
+      }
     }
 
-    partial ??= { chunks: [], size: 0, symbology, lastAt: now };
+    partial ??= { chunks: [], size: 0, symbology: reading.symbology, layout: reading.layout, lastAt: now, refused: false };
     partial.chunks.push(data);
     partial.size += data.length;
-    partial.lastAt = now;
-    this.partial = null;
 
     if (partial.size > MAX_SCAN_CODE_LENGTH) {
       outcomes.push(rejected('too_long', `Scan exceeds ${MAX_SCAN_CODE_LENGTH} bytes`, { receivedBytes: partial.size }));
+      // The rest of this scan is dropped too, instead of its tail turning into a code of its own.
+      if (continued) this.partial = { ...partial, chunks: [], size: 0, refused: true };
       return outcomes;
     }
     if (continued) {
       this.partial = partial;
       return outcomes;
     }
-    const code = stripLineEnd(bytesToText(concat(partial.chunks, partial.size)));
-    outcomes.push(code.length > 0 ? { kind: 'scan', code, symbology } : rejected('empty', 'HID POS scan carried no data'));
+    const code = trimControlCharacters(bytesToText(concat(partial.chunks, partial.size)));
+    outcomes.push(code.length > 0 ? { kind: 'scan', code, symbology: reading.symbology } : rejected('empty', 'HID POS scan carried no data'));
     return outcomes;
   }
 }
@@ -120,11 +134,4 @@ function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
     offset += chunk.length;
   }
   return out;
-}
-
-/** Some scanners keep a configured CR/LF suffix in HID POS mode too; it is a terminator, not code. */
-function stripLineEnd(text: string): string {
-  let end = text.length;
-  while (end > 0 && (text.charCodeAt(end - 1) === 0x0d || text.charCodeAt(end - 1) === 0x0a)) end--;
-  return end === text.length ? text : text.slice(0, end);
 }

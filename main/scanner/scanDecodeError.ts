@@ -1,3 +1,4 @@
+import type { ScannerReportLayout } from '../../shared/contract/scanner';
 import { ServiceError } from '../../shared/errors';
 
 /** Why a report was not turned into a scan; stable strings the log and tests can branch on. */
@@ -9,6 +10,7 @@ export type DecodeFailure =
   | 'bad_symbology'
   | 'symbology_changed'
   | 'incomplete'
+  | 'ambiguous_continuation'
   | 'too_long'
   | 'empty'
   | 'keyboard_error'
@@ -42,6 +44,8 @@ export type DecodeOutcome = DecodedScan | DecodeRejected;
 
 /** Both decoders: stateful across reports (continuations, key roll-over), pure otherwise. */
 export interface ReportDecoder {
+  /** The layout of the last report that was read, for Settings; null before any. */
+  detectedLayout(): ScannerReportLayout | null;
   /** `now` is a monotonic time in ms, used only to drop a half-received scan that went stale. */
   push(report: Uint8Array, now: number): readonly DecodeOutcome[];
   reset(): void;

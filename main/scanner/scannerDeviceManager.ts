@@ -1,14 +1,14 @@
 import type { ScannerState } from '../../shared/contract/app';
-import type { ScannerDevice, ScannerHint } from '../../shared/contract/scanner';
+import type { ScannerDevice, ScannerDeviceReading, ScannerHint } from '../../shared/contract/scanner';
 import { ServiceError } from '../../shared/errors';
 import type { ScanEvent } from '../../shared/scanner/scanEvent';
 import type { Logger } from '../logging/logger';
 import { BootKeyboardDecoder } from './bootKeyboardDecoder';
-import { describeDevice } from './deviceIdentity';
+import { NOTHING_READ, describeDevice } from './deviceIdentity';
 import type { HidBackend, HidHandle } from './hidBackend';
 import { HidPosDecoder } from './hidPosDecoder';
 import { classifyOpenFailure } from './openFailure';
-import type { DecodeFailure, ReportDecoder } from './scanDecodeError';
+import type { DecodeFailure, DecodeOutcome, ReportDecoder } from './scanDecodeError';
 import type { ScannerClock } from './scannerClock';
 
 /** The remembered device: its stable id, and its name for status while it is unplugged. */
@@ -67,7 +67,8 @@ const LAYOUT_FAILURES: ReadonlySet<DecodeFailure> = new Set(['wrong_length', 'un
 const LAYOUT_REJECTIONS_BEFORE_ERROR = 3;
 
 function makeDecoder(device: ScannerDevice): ReportDecoder {
-  if (device.kind === 'hid-pos') return new HidPosDecoder({ layout: device.vendorId === NEWLAND_VENDOR_ID ? 'newland' : 'aim' });
+  // The layout is read from each report's bytes; only a Newland may send reports with no AIM identifier.
+  if (device.kind === 'hid-pos') return new HidPosDecoder({ acceptsNewlandLayout: device.vendorId === NEWLAND_VENDOR_ID });
   return new BootKeyboardDecoder({ reportId: 'auto' });
 }
 
@@ -85,6 +86,8 @@ export class ScannerDeviceManager {
   private generation = 0;
   private cancelPoll: (() => void) | null = null;
   private current: DeviceManagerView = { state: 'none', deviceId: null, deviceName: null, hint: null };
+  /** What each device's reports turned into this session, by device id, for Settings. */
+  private readonly readings = new Map<string, ScannerDeviceReading>();
 
   constructor(private readonly options: ScannerDeviceManagerOptions) {
     this.pollIntervalMs = options.pollIntervalMs ?? 2000;
@@ -111,7 +114,7 @@ export class ScannerDeviceManager {
     });
     const order = { 'hid-pos': 0, 'hid-keyboard': 1, other: 2 } as const;
     return entries
-      .map((entry) => describeDevice(entry, this.choice?.id ?? null))
+      .map((entry) => describeDevice(entry, this.choice?.id ?? null, this.readings))
       .filter((device): device is ScannerDevice => device !== null)
       .sort((a, b) => order[a.kind] - order[b.kind] || a.name.localeCompare(b.name));
   }
@@ -220,7 +223,9 @@ export class ScannerDeviceManager {
   private onReport(connection: Connection, data: Uint8Array): void {
     if (connection !== this.connection) return;
     const source = connection.device.kind === 'hid-pos' ? 'hid-pos' : 'hid-keyboard';
-    for (const outcome of connection.decoder.push(data, this.options.clock.now())) {
+    const outcomes = connection.decoder.push(data, this.options.clock.now());
+    this.noteReading(connection, outcomes);
+    for (const outcome of outcomes) {
       if (outcome.kind === 'scan') {
         connection.scans++;
         if (this.current.state === 'error') this.setState('connected', connection.device.name, null);
@@ -236,6 +241,19 @@ export class ScannerDeviceManager {
         this.setState('error', connection.device.name, { code: 'foreign_layout' });
       }
     }
+  }
+
+  private noteReading(connection: Connection, outcomes: readonly DecodeOutcome[]): void {
+    const before = this.readings.get(connection.device.id) ?? NOTHING_READ;
+    let { scans, refusedReports, lastRefusal } = before;
+    for (const outcome of outcomes) {
+      if (outcome.kind === 'scan') scans++;
+      else {
+        refusedReports++;
+        lastRefusal = outcome.error.reason;
+      }
+    }
+    this.readings.set(connection.device.id, { layout: connection.decoder.detectedLayout() ?? before.layout, scans, refusedReports, lastRefusal });
   }
 
   private async onDeviceError(connection: Connection, error: unknown): Promise<void> {

@@ -272,6 +272,11 @@ const CURATED_VARIANTS: readonly FixedVariantSpec[] = [
   { id: fixed(12), productId: fixed(112), code: ean13('003400000043'), category: 'Makanan/Cokelat', brand: "Hershey's", product: "Hershey's Milk Chocolate", variant: '43g', name: "Hershey's Milk Chocolate 43g", price: 18500 },
   { id: fixed(13), productId: fixed(113), code: ean13('899100100013'), category: 'Makanan/Mi Instan', brand: 'Mie Sedaap', product: 'Mie Sedaap Kari Spesial', variant: '87g', name: 'Mie Sedaap Kari Spesial 87g', price: 3300, discontinued: true },
   { id: fixed(14), productId: fixed(114), code: 'ROTI-001', category: 'Bakery/Roti', brand: 'Sari Roti', product: 'Roti Tawar Kupas', variant: '370g', name: 'Sari Roti Tawar Kupas 370g', price: 17500 },
+  // Sold from the shop's scale: the catalog holds the item code without the label prefix, the price per kg or per piece.
+  { id: fixed(15), productId: fixed(115), code: '00042', category: 'Segar/Daging', brand: 'Segar', product: 'Daging Sapi Has Dalam', variant: 'per kg', name: 'Daging Sapi Has Dalam (per kg)', price: 149900 },
+  { id: fixed(16), productId: fixed(116), code: '7', category: 'Bakery/Kue', brand: 'Dapur Toko', product: 'Kue Lapis Legit', variant: 'potong', name: 'Kue Lapis Legit (potong)', price: 25000 },
+  // A real product whose own EAN-13 starts like a weight label (21 00042 01500): the catalog match wins.
+  { id: fixed(17), productId: fixed(117), code: ean13('210004201500'), category: 'Sembako/Telur', brand: 'Segar', product: 'Telur Ayam Negeri', variant: '10 butir', name: 'Telur Ayam Negeri 10 butir', price: 28000 },
 ];
 
 /** Named fixtures other tests, the demo store and the docs can rely on. */
@@ -298,6 +303,12 @@ export const DEMO_FIXTURES = {
     cardiganL: { code: '1315L', name: 'Cardigan (L)', price: 280000 },
     bakery: { code: 'ROTI-001', name: 'Sari Roti Tawar Kupas 370g', price: 17500 },
     discontinuedDoc: { code: '1342M', name: 'Kemeja Batik (M)', price: 185000 },
+    /** Weighed: price per kg; weight labels (prefix 21) carry item code 00042. */
+    beefPerKg: { code: '00042', name: 'Daging Sapi Has Dalam (per kg)', price: 149900 },
+    /** Price-labelled (prefix 20): labels carry item code 0007, the catalog holds it as "7". */
+    lapisLegit: { code: '7', name: 'Kue Lapis Legit (potong)', price: 25000 },
+    /** A real product whose EAN-13 looks like a weight label for item 00042 (1.5 kg). */
+    eggsLookLikeLabel: { code: ean13('210004201500'), name: 'Telur Ayam Negeri 10 butir', price: 28000 },
   },
   /** Valid EAN-13 that is not in any catalog. */
   unknownEan: ean13('899100199999'),

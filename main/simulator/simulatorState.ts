@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { type z } from 'zod';
-import { INVOICE_SEMANTICS, SIMULATOR_ASSUMPTIONS } from '../dealpos/assumptions';
+import { hasWeighedQuantityPrecision, INVOICE_SEMANTICS, SIMULATOR_ASSUMPTIONS, WEIGHED_QUANTITY } from '../dealpos/assumptions';
 import { taxIsInclusive } from '../dealpos/taxOption';
 import { InvoiceInputSchema, type Customer, type InvoiceDetail, type Outlet, type PaymentMethod, type Tax } from '../dealpos/schemas';
 import {
@@ -206,6 +206,9 @@ export class SimulatorState {
       if (!variant) throw new SimHttpError(400, `Variant ${line.Code ?? line.VariantID ?? `#${index + 1}`} is not found`);
       if (variant.Discontinued) throw new SimHttpError(400, `Variant ${variant.Code} is discontinued`);
       if (!(line.Quantity > 0)) throw new SimHttpError(400, `Quantity of variant ${variant.Code} must be greater than 0`);
+      if (!hasWeighedQuantityPrecision(line.Quantity)) {
+        throw new SimHttpError(400, `Quantity of variant ${variant.Code} has more than ${WEIGHED_QUANTITY.maxDecimals} decimals`);
+      }
       if (line.Price < 0) throw new SimHttpError(400, `Price of variant ${variant.Code} must not be negative`);
       const discount = line.Discount ?? 0;
       if (discount < 0 || discount > 100) throw new SimHttpError(400, `Discount of variant ${variant.Code} must be between 0 and 100`);
@@ -239,7 +242,7 @@ export class SimulatorState {
       }
     }
 
-    const gross = round(lines.reduce((sum, l) => sum + l.quantity * l.price * (1 - l.discount / 100), 0));
+    const gross = round(lines.reduce((sum, l) => sum + lineValue(l.quantity, l.price) * (1 - l.discount / 100), 0));
     const d1 = input.Discount1 ?? 0;
     const d2 = input.Discount2 ?? 0;
     const afterD1 = gross * (1 - d1 / 100);
@@ -329,6 +332,16 @@ function parseInvoice(raw: unknown): InvoiceParsed {
 }
 
 const round = (value: number): number => Math.round(value);
+
+/**
+ * Price × Quantity. A decimal (weighed) quantity is valued in exact decimal steps, grams times the
+ * price, rounded half up once per line (WEIGHED_QUANTITY); a whole quantity as before.
+ */
+function lineValue(quantity: number, price: number): number {
+  if (Number.isInteger(quantity)) return quantity * price;
+  const thousandths = Math.round(quantity * 10 ** WEIGHED_QUANTITY.maxDecimals);
+  return round((thousandths * price) / 10 ** WEIGHED_QUANTITY.maxDecimals);
+}
 
 /** DealPOS answers with Jakarta local time and no offset, e.g. `2020-05-27T11:10:50.57`. */
 export function localTimestamp(epochMs: number): string {

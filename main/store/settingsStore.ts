@@ -7,6 +7,7 @@ import {
   DEFAULT_SETTINGS,
   settingsPatchSchema,
   settingsSchema,
+  storedSettingsSchema,
   type Settings,
   type SettingsOptions,
 } from '../../shared/contract/settings';
@@ -42,7 +43,7 @@ export class SettingsStore {
   ) {}
 
   get(): Settings {
-    this.cached ??= this.state.get(SETTINGS_KEY, settingsSchema) ?? DEFAULT_SETTINGS;
+    this.cached ??= this.state.get(SETTINGS_KEY, storedSettingsSchema) ?? DEFAULT_SETTINGS;
     return this.cached;
   }
 

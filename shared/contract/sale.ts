@@ -31,6 +31,8 @@ export interface DraftLine extends SaleLine {
   readonly listPrice: Money;
   readonly priceApproval: SaleApproval | null;
   readonly discountApproval: SaleApproval | null;
+  /** The scale label (price- or weight-embedded EAN-13) this line was read from; such a line never merges with another. */
+  readonly scaleLabel?: string;
 }
 
 /** The sale in progress as main holds it, priced and totalled by main. */
@@ -86,10 +88,17 @@ export interface CheckoutState {
 export type ScanOutcome =
   | { readonly status: 'added'; readonly item: CatalogItem; readonly source: 'cache' | 'dealpos'; readonly lineId: string; readonly sale: SaleView }
   /** Not added: the cashier confirms with `sale.addItem` and `allowDiscontinued`. */
-  | { readonly status: 'discontinued'; readonly item: CatalogItem; readonly sale: SaleView }
+  | {
+      readonly status: 'discontinued';
+      readonly item: CatalogItem;
+      readonly sale: SaleView;
+      /** Set when the scan was a scale label: adding the item anyway would lose its weight or price, so it is not offered. */
+      readonly scaleLabel?: string;
+    }
   | { readonly status: 'unknown_code'; readonly code: string; readonly sale: SaleView }
   | { readonly status: 'not_cached_offline'; readonly code: string; readonly sale: SaleView }
-  | { readonly status: 'invalid_code'; readonly code: string; readonly reason: InvalidCodeReason; readonly sale: SaleView };
+  /** `scale_label`: a price- or weight-embedded label whose value cannot be sold (zero, too heavy, a price finer than the currency). */
+  | { readonly status: 'invalid_code'; readonly code: string; readonly reason: InvalidCodeReason | 'scale_label'; readonly sale: SaleView };
 
 const id = text({ max: 64 });
 const draftId = { draftId: id };

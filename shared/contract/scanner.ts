@@ -32,6 +32,24 @@ export type ScannerHint =
 
 export type ScannerHintCode = ScannerHint['code'];
 
+/**
+ * The report layout the app read a device's reports in: HID POS `aim` (Honeywell, Access-IS),
+ * `zebra` (Zebra/Symbol, pad byte before the AIM identifier), `newland` (no AIM identifier), or
+ * the boot keyboard layout of a keyboard-mode scanner.
+ */
+export type ScannerReportLayout = 'aim' | 'zebra' | 'newland' | 'boot-keyboard';
+
+/** What the app made of a device's reports this session, so a manager can tell why it is or is not understood. */
+export interface ScannerDeviceReading {
+  /** Layout of the last report that was read; null while none was (not chosen yet, or nothing understood). */
+  readonly layout: ScannerReportLayout | null;
+  /** Reports turned into scans, and reports refused, since the app started. */
+  readonly scans: number;
+  readonly refusedReports: number;
+  /** Why the last refused report was refused (a decoder reason such as `unknown_layout`); null when none was. */
+  readonly lastRefusal: string | null;
+}
+
 /** One HID device as listed in Settings. */
 export interface ScannerDevice {
   /**
@@ -52,6 +70,7 @@ export interface ScannerDevice {
   readonly interfaceNumber: number;
   readonly kind: ScannerDeviceKind;
   readonly selected: boolean;
+  readonly reading: ScannerDeviceReading;
 }
 
 export interface ScannerStateView {

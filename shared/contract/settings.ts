@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_SCALE_BARCODE_RULES, scaleBarcodeRulesSchema } from '../catalog/scaleBarcode';
 import { text } from '../text/text';
 import { method, returns } from './define';
 
@@ -35,6 +36,8 @@ export const settingsSchema = z
      */
     loyaltyPointValue: z.number().int().min(0).max(1_000_000),
     language: z.enum(['en', 'id']),
+    /** How price- and weight-embedded labels from the shop's scales are read (shared/catalog/scaleBarcode.ts). */
+    scaleBarcodeRules: scaleBarcodeRulesSchema,
   })
   .strict();
 
@@ -55,7 +58,17 @@ export const DEFAULT_SETTINGS: Settings = {
   invoiceNumberPrefix: '',
   loyaltyPointValue: 1,
   language: 'en',
+  scaleBarcodeRules: [...DEFAULT_SCALE_BARCODE_RULES],
 };
+
+/** Fields added after the first release: a stored document without them gets their defaults. */
+const ADDED_LATER: Partial<Settings> = { scaleBarcodeRules: DEFAULT_SETTINGS.scaleBarcodeRules };
+
+/** Reads the stored settings document, filling fields it predates (never used for patches, which must not reset them). */
+export const storedSettingsSchema = z.preprocess(
+  (raw) => (typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? { ...ADDED_LATER, ...raw } : raw),
+  settingsSchema,
+);
 
 /** `settings.update` takes any subset; the merged whole is validated before anything is written. */
 export const settingsPatchSchema = settingsSchema.partial().strict();

@@ -19,6 +19,9 @@
  * - A3. Payment `Amount` is what the payment settles: cash change is taken off the cash payments
  *   (last first), so the payments sum to the invoice total.
  * - A4. A counter sale is handed over at once: `Fulfillment: "Sent"`.
+ * - A5. A weighed line (scale label) is sent as `Quantity` in kilograms with up to 3 decimals at
+ *   `Price` per kilogram; DealPOS values it as we do, Price × Quantity rounded once per line
+ *   (main/dealpos/assumptions.ts WEIGHED_QUANTITY). A price label is Quantity 1 at its price.
  * Money is sent in major units (`toMajor`) with the store's currency decimals.
  */
 import { z } from 'zod';
@@ -29,7 +32,11 @@ import type { SaleTotals } from '../sale/totals';
 
 export const invoiceVariantSchema = z.object({
   Code: z.string().min(1).max(64),
-  Quantity: z.number().int().positive(),
+  /** Whole units, or a weighed line's kilograms with at most 3 decimals (A5). */
+  Quantity: z
+    .number()
+    .positive()
+    .refine((q) => Math.abs(q * 1000 - Math.round(q * 1000)) < 1e-6, 'At most 3 decimals (whole grams)'),
   Price: z.number().nonnegative(),
   /** Percent off the line; only used alongside redeemed points (A2). */
   Discount: z.number().min(0).max(100).optional(),
@@ -127,7 +134,9 @@ export function toInvoicePayload(sale: SaleDraft, totals: SaleTotals, context: I
   const withPoints = sale.pointsRedeemed > 0;
   const shares = withPoints ? shareSaleDiscount(totals) : [];
   const variants: InvoiceVariant[] = sale.lines.map((line, i) => {
-    const base: InvoiceVariant = { Code: line.variantCode, Quantity: line.quantity, Price: major(line.unitPrice) };
+    // A5: a weighed line is its weight in kg (grams / 1000: at most 3 decimals) at the price per kg.
+    const quantity = line.weightGrams === undefined ? line.quantity : line.weightGrams / 1000;
+    const base: InvoiceVariant = { Code: line.variantCode, Quantity: quantity, Price: major(line.unitPrice) };
     const lineTotals = totals.lines[i];
     const lineDiscount = lineTotals?.discount ?? 0;
     const noted = line.discount && lineDiscount > 0 ? { ...base, Note: discountNote(line.discount, lineDiscount, major) } : base;

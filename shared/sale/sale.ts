@@ -3,6 +3,8 @@ import { z } from 'zod';
 /** Largest quantity and price accepted on a line; beyond these it is a typing or scanning mistake. */
 export const MAX_QUANTITY = 100_000;
 export const MAX_UNIT_PRICE = 1_000_000_000_000;
+/** Heaviest weighed line (grams); a scale label beyond a tonne is a misread. */
+export const MAX_WEIGHT_GRAMS = 1_000_000;
 
 const money = z.number().int().nonnegative().max(MAX_UNIT_PRICE);
 
@@ -20,6 +22,11 @@ export const saleLineSchema = z.object({
   quantity: z.number().int().min(1).max(MAX_QUANTITY),
   unitPrice: money,
   discount: discountSchema.nullable(),
+  /**
+   * A weighed line (from a scale label): the weight in whole grams, `unitPrice` is per kilogram and
+   * `quantity` is 1. Grams keep the weight exact: the line is worth unitPrice × grams / 1000, rounded once.
+   */
+  weightGrams: z.number().int().min(1).max(MAX_WEIGHT_GRAMS).optional(),
 });
 export type SaleLine = z.infer<typeof saleLineSchema>;
 

@@ -33,8 +33,13 @@ export function discountAmount(base: Money, discount: Discount | null): Money {
   return Math.min(raw, base);
 }
 
+/** What a line is worth before discounts: price × quantity, or price per kg × grams / 1000 rounded half up once. */
+export function lineGross(line: SaleLine): Money {
+  return line.weightGrams === undefined ? mulDivRound(line.unitPrice, line.quantity, 1) : mulDivRound(line.unitPrice, line.weightGrams, 1000);
+}
+
 export function lineTotals(line: SaleLine): LineTotals {
-  const gross = mulDivRound(line.unitPrice, line.quantity, 1);
+  const gross = lineGross(line);
   const discount = discountAmount(gross, line.discount);
   return { gross, discount, net: gross - discount };
 }

@@ -3,6 +3,7 @@
  * the benches drive it: the real checkout and outbox services, a three-item catalog answered from a
  * map (the rows measure main, not a lookup), 20 % discount limits and cash.
  */
+import { DEFAULT_SCALE_BARCODE_RULES } from '../../shared/catalog/scaleBarcode';
 import type { CatalogItem } from '../../shared/contract/catalog';
 import type { ContractHandlers } from '../../shared/contract';
 import { ServiceError } from '../../shared/errors';
@@ -63,6 +64,7 @@ export function openBenchCheckout(file: string): BenchCheckout {
       return item ? { status: 'found', item, source: 'cache', warning: null } : { status: 'unknown_code', code };
     },
     findItem: (code) => catalog.get(code) ?? null,
+    scaleRules: () => DEFAULT_SCALE_BARCODE_RULES,
     customers: { returned: () => null, consumeProof: () => false },
     approvals: () => ({
       consume: () => {

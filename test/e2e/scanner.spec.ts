@@ -1,5 +1,7 @@
 import { ean13 } from '../../main/simulator/ean13';
 import { expect, test } from './bootstrap';
+import { cartRow, ITEMS, openStore, rp, scan } from './checkout/checkoutHarness';
+import { checkScreen } from './shell/screenCheck';
 import { watchApi } from './helpers/apiQuiet';
 import { typeLikePerson, typeLikeScanner } from './helpers/typeLikeScanner';
 
@@ -98,5 +100,36 @@ test.describe('keyboard-mode scanner right after the demo store opens', () => {
     await expect(page.getByTestId('cart-row-name')).toHaveText(['Indomie Goreng 85g']);
     await expect(page.getByTestId('cart-row-qty')).toHaveText(['1']);
     await expect(page.getByTestId('scan-input')).toHaveValue('');
+  });
+});
+
+test.describe('scale labels from the shop scale', () => {
+  test('a weight label adds the weighed pack: quantity in kg, price per kg, and the total it comes to', async ({ page, app }, testInfo) => {
+    // PPN 11% on top (STORE_SETTINGS); default scale rules: 21 + item 00042 + kg with 3 decimals.
+    await openStore(app, page);
+    await scan(page, ean13('210004201234'));
+    const row = cartRow(page, ITEMS.beefPerKg.code);
+    await expect(row.getByTestId('cart-row-name')).toHaveText(ITEMS.beefPerKg.name);
+    await expect(row.getByTestId('cart-row-qty')).toHaveText('1.234 kg');
+    await expect(row.getByTestId('cart-row-price')).toHaveText(`${rp(149_900)}/kg`);
+    // 149,900 × 1.234 = 184,976.6 → 184,977; tax 11 % = 20,347.47 → 20,347; total 205,324.
+    await expect(row.getByTestId('cart-row-total')).toHaveText(rp(184_977));
+    await expect(page.getByTestId('totals-subtotal')).toHaveText(rp(184_977));
+    await expect(page.getByTestId('totals-total')).toHaveText(rp(205_324));
+
+    // A second label of the same item is another pack on its own line; the eggs whose own code looks
+    // like a label for 1.5 kg of beef stay eggs.
+    await scan(page, ean13('210004200500'));
+    await scan(page, ITEMS.eggsLookLikeLabel.code);
+    await expect(page.getByTestId('cart-row-qty')).toHaveText(['1.234 kg', '0.500 kg', '1']);
+    await expect(page.getByTestId('cart-row-name')).toHaveText([ITEMS.beefPerKg.name, ITEMS.beefPerKg.name, ITEMS.eggsLookLikeLabel.name]);
+    await checkScreen(page, testInfo, 'checkout-weighed-items');
+
+    // Settings shows the rules that read those labels, editable, and the scanner devices seen.
+    await page.getByTestId('nav-settings').click();
+    await expect(page.getByTestId('scale-rule-2-prefix')).toHaveValue('21');
+    await expect(page.getByTestId('scale-rule-2-value')).toHaveValue('weight');
+    await checkScreen(page, testInfo, 'settings-scale-labels');
+    await page.getByTestId('settings-scale').screenshot({ path: testInfo.outputPath('settings-scale-section.png') });
   });
 });

@@ -3,9 +3,13 @@ import type { SaleLine } from '../../../shared/sale/sale';
 import type { LineTotals } from '../../../shared/sale/totals';
 import type { Translate } from '../../i18n/t';
 import { formatPercent, type FormatMoney } from './moneyFormat';
+import { formatKilograms } from './weightFormat';
+
+/** A cart line; main's lines carry a `lineId`, which keeps rows apart when one item is on two lines (two weighed packs). */
+export type CartLine = SaleLine & { readonly lineId?: string };
 
 export interface CartTableProps {
-  readonly lines: readonly SaleLine[];
+  readonly lines: readonly CartLine[];
   readonly lineTotals: readonly LineTotals[];
   readonly selectedIndex: number;
   readonly format: FormatMoney;
@@ -101,30 +105,39 @@ const CartRow = memo(function CartRow({ line, totals, index, selected, format, t
         <span className="cart-item-code">{line.variantCode}</span>
       </td>
       <td className="cart-cell-qty">
-        <div className="qty-control">
-          <RowButton
-            className="button qty-button"
-            label={t('checkout.cart.decrease', { name: line.name })}
-            disabled={line.quantity <= 1}
-            testId="cart-row-decrease"
-            onPress={() => onDecrease(index)}
-          >
-            −
-          </RowButton>
+        {line.weightGrams !== undefined ? (
+          // A weighed pack: its quantity is the weight on its label, which + and − cannot change.
           <span className="qty-value" data-testid="cart-row-qty">
-            {line.quantity}
+            {formatKilograms(line.weightGrams, t)}
           </span>
-          <RowButton
-            className="button qty-button"
-            label={t('checkout.cart.increase', { name: line.name })}
-            testId="cart-row-increase"
-            onPress={() => onIncrease(index)}
-          >
-            +
-          </RowButton>
-        </div>
+        ) : (
+          <div className="qty-control">
+            <RowButton
+              className="button qty-button"
+              label={t('checkout.cart.decrease', { name: line.name })}
+              disabled={line.quantity <= 1}
+              testId="cart-row-decrease"
+              onPress={() => onDecrease(index)}
+            >
+              −
+            </RowButton>
+            <span className="qty-value" data-testid="cart-row-qty">
+              {line.quantity}
+            </span>
+            <RowButton
+              className="button qty-button"
+              label={t('checkout.cart.increase', { name: line.name })}
+              testId="cart-row-increase"
+              onPress={() => onIncrease(index)}
+            >
+              +
+            </RowButton>
+          </div>
+        )}
       </td>
-      <td className="num">{format(line.unitPrice)}</td>
+      <td className="num" data-testid="cart-row-price">
+        {line.weightGrams !== undefined ? t('checkout.cart.perKg', { price: format(line.unitPrice) }) : format(line.unitPrice)}
+      </td>
       <td className="num cart-cell-discount" data-testid="cart-row-discount">
         {discount}
       </td>
@@ -195,7 +208,7 @@ export function CartTable({ lines, lineTotals, selectedIndex, format, t, onSelec
           if (!totals) return null;
           return (
             <CartRow
-              key={line.variantCode}
+              key={line.lineId ?? line.variantCode}
               line={line}
               totals={totals}
               index={index}

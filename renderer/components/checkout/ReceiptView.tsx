@@ -3,6 +3,7 @@ import type { Payment, SaleCustomer, SaleLine, TaxRule } from '../../../shared/s
 import type { SaleTotals } from '../../../shared/sale/totals';
 import type { Translate } from '../../i18n/t';
 import { formatPercent, type FormatMoney } from './moneyFormat';
+import { formatKilograms } from './weightFormat';
 
 export interface ReceiptData {
   readonly invoiceNumber: string;
@@ -87,11 +88,14 @@ export function ReceiptView({ receipt, format, formatDate, t, testId }: ReceiptV
           {receipt.lines.map((line, index) => {
             const lt = totals.lines[index];
             return (
-              <tr key={line.variantCode} data-testid="receipt-line">
+              // Two weighed packs of one item are two lines with the same code.
+              <tr key={`${index}:${line.variantCode}`} data-testid="receipt-line">
                 <td>
                   <div>{line.name}</div>
                   <div className="receipt-sub">
-                    {line.quantity} × {format(line.unitPrice)}
+                    {line.weightGrams === undefined
+                      ? `${line.quantity} × ${format(line.unitPrice)}`
+                      : `${formatKilograms(line.weightGrams, t)} × ${t('checkout.cart.perKg', { price: format(line.unitPrice) })}`}
                   </div>
                   {line.discount && lt && lt.discount > 0 ? (
                     <div className="receipt-sub">

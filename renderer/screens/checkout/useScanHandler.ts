@@ -57,9 +57,12 @@ export function useScanHandler(t: Translate): ScanHandler {
         case 'added':
           show('ok', t('checkout.scan.added', { name: outcome.item.name }));
           return;
-        case 'discontinued':
-          show('warning', t('checkout.scan.discontinued', { name: outcome.item.name, code: outcome.item.code }), { kind: 'discontinued', item: outcome.item });
+        case 'discontinued': {
+          // "Add anyway" adds one unit: for a scale label that would lose its weight or price, so it is not offered.
+          const followUp = outcome.scaleLabel === undefined ? ({ kind: 'discontinued', item: outcome.item } as const) : null;
+          show('warning', t('checkout.scan.discontinued', { name: outcome.item.name, code: outcome.item.code }), followUp);
           return;
+        }
         case 'unknown_code':
           show('error', t('checkout.scan.unknown', { code: trimmed }), { kind: 'search', code: trimmed });
           return;
@@ -67,7 +70,7 @@ export function useScanHandler(t: Translate): ScanHandler {
           show('error', t('checkout.scan.notCachedOffline', { code: trimmed }), { kind: 'search', code: trimmed });
           return;
         case 'invalid_code':
-          show('error', t('checkout.scan.invalid', { code: trimmed }));
+          show('error', t(outcome.reason === 'scale_label' ? 'checkout.scan.scaleLabelInvalid' : 'checkout.scan.invalid', { code: trimmed }));
       }
     },
     [showRefusal, t],

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useT } from '../../i18n/useT';
 import { useStore } from '../../state/store';
+import { ScannerDevicesTable } from './ScannerDevicesTable';
 
 const WEDGE_ONLY = '';
 
@@ -62,6 +63,7 @@ export function ScannerSection(): React.JSX.Element {
         </div>
       </div>
       {devices && list.length === 0 ? <p className="muted">{t('settings.scanner.none')}</p> : null}
+      {list.length > 0 ? <ScannerDevicesTable devices={list} t={t} /> : null}
       {error || devicesError ? (
         <p className="notice notice-error" role="alert">
           {t('settings.scanner.failed', { message: error ?? devicesError ?? '' })}

@@ -4,6 +4,7 @@ import { AboutSection } from './AboutSection';
 import { AccountSection } from './AccountSection';
 import { CatalogSection } from './CatalogSection';
 import { ManagersSection } from './ManagersSection';
+import { ScaleLabelsSection } from './ScaleLabelsSection';
 import { ScannerSection } from './ScannerSection';
 import { StoreSettingsForm } from './StoreSettingsForm';
 
@@ -52,6 +53,7 @@ export function SettingsScreen(): React.JSX.Element {
         <div>
           {mode !== 'setup' ? <CatalogSection /> : null}
           <ScannerSection />
+          {values && mode !== 'setup' ? <ScaleLabelsSection key={mode} saved={values.scaleBarcodeRules} /> : null}
           {/* Managers belong to the mode's database (demo managers are not live ones). */}
           {mode !== 'setup' ? <ManagersSection key={mode} /> : null}
           {info ? <AboutSection info={info} t={t} /> : null}

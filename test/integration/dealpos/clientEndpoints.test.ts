@@ -159,6 +159,21 @@ describe('invoices', () => {
     expect(h.sim.state.findInvoice(F.outlets.main, 'REG1-000011')).toBeNull();
   });
 
+  it('takes a weighed Quantity in kg with up to 3 decimals, valued once per line, and refuses a finer one (WEIGHED_QUANTITY)', async () => {
+    const beef = F.variants.beefPerKg;
+    const results = await h.client.createInvoices(
+      [
+        sale('REG1-000090', { TaxType: F.taxes.none, Variants: [{ Code: beef.code, Quantity: 1.235, Price: beef.price }], Payments: [] }),
+        sale('REG1-000091', { TaxType: F.taxes.none, Variants: [{ Code: beef.code, Quantity: 1.2345, Price: beef.price }], Payments: [] }),
+      ],
+      sync,
+    );
+    expect(results[1]?.Message).toMatch(/more than 3 decimals/);
+    // 149,900 × 1.235 = 185,126.5 → 185,127, as the counter rounds.
+    const detail = await h.client.invoiceByNumber({ outlet: F.outlets.main, number: 'REG1-000090' }, interactive);
+    expect(detail).toMatchObject({ Gross: 185_127, SalesNTax: 185_127 });
+  });
+
   it('computes inclusive tax inside the price (seeded Pluit invoice)', async () => {
     const detail = await h.client.invoiceByNumber({ outlet: F.outlets.pluit, number: 'PL-0001' }, interactive);
     expect(detail).toMatchObject({ TaxType: F.taxes.ppnInclusive, Sales: 14900, Tax: 1477, SalesNTax: 14900, PaymentState: 'Paid' });

@@ -34,7 +34,7 @@ describe('simulator CLI', () => {
     const url = await listeningUrl(child);
     const client = new DealPosClient({ baseUrl: url, clientId: 'cli-id', clientSecret: 'cli-secret', budget: new RequestBudget() });
     const rows = await client.listVariants({ pageNumber: 1, pageSize: 500 }, { priority: 'background' });
-    expect(rows.length).toBe(10 + 23); // generated + documented and curated fixtures
+    expect(rows.length).toBe(10 + 26); // generated + documented and curated fixtures
     const response = await fetch(`${url}/api/v3/Tax`);
     expect(response.headers.get('ratelimit-policy')).toBe('20;w=60');
     const exit = finished(child);

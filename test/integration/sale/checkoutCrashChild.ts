@@ -26,6 +26,7 @@ import { NO_DISCOUNT_LIMIT } from '../../../shared/sale/discountLimits';
 import { NO_TAX } from '../../../shared/sale/sale';
 import { CRASH_CATALOG } from './crashCatalog';
 import { SETTINGS } from '../../unit/outbox/fixtures';
+import { DEFAULT_SCALE_BARCODE_RULES } from '../../../shared/catalog/scaleBarcode';
 
 const dbFile = process.env['DB_FILE'];
 const simUrl = process.env['SIM_URL'];
@@ -62,6 +63,7 @@ const { handlers } = createCheckoutService({
     return item ? { status: 'found', item, source: 'cache', warning: null } : { status: 'unknown_code', code };
   },
   findItem: (code) => catalog.get(code) ?? null,
+  scaleRules: () => DEFAULT_SCALE_BARCODE_RULES,
   customers: { returned: () => null, consumeProof: () => false },
   approvals: () => ({
     consume: () => {

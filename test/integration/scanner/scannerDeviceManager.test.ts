@@ -5,7 +5,7 @@ import { ServiceError } from '../../../shared/errors';
 import type { ScanEvent } from '../../../shared/scanner/scanEvent';
 import { deviceId } from '../../../main/scanner/deviceIdentity';
 import { ScannerDeviceManager, type DeviceChoice } from '../../../main/scanner/scannerDeviceManager';
-import { aimReport, keys, typedDigits } from '../../unit/scanner/hidReportFixtures';
+import { CAPTURED_UPC, ZEBRA_05E0_2100_UPC_HEX, aimReport, fromHex, keys, newlandReport, typedDigits } from '../../unit/scanner/hidReportFixtures';
 import { FakeClock, FakeHidBackend, HONEYWELL_HID_POS, KEYBOARD_SCANNER, MOUSE, memoryDeviceChoiceStore, memoryLogger, settle } from './fakeHid';
 
 // No virtual HID device can be created on these machines, so the manager runs against a fake
@@ -187,6 +187,41 @@ describe('ScannerDeviceManager', () => {
 
     backend.current().send(aimReport(']E0', '8992761002015'));
     expect(lastStatus()).toEqual({ state: 'connected', deviceName: 'Zebra HID POS', hint: null });
+  });
+
+  it('reads a Zebra/Symbol HID POS scanner (real capture bytes) without calling its layout foreign', async () => {
+    const { backend, manager, scans, lastStatus } = setup();
+    const zebra = { ...HONEYWELL_HID_POS, vendorId: 0x05e0, productId: 0x2100, product: 'Symbol Bar Code Scanner' };
+    backend.plug(zebra);
+    await manager.select(deviceId(zebra));
+    for (let i = 0; i < 3; i++) backend.current().send(fromHex(ZEBRA_05E0_2100_UPC_HEX));
+    expect(scans.map((s) => [s.code, s.symbology])).toEqual([[CAPTURED_UPC, ']Xg'], [CAPTURED_UPC, ']Xg'], [CAPTURED_UPC, ']Xg']]);
+    expect(lastStatus()).toEqual({ state: 'connected', deviceName: 'Symbol Bar Code Scanner', hint: null });
+    const [listed] = await manager.listDevices();
+    expect(listed).toMatchObject({ vendorId: 0x05e0, productId: 0x2100, usagePage: 0x8c, reading: { layout: 'zebra', scans: 3, refusedReports: 0, lastRefusal: null } });
+  });
+
+  it('lists why a device is not understood: the reason of its last refused report, and no layout', async () => {
+    const { backend, manager } = setup();
+    const other = { ...HONEYWELL_HID_POS, vendorId: 0x1a86, productId: 0xe026, product: 'Generic HID POS' };
+    backend.plug(other);
+    backend.plug(KEYBOARD_SCANNER);
+    await manager.select(deviceId(other));
+    backend.current().send(newlandReport('8992761111018'));
+    const devices = await manager.listDevices();
+    expect(devices.map((d) => [d.name, d.reading.layout, d.reading.refusedReports, d.reading.lastRefusal])).toEqual([
+      ['Generic HID POS', null, 1, 'unknown_layout'],
+      ['Symbol Bar Code Scanner', null, 0, null],
+    ]);
+  });
+
+  it('reads an AIM-layout report from a Newland-vendor device without the AIM identifier in the code', async () => {
+    const { backend, manager, scans } = setup();
+    const newland = { ...HONEYWELL_HID_POS, vendorId: 0x1eab, productId: 0x1a03, product: 'Newland HID POS' };
+    backend.plug(newland);
+    await manager.select(deviceId(newland));
+    backend.current().send(aimReport(']E0', '8992761111018'));
+    expect(scans.map((s) => [s.code, s.symbology])).toEqual([['8992761111018', ']E0']]);
   });
 
   it('says HID reading is unavailable when the native module cannot load', async () => {

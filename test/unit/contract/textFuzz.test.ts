@@ -69,6 +69,8 @@ interface Sample {
 }
 
 const STRING_CANDIDATES = ['abc123', '1234', 'a', '2026-12-05T10:00:00+07:00', '0f8fad5b-d9cb-469f-a165-70867728950e'];
+/** Whole objects for schemas whose fields are checked together, tried when field-by-field samples do not fit. */
+const OBJECT_SAMPLES: readonly Record<string, unknown>[] = [{ prefix: '21', itemDigits: 5, valueDigits: 5, value: 'weight', decimals: 3 }];
 
 function firstAccepted(schema: z.core.$ZodType, candidates: readonly unknown[], path: Path): unknown {
   const found = candidates.find((candidate) => z.safeParse(schema, candidate).success);
@@ -94,7 +96,12 @@ function sample(schema: z.core.$ZodType, variant: number, path: Path = []): Samp
         leaves.push(...part.leaves);
         width = Math.max(width, part.width);
       }
-      return { value, leaves, width };
+      if (z.safeParse(schema, value).success) return { value, leaves, width };
+      // Fields that constrain each other (a scale rule's digits add up to 12) need a whole sample.
+      const whole = OBJECT_SAMPLES.find((candidate) => z.safeParse(schema, candidate).success);
+      if (whole === undefined) throw new Error(`No sample object fits ${path.join('.') || '(input)'}; add one to OBJECT_SAMPLES`);
+      const own = (leaf: Leaf): string => String(valueAt(whole, leaf.path.slice(path.length)));
+      return { value: whole, leaves: leaves.map((leaf) => ({ ...leaf, valid: own(leaf) })), width };
     }
     case 'optional':
     case 'nullable':

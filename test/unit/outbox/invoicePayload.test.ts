@@ -20,6 +20,20 @@ function draft(overrides: Partial<SaleDraft>): SaleDraft {
 }
 
 describe('toInvoicePayload', () => {
+  it('sends a weighed line as kilograms with three decimals at the price per kg, and the payload still parses', () => {
+    const sale = draft({
+      lines: [{ variantCode: '00042', name: 'Daging Sapi (per kg)', quantity: 1, unitPrice: 149_900, discount: null, weightGrams: 1_235 }],
+      payments: [{ method: 'Cash', amount: 185_127, cash: true }],
+    });
+    const totals = computeTotals(sale);
+    expect(totals.total).toBe(185_127);
+    const payload = toInvoicePayload(sale, totals, context, identity);
+    expect(payload.Variants).toEqual([{ Code: '00042', Quantity: 1.235, Price: 149_900 }]);
+    expect(JSON.stringify(payload.Variants)).toContain('"Quantity":1.235');
+    expect(invoicePayloadSchema.safeParse(payload).success).toBe(true);
+    expect(invoicePayloadSchema.safeParse({ ...payload, Variants: [{ Code: '00042', Quantity: 1.2345, Price: 149_900 }] }).success).toBe(false);
+  });
+
   it('maps a cash sale with change: payments settle exactly the total', () => {
     const sale = draft({});
     const totals = computeTotals(sale);

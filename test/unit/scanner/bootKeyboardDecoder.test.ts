@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BootKeyboardDecoder } from '../../../main/scanner/bootKeyboardDecoder';
 import type { DecodeOutcome } from '../../../main/scanner/scanDecodeError';
-import { CTRL, DIGIT, ENTER, RELEASE, SHIFT, TAB, keys, typedDigits } from './hidReportFixtures';
+import { CTRL, DIGIT, ENTER, NODE_HID_323_CODE, NODE_HID_323_SCAN_THEN_CHORD_HEX, RELEASE, SHIFT, TAB, fromHex, keys, typedDigits } from './hidReportFixtures';
 
 function run(reports: readonly Uint8Array[], decoder = new BootKeyboardDecoder(), gapMs = 4): DecodeOutcome[] {
   return reports.flatMap((report, i) => decoder.push(report, i * gapMs));
@@ -103,4 +103,18 @@ describe('BootKeyboardDecoder', () => {
     const decoder = new BootKeyboardDecoder({ reportId: 1 });
     expect(codes(decoder.push(Uint8Array.from([2, 0, 0, A, 0, 0, 0, 0, 0]), 0))).toEqual(['!unexpected_report_id']);
   });
+
+  it('does not let the Ctrl+Shift+J chord of the node-hid #323 capture begin the next scan (LF stray)', () => {
+    const decoder = new BootKeyboardDecoder();
+    const capture = NODE_HID_323_SCAN_THEN_CHORD_HEX.map(fromHex);
+    // The capture, then the same scan again 4 ms a report later: well inside the 200 ms key gap.
+    const outcomes = run([...capture, ...capture.slice(0, 29)], decoder);
+    expect(codes(outcomes)).toEqual([NODE_HID_323_CODE, NODE_HID_323_CODE]);
+  });
+
+  it('does not end a code with a control character either', () => {
+    const reports = [keys(0, DIGIT['1'] ?? 0), RELEASE, keys(CTRL, 0x30), RELEASE, keys(0, ENTER), RELEASE];
+    expect(codes(run(reports))).toEqual(['1']);
+  });
 });
+

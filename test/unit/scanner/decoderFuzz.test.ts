@@ -17,18 +17,25 @@ function randomReport(next: () => number): Uint8Array {
   for (let i = 0; i < size; i++) report[i] = Math.floor(next() * 256);
   if (size > 0 && next() < 0.6) report[0] = 0x02;
   if (size > 2 && next() < 0.5) report[1] = Math.floor(next() * 64);
-  if (size > 4 && next() < 0.5) report.set([0x5d, 0x41 + Math.floor(next() * 26), 0x30 + Math.floor(next() * 10)], 2);
+  const aim = [0x5d, 0x41 + Math.floor(next() * 26), 0x30 + Math.floor(next() * 10)];
+  const marker = next();
+  if (size > 4 && marker < 0.35) report.set(aim, 2);
+  else if (size > 5 && marker < 0.7) report.set([0x00, ...aim], 2); // Zebra/Symbol: pad byte, then the AIM id
   if (size === 8 && next() < 0.7) for (let i = 2; i < 8; i++) report[i] = next() < 0.5 ? 0 : Math.floor(next() * 0x70);
   return report;
 }
 
 const SEED = 0x5ca11e;
+// eslint-disable-next-line no-control-regex -- C0, DEL and C1 controls are what the check is about
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+/** A marked report is never read as Newland data, so a code without symbology never starts with "]xy". */
+const AIM_AT_START = /^\][A-Za-z][0-9A-Za-z]/;
 const REPORTS = 100_000;
 
 describe('decoder fuzz', () => {
   it.each([
-    ['HID POS (aim layout)', () => new HidPosDecoder({ layout: 'aim' })],
-    ['HID POS (newland layout)', () => new HidPosDecoder({ layout: 'newland' })],
+    ['HID POS, AIM and Zebra layouts', () => new HidPosDecoder({ acceptsNewlandLayout: false })],
+    ['HID POS, Newland device (Newland, AIM and Zebra layouts)', () => new HidPosDecoder({ acceptsNewlandLayout: true })],
     ['boot keyboard', () => new BootKeyboardDecoder()],
   ])(`%s: ${REPORTS} random reports (seed ${SEED}) never throw; garbage yields typed errors`, (_name, make: () => ReportDecoder) => {
     const next = mulberry32(SEED);
@@ -49,6 +56,10 @@ describe('decoder fuzz', () => {
           if (!(outcome.error instanceof ScanDecodeError) || outcome.error.code !== 'decode') violations.push(`#${i}: untyped error`);
         } else if (outcome.code.length === 0 || outcome.code.length > MAX_SCAN_CODE_LENGTH) {
           violations.push(`#${i}: scan of length ${outcome.code.length}`);
+        } else if (CONTROL.test(outcome.code.charAt(0)) || CONTROL.test(outcome.code.charAt(outcome.code.length - 1))) {
+          violations.push(`#${i}: scan begins or ends with a control character`);
+        } else if (outcome.symbology === null && AIM_AT_START.test(outcome.code)) {
+          violations.push(`#${i}: AIM identifier read as part of the code`);
         }
       }
     }

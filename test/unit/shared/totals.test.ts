@@ -6,6 +6,18 @@ const line = (over: Partial<SaleLine> = {}): SaleLine => ({ variantCode: '899100
 const sale = (over: Partial<SaleDraft> = {}): SaleDraft => ({ ...EMPTY_SALE, ...over });
 
 describe('sale totals', () => {
+  it.each([
+    ['1.234 kg at 149,900/kg', 1_234, 149_900, 184_977],
+    ['half a minor unit rounds up once: 1.235 kg at 149,900/kg', 1_235, 149_900, 185_127],
+    ['1 g at 1,499/kg rounds to 1', 1, 1_499, 1],
+    ['99.999 kg at 1,000,000,000/kg stays exact', 99_999, 1_000_000_000, 99_999_000_000],
+  ])('values a weighed line from whole grams: %s', (_name, weightGrams, unitPrice, gross) => {
+    const line: SaleLine = { variantCode: '00042', name: 'Daging', quantity: 1, unitPrice, discount: null, weightGrams };
+    const totals = computeTotals({ ...EMPTY_SALE, lines: [line] });
+    expect(totals.lines[0]?.gross).toBe(gross);
+    expect(totals.itemCount).toBe(1);
+  });
+
   it('sums lines with percent and amount discounts, capped at the line', () => {
     const totals = computeTotals(
       sale({

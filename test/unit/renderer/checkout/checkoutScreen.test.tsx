@@ -23,7 +23,11 @@ const item = (code: string, name: string, price: number, discontinued = false): 
 const CATALOG = new Map<string, CatalogItem>([
   ['8991001000019', item('8991001000019', 'Indomie Goreng 85g', 3_500)],
   ['8991001000033', item('8991001000033', 'Teh Botol Sosro 450ml', 5_000)],
+  ['00042', item('00042', 'Daging Sapi (per kg)', 149_900)],
 ]);
+/** Default weight labels: 21 + item 00042 + kg with 3 decimals + check digit. */
+const BEEF_1234_G = '2100042012349';
+const BEEF_500_G = '2100042005006';
 
 function hidScan(code: string): void {
   act(() => fakeHost.emit('scan', { code, symbology: ']E0', source: 'hid-pos', at: '2026-11-22T10:00:00+07:00' }));
@@ -100,6 +104,29 @@ describe('CheckoutScreen', () => {
     expect(screen.getByTestId('scan-feedback').textContent).toContain('Unknown code 0000000000000');
     expect(screen.getByTestId('feedback-search')).toBeTruthy();
     expect(screen.queryAllByTestId('cart-row')).toHaveLength(0);
+  });
+
+  it('shows a weighed pack in kg at the price per kg on its own line, in the cart and on the receipt', async () => {
+    const user = userEvent.setup();
+    await openCheckout();
+    hidScan(BEEF_1234_G);
+    hidScan(BEEF_500_G);
+    await expect.poll(() => screen.queryAllByTestId('cart-row-qty').map((q) => q.textContent)).toEqual(['1.234 kg', '0.500 kg']);
+    expect(screen.getAllByTestId('cart-row-price').map((p) => p.textContent)).toEqual([expect.stringMatching(/149\.900\/kg$/), expect.stringMatching(/149\.900\/kg$/)]);
+    // 149,900 × 1.234 = 184,976.6 → 184,977; × 0.5 = 74,950.
+    expect(screen.getAllByTestId('cart-row-total').map((p) => p.textContent)).toEqual([expect.stringMatching(/184\.977$/), expect.stringMatching(/74\.950$/)]);
+    // + cannot change a weight: no button for it.
+    expect(screen.queryAllByTestId('cart-row-increase')).toHaveLength(0);
+    await user.keyboard('{F9}');
+    await screen.findByTestId('payment-panel');
+    await user.keyboard('{F5}');
+    await expect.poll(() => screen.queryByTestId('pay-state')?.textContent).toBe('Paid in full');
+    await user.keyboard('{F9}');
+    const receipt = await screen.findByTestId('receipt');
+    expect(within(receipt).getAllByTestId('receipt-line').map((l) => l.textContent)).toEqual([
+      expect.stringContaining('1.234 kg × Rp'),
+      expect.stringContaining('0.500 kg × Rp'),
+    ]);
   });
 
   it('pays the exact amount and completes with F9, main records its draft, shows the receipt and starts a new sale', async () => {

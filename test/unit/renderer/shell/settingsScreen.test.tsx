@@ -129,4 +129,51 @@ describe('settings screen', () => {
     expect((within(form).getByTestId('settings-register') as HTMLInputElement).value).toBe('Counter 9');
     expect((within(form).getByTestId('settings-tag') as HTMLInputElement).value).toBe('Offline 2');
   });
+
+  it('lists each HID device with usage page, vendor, product and the layout its reports were read in, or why not', async () => {
+    serveSettings();
+    const reading = { layout: null, scans: 0, refusedReports: 0, lastRefusal: null };
+    const device = { path: '/dev/hidraw1', serialNumber: null, usage: 0x02, interfaceNumber: 0, kind: 'hid-pos' as const, selected: false, reading };
+    fakeHost.handle('scanner.listDevices', () => [
+      { ...device, id: 'zebra', vendorId: 0x05e0, productId: 0x2100, name: 'Symbol Bar Code Scanner', manufacturer: 'Symbol Technologies', product: 'Symbol Bar Code Scanner', usagePage: 0x8c, selected: true, reading: { layout: 'zebra' as const, scans: 4, refusedReports: 0, lastRefusal: null } },
+      { ...device, id: 'generic', vendorId: 0x1a86, productId: 0xe026, name: 'Generic HID POS', manufacturer: null, product: 'Generic HID POS', usagePage: 0x8c, reading: { ...reading, refusedReports: 3, lastRefusal: 'unknown_layout' } },
+      { ...device, id: 'mouse', vendorId: 0x046d, productId: 0xc077, name: 'USB Optical Mouse', manufacturer: 'Logitech', product: 'USB Optical Mouse', usagePage: 0x01, kind: 'other' as const },
+    ]);
+    await renderScreen(<SettingsScreen />);
+    const zebra = await screen.findByTestId('settings-scanner-device-5e0-2100');
+    expect(zebra.textContent).toContain('0x008C');
+    expect(zebra.textContent).toContain('05E0 Symbol Technologies');
+    expect(zebra.textContent).toContain('2100 Symbol Bar Code Scanner');
+    expect(zebra.textContent).toContain('pad byte then AIM identifier in bytes 3–5 (Zebra/Symbol)');
+    expect(zebra.textContent).toContain('4 scans read, 0 reports not understood');
+    expect(screen.getByTestId('settings-scanner-device-1a86-e026').textContent).toContain('Not understood: its last report was refused (unknown_layout)');
+    expect(screen.getByTestId('settings-scanner-device-46d-c077').textContent).toContain('Not a scanner');
+
+    await act(() => useStore.getState().setLocale('id'));
+    expect(screen.getByTestId('settings-scanner-device-5e0-2100').textContent).toContain('byte pengisi lalu pengenal AIM di byte 3–5 (Zebra/Symbol)');
+  });
+
+  it('edits the scale-label rules: refuses digits that do not add up to 12, then saves the corrected rules', async () => {
+    const updates = serveSettings();
+    await renderScreen(<SettingsScreen />);
+    const section = await screen.findByTestId('settings-scale');
+    const valueDigits = within(section).getByTestId('scale-rule-2-valueDigits');
+    await userEvent.clear(valueDigits);
+    await userEvent.type(valueDigits, '4');
+    await userEvent.click(within(section).getByTestId('scale-save'));
+    expect(valueDigits.getAttribute('aria-invalid')).toBe('true');
+    expect(section.textContent).toContain('must add up to 12');
+    expect(updates).toHaveLength(0);
+
+    const prefix = within(section).getByTestId('scale-rule-2-prefix');
+    await userEvent.clear(prefix);
+    await userEvent.type(prefix, '210');
+    await userEvent.click(within(section).getByTestId('scale-save'));
+    expect(updates.at(-1)?.scaleBarcodeRules).toEqual([
+      { prefix: '20', itemDigits: 4, valueDigits: 6, value: 'price', decimals: 0 },
+      { prefix: '210', itemDigits: 5, valueDigits: 4, value: 'weight', decimals: 3 },
+    ]);
+    expect(await within(section).findByText('Scale labels saved.')).toBeTruthy();
+  });
 });
+

@@ -3,6 +3,7 @@
  * component tests see main's pricing, limits and approvals, not a hand-written imitation. Only the
  * catalog (a map), the customers and the manager approvals are supplied by the test.
  */
+import { DEFAULT_SCALE_BARCODE_RULES, type ScaleBarcodeRule } from '../../../../shared/catalog/scaleBarcode';
 import type { ContractHandlers, MethodName } from '../../../../shared/contract';
 import type { CatalogItem, ResolveResult } from '../../../../shared/contract/catalog';
 import { ServiceError } from '../../../../shared/errors';
@@ -25,6 +26,7 @@ export interface MainCheckoutOptions {
   readonly methods?: readonly PaymentMethodRule[];
   readonly customers?: ReadonlyMap<string, ReturnedCustomer>;
   readonly approvals?: ApprovalGate;
+  readonly scaleRules?: readonly ScaleBarcodeRule[];
 }
 
 const NO_APPROVALS: ApprovalGate = {
@@ -56,6 +58,7 @@ export function handleCheckoutInMain(options: MainCheckoutOptions): () => void {
       return { status: 'found', item, source: 'cache', warning: item.discontinued ? 'discontinued' : null };
     },
     findItem: (code) => options.catalog.get(code) ?? null,
+    scaleRules: () => options.scaleRules ?? DEFAULT_SCALE_BARCODE_RULES,
     customers: { returned: (id) => options.customers?.get(id) ?? null, consumeProof: (proof, id) => proof === `proof-${id}` },
     approvals: () => options.approvals ?? NO_APPROVALS,
     logger: quietLogger(),
