@@ -7,7 +7,7 @@
  * Asserted as a cashier or manager would notice it:
  * - completing a sale is as quick with 5,000 waiting as with none (a loose regression guard; the
  *   exact target is the outbox bench's "sale.complete p99 at 20,000 pending ÷ at 0 pending");
- * - a new sale after DealPOS is back starts the drain within seconds, although the loop had backed off;
+ * - a new sale after DealPOS is back reaches it within seconds, although the loop had backed off;
  * - every lookup during the drain is answered within a fraction of the window (the sync leaves a
  *   share of every window to people), never after the next window;
  * - the Queue's drain line counts what went and projects the rest from the quota;
@@ -69,9 +69,13 @@ it(`${SALES} sales offline: completion stays flat, the drain starts within secon
   sim.faults.offline = false;
   const backAt = Date.now();
   sales.push(...reg.sell(1));
-  await waitFor('the drain to start', () => sim.state.countRequests('Invoice/List', 'POST') > 0, 10_000);
+  // Invoices DealPOS answered (the offline tries were reset, not answered).
+  const sent = (): number => sim.state.requestLog.filter((e) => e.method === 'POST' && /^invoice(\/list)?$/i.test(e.path) && typeof e.status === 'number' && e.status < 300).length;
+  await waitFor('the first invoice to reach DealPOS', () => sent() > 0, 15_000);
   const noticedMs = Date.now() - backAt;
-  expect(noticedMs).toBeLessThan(5_000);
+  // The loop had backed off for up to minutes; the sale brings the next try within the 3 s probe
+  // interval (the rest is margin for a loaded CI machine).
+  expect(noticedMs).toBeLessThan(8_000);
 
   // The cashier keeps asking about unknown codes while it drains.
   const waits: number[] = [];
