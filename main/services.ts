@@ -9,6 +9,7 @@ import { createApprovalService } from './approval/approvalService';
 import { AccountService } from './account/accountService';
 import { startDemoSimulator } from './account/demoServer';
 import { perSession } from './account/perSession';
+import type { Session } from './account/session';
 import { cachedSettingsOptions } from './account/settingsOptions';
 import { createCatalogService } from './catalog/catalogService';
 import { createCustomerService } from './customer/customerService';
@@ -33,6 +34,7 @@ import { pricingRules } from './sale/pricingRules';
 import { DraftStore } from './store/draftStore';
 import { paymentMethodRules } from '../shared/sale/saleRules';
 import type { Settings, SettingsOptions } from '../shared/contract/settings';
+import type { ReceiptContext } from '../shared/receipt/receipt';
 
 export interface Services {
   readonly config: ServicesConfig;
@@ -146,6 +148,11 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     onCacheWriteFailed: (error) => logger.warn('customer cache: could not keep a customer for offline lookups', { code: error.code, message: error.message }),
   });
 
+  // Receipts (issue 17): main builds every receipt from the stored sale.
+  const receiptContextOf = (session: Session): ReceiptContext => {
+    const settings = session.settings.get();
+    return { header: settings.receiptHeader, footer: settings.receiptFooter, demo: session.mode === 'demo', decimals: settings.currencyDecimals };
+  };
   // Checkout (issue 12): the sale in progress lives in main, one instance per session next to its
   // outbox (it records through the outbox's sale recorder, in the same database).
   const checkout = perSession(
@@ -163,6 +170,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
         findItem: (code) => session.catalog.findByCode(code),
         customers,
         approvals: () => approvals,
+        receiptContext: () => receiptContextOf(session),
         logger,
       });
     },

@@ -62,6 +62,7 @@ export async function run(): Promise<BenchRow[]> {
       return item ? { status: 'found', item, source: 'cache', warning: null } : { status: 'unknown_code', code };
     },
     findItem: (code) => catalog.get(code) ?? null,
+    receiptContext: () => ({ header: '', footer: '', demo: false, decimals: 0 }),
     customers: { returned: () => null, consumeProof: () => false },
     approvals: () => ({
       consume: () => {

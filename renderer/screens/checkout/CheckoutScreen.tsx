@@ -1,12 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { WedgeSettings } from '../../../shared/scanner/wedgeDetector';
-import type { RecordedSale } from '../../../shared/contract/sale';
-import type { Settings } from '../../../shared/contract/settings';
 import { paymentMethodRules } from '../../../shared/sale/saleRules';
 import { pos } from '../../api/pos';
 import { Dialog } from '../../components/checkout/Dialog';
 import { moneyFormatter } from '../../components/checkout/moneyFormat';
-import { ReceiptView, type ReceiptData } from '../../components/checkout/ReceiptView';
+import { ReceiptView } from '../../components/checkout/ReceiptView';
 import { ScanBar, type ScanBarHandle } from '../../components/checkout/ScanBar';
 import { SearchPanel } from '../../components/checkout/SearchPanel';
 import { Kbd } from '../../components/shell/Kbd';
@@ -48,30 +46,9 @@ function CloseOnEscape({ onClose }: { readonly onClose: () => void }): null {
 
 const store = useStore.getState;
 
-/** A recorded sale as the receipt shows it: main's record, plus the store's header and footer. */
-function receiptOf(recorded: RecordedSale, settings: Settings | null, demo: boolean): ReceiptData {
-  const { sale } = recorded;
-  return {
-    invoiceNumber: recorded.invoiceNumber,
-    completedAt: recorded.completedAt,
-    outlet: settings?.outlet ?? null,
-    register: settings?.register ?? null,
-    header: settings?.receiptHeader ?? '',
-    footer: settings?.receiptFooter ?? '',
-    demo,
-    lines: sale.lines,
-    totals: recorded.totals,
-    tax: sale.tax,
-    payments: sale.payments,
-    customer: sale.customer,
-    pointsRedeemed: sale.pointsRedeemed,
-    approvals: recorded.approvals,
-  };
-}
-
 /**
  * The cashier's screen: scan, adjust, attach a customer, take payment, print the receipt. This
- * frame subscribes only to what changes rarely (settings, options, the demo flag); the cart,
+ * frame subscribes only to what changes rarely (settings, options); the cart,
  * totals, feedback, line shortcuts and dialogs subscribe to their own parts, so a scan re-renders
  * just those.
  */
@@ -80,7 +57,6 @@ export function CheckoutScreen(): React.JSX.Element {
   const locale = useLocale();
   const settings = useStore((s) => s.settings.values);
   const options = useStore((s) => s.settings.options);
-  const demo = useStore((s) => s.app.info?.mode === 'demo');
 
   const [dialog, setDialog] = useState<DialogState | null>(null);
   const [completing, setCompleting] = useState(false);
@@ -99,7 +75,8 @@ export function CheckoutScreen(): React.JSX.Element {
   const taxFallback = useStore((s) => s.sale.view?.taxFallback ?? null);
   const lastRecorded = useStore((s) => s.sale.lastRecorded);
   const cartEmpty = useStore(saleSelectors.isEmpty);
-  const receipt = useMemo(() => (lastRecorded ? receiptOf(lastRecorded, settings, demo) : null), [lastRecorded, settings, demo]);
+  // Main built the receipt from the stored sale; the screen only lays it out (the printer lays out the same model).
+  const receipt = lastRecorded?.receipt ?? null;
   // Whether the last recorded sale was made on this screen (then its receipt is already up) or before a restart.
   const [recordedHere, setRecordedHere] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
