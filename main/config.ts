@@ -1,4 +1,6 @@
 import path from 'node:path';
+import type { CupsOptions } from './printing/cupsTransport';
+import type { NetworkTimeouts } from './printing/networkTransport';
 import type { HidBackend } from './scanner/hidBackend';
 
 /** Size-based log rotation: at most `keepFiles` files of about `maxFileBytes` each. */
@@ -29,6 +31,8 @@ export interface ServicesConfig {
    * (Electron's `shell.openPath`). Absent where the host cannot open folders (browser host).
    */
   readonly openFolder?: (folder: string) => Promise<string>;
+  /** Printer timeouts and the `lp` command; the defaults unless a test wants short ones or a stand-in lp. */
+  readonly printing?: { readonly network?: NetworkTimeouts; readonly cups?: CupsOptions };
 }
 
 /** Where the log files live: `<dataDir>/logs/app.<n>.log`. */

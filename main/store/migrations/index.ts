@@ -8,6 +8,7 @@ import { outboxMigration } from './002_outbox';
 import { customersMigration } from './003_customers';
 import { saleDraftsMigration } from './004_sale_drafts';
 import { voidedByMigration } from './005_voided_by';
+import { printJobsMigration } from './006_print_jobs';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   customersMigration,
   saleDraftsMigration,
   voidedByMigration,
+  printJobsMigration,
 ];
