@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { WedgeSettings } from '../../../shared/scanner/wedgeDetector';
 import { paymentMethodRules } from '../../../shared/sale/saleRules';
+import { PosError } from '../../../shared/errors';
 import { pos } from '../../api/pos';
+import { errorMessage } from '../../state/errorMessage';
 import { Dialog } from '../../components/checkout/Dialog';
 import { moneyFormatter } from '../../components/checkout/moneyFormat';
 import { ReceiptView } from '../../components/checkout/ReceiptView';
@@ -19,6 +21,7 @@ import { reportWedgeScan, searchCatalog } from './checkoutApi';
 import { CHECKOUT_GROUP as GROUP, CHECKOUT_KEYS } from './checkoutKeys';
 import { CustomerDialogContent, DiscountContent, PayDialogContent, PriceContent, QuantityContent } from './dialogContents';
 import { FeedbackArea } from './FeedbackArea';
+import { PrintJobsBanner } from './PrintJobsBanner';
 import { useFeedbackStore } from './scanFeedbackStore';
 import { SaleShortcuts } from './SaleShortcuts';
 import { changeSelectedQuantity, completeSale, loadCheckout, removeSelectedLine, voidSale as voidSaleInMain } from './saleActions';
@@ -189,8 +192,17 @@ export function CheckoutScreen(): React.JSX.Element {
     useFeedbackStore.getState().clear();
     closeDialog();
   };
+  // The configured receipt printer first (main queues the job and says if it fails); without one,
+  // the OS print dialog prints the on-screen receipt.
   const printReceipt = (): void => {
-    if (receipt) window.print();
+    if (!lastRecorded) return;
+    pos.printing.printReceipt({ localId: lastRecorded.localId }).then(
+      () => useFeedbackStore.getState().show('ok', t('printing.print.queued')),
+      (error: unknown) => {
+        if (error instanceof PosError && error.code === 'not_configured') window.print();
+        else useFeedbackStore.getState().show('error', t('printing.print.failed', { message: errorMessage(error) }));
+      },
+    );
   };
 
   const complete = async (): Promise<void> => {
@@ -282,6 +294,7 @@ export function CheckoutScreen(): React.JSX.Element {
           onChangeQuantity={(delta) => void changeSelectedQuantity(delta)}
           onRemoveSelected={() => void removeSelectedLine()}
         />
+        <PrintJobsBanner t={t} onDone={focusScan} />
         <FeedbackArea t={t} idle={idle} onSearchByName={() => setDialog({ kind: 'search', query: '' })} onAddItem={addCatalogItem} />
         <CartArea
           t={t}

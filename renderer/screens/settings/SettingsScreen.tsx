@@ -4,6 +4,7 @@ import { AboutSection } from './AboutSection';
 import { AccountSection } from './AccountSection';
 import { CatalogSection } from './CatalogSection';
 import { ManagersSection } from './ManagersSection';
+import { PrinterSection } from './PrinterSection';
 import { ScannerSection } from './ScannerSection';
 import { StoreSettingsForm } from './StoreSettingsForm';
 
@@ -52,6 +53,8 @@ export function SettingsScreen(): React.JSX.Element {
         <div>
           {mode !== 'setup' ? <CatalogSection /> : null}
           <ScannerSection />
+          {/* The printer belongs to the mode's database, like managers. */}
+          {mode !== 'setup' ? <PrinterSection key={mode} /> : null}
           {/* Managers belong to the mode's database (demo managers are not live ones). */}
           {mode !== 'setup' ? <ManagersSection key={mode} /> : null}
           {info ? <AboutSection info={info} t={t} /> : null}
