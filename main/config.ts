@@ -31,6 +31,13 @@ export interface ServicesConfig {
    * (Electron's `shell.openPath`). Absent where the host cannot open folders (browser host).
    */
   readonly openFolder?: (folder: string) => Promise<string>;
+  /**
+   * Prints the app's window through the OS print dialog on a page of this size (Electron
+   * `webContents.print` with `pageSize` in microns: without it Electron prints receipts on A4).
+   * Resolves '' when printed, else the reason. Absent where the host cannot (browser host: the page
+   * calls window.print itself).
+   */
+  readonly printPage?: (page: { readonly widthMicrons: number; readonly heightMicrons: number }) => Promise<string>;
   /** Printer timeouts and the `lp` command; the defaults unless a test wants short ones or a stand-in lp. */
   readonly printing?: { readonly network?: NetworkTimeouts; readonly cups?: CupsOptions };
 }

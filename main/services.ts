@@ -176,6 +176,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
         language: () => session.settings.get().language,
         events,
         logger,
+        printPage: config.printPage,
         ...(config.printing ?? {}),
       });
       instance.start();

@@ -21,7 +21,7 @@ import type { Logger } from '../logging/logger';
 import type { PrintJobStore, StoredPrintJob } from '../store/printJobStore';
 import { sendToCupsQueue, type CupsOptions } from './cupsTransport';
 import { DEFAULT_NETWORK_TIMEOUTS, sendToNetworkPrinter, type NetworkTimeouts } from './networkTransport';
-import { drawerOnly, thermalReceipt, thermalTestPage } from './thermalReceipt';
+import { drawerOnly, receiptPageMicrons, thermalReceipt, thermalTestPage } from './thermalReceipt';
 
 type PrintingMethod = Extract<keyof ContractHandlers, `printing.${string}`>;
 export type PrintingHandlers = Pick<ContractHandlers, PrintingMethod>;
@@ -40,6 +40,8 @@ export interface PrintServiceOptions {
   readonly language: () => 'en' | 'id';
   readonly events: EventHub;
   readonly logger: Logger;
+  /** The host's print dialog on a page of this size (Electron); absent in the browser host. */
+  readonly printPage?: ((page: { readonly widthMicrons: number; readonly heightMicrons: number }) => Promise<string>) | undefined;
   readonly network?: NetworkTimeouts;
   readonly cups?: CupsOptions;
   readonly now?: () => number;
@@ -197,6 +199,14 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
       if (!jobs.dismiss(id, now())) throw new ServiceError('conflict', `The job for ${job.invoiceNumber} is ${job.state}; only a failed job can be dismissed`);
       announce();
       return publicJob(mustGet(id));
+    },
+    'printing.printDialog': async ({ localId }) => {
+      const receipt = options.receiptOf(localId);
+      if (!receipt) throw new ServiceError('not_found', 'That sale is not on this register');
+      if (!options.printPage) throw new ServiceError('not_configured', 'This window prints through its own print dialog');
+      const reason = await options.printPage(receiptPageMicrons(receipt, settings().paperWidth));
+      if (reason !== '') logger.info(`Printing: print dialog for ${receipt.invoiceNumber} did not print: ${reason}`);
+      return { printed: reason === '', reason: reason === '' ? null : reason };
     },
     'printing.printReceipt': async ({ localId }) => {
       const config = settings();

@@ -8,7 +8,7 @@
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import type { DrawerSettings, PaperWidth } from '../../shared/contract/printing';
 import { formatReceiptMoney, formatReceiptPercent, formatReceiptTime, type Receipt } from '../../shared/receipt/receipt';
-import type { ReceiptLabels } from '../../shared/receipt/receiptLabels';
+import { RECEIPT_LABELS, type ReceiptLabels } from '../../shared/receipt/receiptLabels';
 
 export const COLUMNS: Readonly<Record<PaperWidth, number>> = { 58: 32, 80: 48 };
 /** Printable dots per line at 203 dpi: 48 mm on 58 mm paper, 72 mm on 80 mm paper. */
@@ -192,4 +192,16 @@ export function thermalTestPage(options: ThermalOptions & { readonly sample: str
 /** Only the drawer pulse (a cash sale when receipts are not printed automatically). */
 export function drawerOnly(drawer: DrawerSettings, paperWidth: PaperWidth): Uint8Array {
   return newEncoder(paperWidth).initialize().raw(drawerPulseBytes(drawer)).encode();
+}
+
+/**
+ * The page for printing the on-screen receipt through the OS dialog: the paper's width and a length
+ * that fits the receipt (about 5 mm a printed line plus header, barcode and margins), so a roll
+ * printer's driver neither scales the receipt down to A4 nor feeds a page of blank paper.
+ */
+export function receiptPageMicrons(receipt: Receipt, paperWidth: PaperWidth): { widthMicrons: number; heightMicrons: number } {
+  const body = receiptBodyLines(receipt, RECEIPT_LABELS.en, COLUMNS[paperWidth]);
+  const lines = body.meta.length + body.items.length + body.totals.length + body.notes.length + receipt.payments.length + 6;
+  const lengthMm = Math.min(2_000, Math.max(100, lines * 5 + 40));
+  return { widthMicrons: paperWidth * 1_000, heightMicrons: lengthMm * 1_000 };
 }

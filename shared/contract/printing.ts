@@ -92,6 +92,12 @@ export const printingMethods = {
   'printing.retry': method({ input: z.object({ id: jobId }).strict(), result: returns<PrintJob>() }),
   /** Puts a failed job away without printing it (the cashier printed it another way, or it is not needed). */
   'printing.dismiss': method({ input: z.object({ id: jobId }).strict(), result: returns<PrintJob>() }),
+  /**
+   * The print dialog fallback for a recorded sale's on-screen receipt, on a page of the configured
+   * paper width and the receipt's length (Electron). `not_configured` where the host has no print
+   * dialog of its own (browser host: the page prints itself).
+   */
+  'printing.printDialog': method({ input: z.object({ localId: text({ max: 64 }) }).strict(), result: returns<{ readonly printed: boolean; readonly reason: string | null }>() }),
   /** Queues the receipt of a recorded sale (reprint) on the configured printer. `not_configured` with the system transport. */
   'printing.printReceipt': method({ input: z.object({ localId: text({ max: 64 }) }).strict(), result: returns<PrintJob>() }),
 };

@@ -193,14 +193,20 @@ export function CheckoutScreen(): React.JSX.Element {
     closeDialog();
   };
   // The configured receipt printer first (main queues the job and says if it fails); without one,
-  // the OS print dialog prints the on-screen receipt.
+  // the OS print dialog: Electron's on a receipt-sized page (main picks it), else the page's own.
   const printReceipt = (): void => {
     if (!lastRecorded) return;
-    pos.printing.printReceipt({ localId: lastRecorded.localId }).then(
+    const localId = lastRecorded.localId;
+    const notConfigured = (error: unknown): boolean => error instanceof PosError && error.code === 'not_configured';
+    const failed = (error: unknown): void => useFeedbackStore.getState().show('error', t('printing.print.failed', { message: errorMessage(error) }));
+    pos.printing.printReceipt({ localId }).then(
       () => useFeedbackStore.getState().show('ok', t('printing.print.queued')),
       (error: unknown) => {
-        if (error instanceof PosError && error.code === 'not_configured') window.print();
-        else useFeedbackStore.getState().show('error', t('printing.print.failed', { message: errorMessage(error) }));
+        if (!notConfigured(error)) return failed(error);
+        pos.printing.printDialog({ localId }).then(
+          () => undefined, // printed, or cancelled by the cashier in the dialog
+          (dialogError: unknown) => (notConfigured(dialogError) ? window.print() : failed(dialogError)),
+        );
       },
     );
   };

@@ -121,16 +121,17 @@ export function PrinterSection(): React.JSX.Element {
           )}
         </Field>
       ) : null}
+      {/* The print dialog uses the width too: its page is the paper's width, not A4. */}
+      <Field label={t('printing.settings.width')}>
+        {({ id }) => (
+          <select id={id} className="select" value={draft.paperWidth} data-testid="printer-width" onChange={(e) => change({ paperWidth: e.target.value === '58' ? 58 : 80 })}>
+            <option value="58">{t('printing.settings.width.58')}</option>
+            <option value="80">{t('printing.settings.width.80')}</option>
+          </select>
+        )}
+      </Field>
       {thermal ? (
         <>
-          <Field label={t('printing.settings.width')}>
-            {({ id }) => (
-              <select id={id} className="select" value={draft.paperWidth} data-testid="printer-width" onChange={(e) => change({ paperWidth: e.target.value === '58' ? 58 : 80 })}>
-                <option value="58">{t('printing.settings.width.58')}</option>
-                <option value="80">{t('printing.settings.width.80')}</option>
-              </select>
-            )}
-          </Field>
           <label className="checkbox">
             <input type="checkbox" checked={draft.autoPrint} data-testid="printer-autoprint" onChange={(e) => change({ autoPrint: e.target.checked })} />
             {t('printing.settings.autoPrint')}

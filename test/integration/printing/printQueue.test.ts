@@ -186,5 +186,12 @@ describe('print queue with a real TCP printer', () => {
     expect(bad.issues[0]).toMatchObject({ path: 'address', message: expect.stringContaining('has no port') });
     const noPrinter = await refusal(call('printing.updateSettings', { ...PRINTER(''), transport: 'system' }));
     expect(noPrinter.issues.map((i) => i.path)).toEqual(['autoPrint', 'drawer.enabled']);
+
+    // Without a receipt printer, reprinting falls to the print dialog; this host has none of its own (the page prints itself).
+    await call('printing.updateSettings', { ...PRINTER(''), transport: 'system', autoPrint: false, drawer: { enabled: false, pin: 2, onMs: 100, offMs: 500 } });
+    const sale = await ringUp(call, { codes: [DEMO_FIXTURES.variants.aqua.code] });
+    expect((await refusal(call('printing.printReceipt', { localId: sale.localId }))).code).toBe('not_configured');
+    expect((await refusal(call('printing.printDialog', { localId: sale.localId }))).code).toBe('not_configured');
+    expect(printer.jobs).toHaveLength(1);
   });
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { barcodeModuleWidth, COLUMNS, drawerOnly, pair, thermalReceipt, wrap } from '../../../main/printing/thermalReceipt';
+import { barcodeModuleWidth, COLUMNS, drawerOnly, pair, receiptPageMicrons, thermalReceipt, wrap } from '../../../main/printing/thermalReceipt';
 import { RECEIPT_LABELS } from '../../../shared/receipt/receiptLabels';
 import { decodeEscPos } from '../../support/escposDecoder';
 import { fullReceipt } from './receiptFixture';
@@ -135,5 +135,12 @@ describe('thermal receipt (ESC/POS) for a sale with discounts, points, split pay
     expect(wrap('ABCDEFGHIJKLMNOPQRSTUVWXYZ', 10)).toEqual(['ABCDEFGHIJ', 'KLMNOPQRST', 'UVWXYZ']);
     expect(pair('  2 x Rp 1.250.000', 'Rp 2.500.000', 32)).toEqual(['  2 x Rp 1.250.000  Rp 2.500.000']);
     expect(pair('Diskon penjualan khusus pelanggan setia', 'Rp 1', 32)).toEqual(['Diskon penjualan khusus', 'pelanggan setia             Rp 1']);
+  });
+
+  it('sizes the print-dialog page to the paper width and the receipt, never A4', () => {
+    expect(receiptPageMicrons(fullReceipt(), 80)).toEqual({ widthMicrons: 80_000, heightMicrons: 200_000 }); // 32 lines × 5 mm + 40 mm
+    expect(receiptPageMicrons(fullReceipt(), 58).widthMicrons).toBe(58_000);
+    // Fewer lines, a shorter page: 17 lines × 5 mm + 40 mm.
+    expect(receiptPageMicrons({ ...fullReceipt(), lines: [], header: [], footer: [], approvals: [] }, 58).heightMicrons).toBe(125_000);
   });
 });
