@@ -273,7 +273,12 @@ export function createCheckoutService(options: CheckoutServiceOptions): Checkout
       const recorded: RecordedSale | null = options.outbox.recordedSale(closing.id);
       if (!recorded) throw new ServiceError('storage', 'The sale was saved but could not be read back; check the Queue');
       const receipted = withReceipt(recorded);
-      options.onRecorded?.(receipted);
+      try {
+        options.onRecorded?.(receipted);
+      } catch (error) {
+        // The sale is recorded and must be answered as such; printing it is the cashier's to retry.
+        options.logger.error(`Checkout: sale ${recorded.invoiceNumber} is recorded, but printing could not be told`, error);
+      }
       return { recorded: receipted, next: view(next) };
     },
   };
