@@ -9,6 +9,7 @@ import {
   printerSettingsSchema,
   type PrinterSettings,
   type PrintJob,
+  type ReceiptLogo,
   type TestPrintResult,
 } from '../../shared/contract/printing';
 import type { ReceiptedSale } from '../../shared/contract/sale';
@@ -21,7 +22,7 @@ import type { Logger } from '../logging/logger';
 import type { PrintJobStore, StoredPrintJob } from '../store/printJobStore';
 import { sendToCupsQueue, type CupsOptions } from './cupsTransport';
 import { DEFAULT_NETWORK_TIMEOUTS, sendToNetworkPrinter, type NetworkTimeouts } from './networkTransport';
-import { drawerOnly, receiptPageMicrons, thermalReceipt, thermalTestPage } from './thermalReceipt';
+import { drawerOnly, receiptPageMicrons, thermalReceipt, thermalTestPage, type LogoRaster } from './thermalReceipt';
 
 type PrintingMethod = Extract<keyof ContractHandlers, `printing.${string}`>;
 export type PrintingHandlers = Pick<ContractHandlers, PrintingMethod>;
@@ -69,9 +70,19 @@ const publicJob = (job: StoredPrintJob): PrintJob => ({
   createdAt: job.createdAt,
 });
 
+/** The stored logo as raster bytes (checked when saved, so a size mismatch here is a damaged setting). */
+function logoRaster(logo: ReceiptLogo | null): LogoRaster | null {
+  return logo ? { width: logo.width, height: logo.height, bits: new Uint8Array(Buffer.from(logo.bits, 'base64')) } : null;
+}
+
 /** Problems a person can fix in the form, named by field. */
 export function printerSettingsIssues(settings: PrinterSettings): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
+  if (settings.logo) {
+    const expected = (settings.logo.width / 8) * settings.logo.height;
+    const actual = Buffer.from(settings.logo.bits, 'base64').length;
+    if (actual !== expected) issues.push({ path: 'logo', message: `The logo holds ${actual} bytes where a ${settings.logo.width}×${settings.logo.height} logo has ${expected}; choose the image again` });
+  }
   if (settings.transport === 'network') {
     const parsed = parsePrinterAddress(settings.address);
     if (!parsed.ok) issues.push({ path: 'address', message: parsed.message });
@@ -125,7 +136,7 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
     if (job.kind === 'drawer') return drawerOnly(config.drawer, config.paperWidth);
     const receipt = options.receiptOf(job.localId);
     if (!receipt) throw new ServiceError('not_found', `Sale ${job.invoiceNumber} is no longer on this register, so its receipt cannot be printed; dismiss this job`);
-    return thermalReceipt(receipt, { paperWidth: config.paperWidth, labels: labels(), drawer });
+    return thermalReceipt(receipt, { paperWidth: config.paperWidth, labels: labels(), drawer, logo: logoRaster(config.logo) });
   };
 
   const printOne = async (job: StoredPrintJob): Promise<void> => {
@@ -179,7 +190,13 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
     'printing.testPrint': async (input): Promise<TestPrintResult> => {
       const config = checked(input);
       const started = now();
-      const bytes = thermalTestPage({ paperWidth: config.paperWidth, labels: labels(), drawer: null, sample: 'Rp 12.500 · Kopi Susu Gula Aren · Café · 5 × 85g' });
+      const bytes = thermalTestPage({
+        paperWidth: config.paperWidth,
+        labels: labels(),
+        drawer: null,
+        logo: logoRaster(config.logo),
+        sample: 'Rp 12.500 · Kopi Susu Gula Aren · Café · 5 × 85g',
+      });
       const target = await send(config, bytes);
       logger.info(`Printing: test page printed on ${target}`);
       return { target, bytes: bytes.length, elapsedMs: now() - started };

@@ -21,11 +21,32 @@ const DOTS: Readonly<Record<PaperWidth, number>> = { 58: 384, 80: 576 };
  */
 export const CODE_PAGE = 'cp858';
 
+/** A logo as the printer takes it: a 1-bit raster, `width / 8` bytes a row, 1 = black. */
+export interface LogoRaster {
+  readonly width: number;
+  readonly height: number;
+  readonly bits: Uint8Array;
+}
+
 export interface ThermalOptions {
   readonly paperWidth: PaperWidth;
   readonly labels: ReceiptLabels;
   /** A drawer pulse, sent first so the drawer opens while the receipt prints. */
   readonly drawer: DrawerSettings | null;
+  /** Printed centred above the header. */
+  readonly logo?: LogoRaster | null;
+}
+
+/**
+ * GS v 0: the logo as one raster image, centred. Written raw: the encoder's image() needs a canvas
+ * ImageData and dithers; the logo is already 1-bit.
+ */
+export function logoBytes(logo: LogoRaster): number[] {
+  const rowBytes = logo.width / 8;
+  if (!Number.isInteger(rowBytes) || logo.bits.length !== rowBytes * logo.height) {
+    throw new RangeError(`A ${logo.width}×${logo.height} logo needs ${rowBytes * logo.height} bytes, not ${logo.bits.length}`);
+  }
+  return [0x1b, 0x61, 0x01, 0x1d, 0x76, 0x30, 0x00, rowBytes & 0xff, rowBytes >> 8, logo.height & 0xff, logo.height >> 8, ...logo.bits, 0x0a, 0x1b, 0x61, 0x00];
 }
 
 function newEncoder(paperWidth: PaperWidth): ReceiptPrinterEncoder {
@@ -153,6 +174,7 @@ export function thermalReceipt(receipt: Receipt, options: ThermalOptions): Uint8
   const body = receiptBodyLines(receipt, options.labels, columns);
   const encoder = newEncoder(options.paperWidth).initialize().codepage(CODE_PAGE);
   if (options.drawer) encoder.raw(drawerPulseBytes(options.drawer));
+  if (options.logo) encoder.raw(logoBytes(options.logo));
   if (receipt.demo) demoBanner(encoder, options.labels, columns);
   for (const line of body.meta) encoder.line(line);
   encoder.line(rule);
@@ -182,6 +204,7 @@ export function thermalTestPage(options: ThermalOptions & { readonly sample: str
   const columns = COLUMNS[options.paperWidth];
   const encoder = newEncoder(options.paperWidth).initialize().codepage(CODE_PAGE);
   if (options.drawer) encoder.raw(drawerPulseBytes(options.drawer));
+  if (options.logo) encoder.raw(logoBytes(options.logo));
   encoder.align('center').bold(true).line(options.labels.testTitle).bold(false).align('left');
   for (const line of wrap(options.labels.testBody(columns), columns)) encoder.line(line);
   encoder.line('1234567890'.repeat(Math.ceil(columns / 10)).slice(0, columns));

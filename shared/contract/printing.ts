@@ -22,6 +22,24 @@ export const drawerSettingsSchema = z
   .strict();
 export type DrawerSettings = z.infer<typeof drawerSettingsSchema>;
 
+/** Widest logo the narrowest paper prints (58 mm: 384 dots), so one logo fits both widths. */
+export const LOGO_MAX_WIDTH = 384;
+export const LOGO_MAX_HEIGHT = 192;
+
+/**
+ * An optional logo printed centred above the receipt: a 1-bit raster, rows of `width / 8` bytes,
+ * most significant bit leftmost, 1 = black (the ESC/POS raster layout), base64. The renderer turns
+ * the chosen image into this; main checks the size matches.
+ */
+export const receiptLogoSchema = z
+  .object({
+    width: z.number().int().min(8).max(LOGO_MAX_WIDTH).multipleOf(8),
+    height: z.number().int().min(1).max(LOGO_MAX_HEIGHT),
+    bits: text({ max: Math.ceil(((LOGO_MAX_WIDTH / 8) * LOGO_MAX_HEIGHT) / 3) * 4 }).pipe(z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Not base64')),
+  })
+  .strict();
+export type ReceiptLogo = z.infer<typeof receiptLogoSchema>;
+
 export const printerSettingsSchema = z
   .object({
     /**
@@ -37,6 +55,7 @@ export const printerSettingsSchema = z
     /** Print the receipt as soon as each sale is recorded. */
     autoPrint: z.boolean(),
     drawer: drawerSettingsSchema,
+    logo: receiptLogoSchema.nullable(),
   })
   .strict();
 export type PrinterSettings = z.infer<typeof printerSettingsSchema>;
@@ -48,6 +67,7 @@ export const DEFAULT_PRINTER_SETTINGS: PrinterSettings = {
   paperWidth: 80,
   autoPrint: false,
   drawer: { enabled: false, pin: 2, onMs: 100, offMs: 500 },
+  logo: null,
 };
 
 export type PrintJobKind = 'receipt' | 'drawer';

@@ -8,6 +8,7 @@ import { ITEMS, openStore, scan } from './checkout/checkoutHarness';
 import { checkScreen } from './shell/screenCheck';
 import { decodeEscPos } from '../support/escposDecoder';
 import { startFakePrinter, type FakePrinter } from '../support/fakePrinter';
+import { greyscalePng } from './helpers/png';
 import type { Page } from '@playwright/test';
 
 let printer: FakePrinter;
@@ -57,6 +58,17 @@ test.describe('receipt printer', () => {
     const decoded = decodeEscPos(page1 ?? new Uint8Array());
     expect(decoded.lines.map((l) => l.text.trim())).toContain('TEST PRINT');
     expect(decoded.lines.some((l) => l.text === '12345678901234567890123456789012')).toBe(true); // 58 mm: 32 columns
+
+    // A logo (a 40 × 16 PNG with a black left half) prints above the test page, padded to 40 dots, row by row.
+    await section.getByTestId('printer-logo').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: greyscalePng(40, 16, (x) => x < 20) });
+    await expect(section.getByTestId('printer-logo-preview')).toBeVisible();
+    await section.getByTestId('printer-test').click();
+    await expect(section.getByTestId('printer-test-result')).toBeVisible();
+    const [, page2] = await printer.waitForJobs(2);
+    const raster = decodeEscPos(page2 ?? new Uint8Array()).events.find((e) => e.kind === 'raster');
+    expect(raster).toMatchObject({ kind: 'raster', width: 40, height: 16, align: 'center' });
+    // Each row: 20 black dots then 20 white: ff ff f0 00 00.
+    expect(raster?.kind === 'raster' ? [...raster.bits.slice(0, 5)] : []).toEqual([0xff, 0xff, 0xf0, 0x00, 0x00]);
     await checkScreen(page, testInfo, 'settings-printer');
 
     await section.getByTestId('printer-save').click();
@@ -67,6 +79,7 @@ test.describe('receipt printer', () => {
       paperWidth: 58,
       autoPrint: true,
       drawer: { enabled: true, pin: 5 },
+      logo: { width: 40, height: 16 },
     });
   });
 
@@ -79,6 +92,7 @@ test.describe('receipt printer', () => {
       paperWidth: 80,
       autoPrint: true,
       drawer: { enabled: false, pin: 2, onMs: 100, offMs: 500 },
+      logo: null,
     });
     printer.behave({ kind: 'closesAfter', bytes: 40 });
     const first = await sellOne(page, ITEMS.indomie.code);

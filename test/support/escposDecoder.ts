@@ -18,6 +18,8 @@ export type DecodedEvent =
   | { readonly kind: 'pulse'; readonly pin: 2 | 5; readonly onMs: number; readonly offMs: number }
   | { readonly kind: 'barcode'; readonly symbology: 'code128'; readonly value: string; readonly moduleWidth: number; readonly height: number }
   | { readonly kind: 'cut'; readonly partial: boolean }
+  /** GS v 0: a raster image, `width` dots wide, rows of width / 8 bytes. */
+  | { readonly kind: 'raster'; readonly width: number; readonly height: number; readonly bits: Uint8Array; readonly align: 'left' | 'center' | 'right' }
   | { readonly kind: 'codepage'; readonly table: number };
 
 export interface DecodedJob {
@@ -87,6 +89,14 @@ export function decodeEscPos(input: Uint8Array): DecodedJob {
         const data = String.fromCharCode(...bytes.slice(i, i + n));
         i += n;
         event({ kind: 'barcode', symbology: 'code128', value: data.replace(/^\{[ABC]/, ''), moduleWidth: barcode.width, height: barcode.height });
+      } else if (c === 0x76) {
+        if (take() !== 0x30) throw new Error(`Unknown GS v at byte ${i - 3}`);
+        take(); // mode: normal
+        const rowBytes = take() + take() * 256;
+        const height = take() + take() * 256;
+        const bits = new Uint8Array(bytes.slice(i, i + rowBytes * height));
+        i += rowBytes * height;
+        event({ kind: 'raster', width: rowBytes * 8, height, bits, align });
       } else if (c === 0x56) {
         const m = take();
         if (m === 65 || m === 66) take();

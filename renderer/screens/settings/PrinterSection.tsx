@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { DEFAULT_PRINTER_SETTINGS, type PrinterSettings } from '../../../shared/contract/printing';
 import { PosError } from '../../../shared/errors';
 import { pos } from '../../api/pos';
 import { Field } from '../../components/forms/Field';
 import { useT } from '../../i18n/useT';
 import { errorMessage } from '../../state/errorMessage';
+import { drawLogo, logoFromFile } from './logoBitmap';
 
 type Outcome =
   | { readonly kind: 'saved' }
@@ -28,6 +29,20 @@ export function PrinterSection(): React.JSX.Element {
   const [fieldErrors, setFieldErrors] = useState<Readonly<Record<string, string>>>({});
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const [logoError, setLogoError] = useState<string | null>(null);
+  const preview = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    if (preview.current && draft.logo) drawLogo(preview.current, draft.logo);
+  }, [draft.logo]);
+  const chooseLogo = async (file: File | undefined): Promise<void> => {
+    if (!file) return;
+    try {
+      change({ logo: await logoFromFile(file) });
+      setLogoError(null);
+    } catch (error) {
+      setLogoError(t('printing.settings.logoFailed', { message: errorMessage(error) }));
+    }
+  };
 
   useEffect(() => {
     let live = true;
@@ -132,6 +147,28 @@ export function PrinterSection(): React.JSX.Element {
       </Field>
       {thermal ? (
         <>
+          <Field label={t('printing.settings.logo')} hint={t('printing.settings.logoHint')} error={logoError ?? fieldErrors['logo']}>
+            {({ id, describedBy, invalid }) => (
+              <input
+                id={id}
+                type="file"
+                accept="image/png,image/jpeg"
+                className="input"
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+                data-testid="printer-logo"
+                onChange={(e) => void chooseLogo(e.target.files?.[0])}
+              />
+            )}
+          </Field>
+          {draft.logo ? (
+            <div className="button-row">
+              <canvas ref={preview} className="printer-logo-preview" role="img" aria-label={t('printing.settings.logoPreview')} data-testid="printer-logo-preview" />
+              <button type="button" className="button button-quiet" data-testid="printer-logo-remove" onClick={() => change({ logo: null })}>
+                {t('printing.settings.logoRemove')}
+              </button>
+            </div>
+          ) : null}
           <label className="checkbox">
             <input type="checkbox" checked={draft.autoPrint} data-testid="printer-autoprint" onChange={(e) => change({ autoPrint: e.target.checked })} />
             {t('printing.settings.autoPrint')}

@@ -48,6 +48,7 @@ const PRINTER = (address: string): PrinterSettings => ({
   paperWidth: 58,
   autoPrint: true,
   drawer: { enabled: true, pin: 2, onMs: 120, offMs: 240 },
+  logo: null,
 });
 
 async function demoCounter(call: ContractCall): Promise<void> {
@@ -184,6 +185,8 @@ describe('print queue with a real TCP printer', () => {
     const bad = await refusal(call('printing.updateSettings', PRINTER('192.168.1.50')));
     expect(bad.code).toBe('validation');
     expect(bad.issues[0]).toMatchObject({ path: 'address', message: expect.stringContaining('has no port') });
+    const badLogo = await refusal(call('printing.updateSettings', { ...PRINTER(printer.address), logo: { width: 16, height: 2, bits: Buffer.from([1, 2, 3]).toString('base64') } }));
+    expect(badLogo.issues[0]).toMatchObject({ path: 'logo', message: expect.stringContaining('holds 3 bytes where a 16×2 logo has 4') });
     const noPrinter = await refusal(call('printing.updateSettings', { ...PRINTER(''), transport: 'system' }));
     expect(noPrinter.issues.map((i) => i.path)).toEqual(['autoPrint', 'drawer.enabled']);
 

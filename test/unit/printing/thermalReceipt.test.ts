@@ -143,4 +143,14 @@ describe('thermal receipt (ESC/POS) for a sale with discounts, points, split pay
     // Fewer lines, a shorter page: 17 lines × 5 mm + 40 mm.
     expect(receiptPageMicrons({ ...fullReceipt(), lines: [], header: [], footer: [], approvals: [] }, 58).heightMicrons).toBe(125_000);
   });
+
+  it('prints an optional logo centred above the header, bit for bit, after the drawer pulse', () => {
+    // A 16 × 3 logo: a frame of black with a white middle row.
+    const logo = { width: 16, height: 3, bits: new Uint8Array([0xff, 0xff, 0x80, 0x01, 0xff, 0xff]) };
+    const decoded = decodeEscPos(thermalReceipt(fullReceipt(), { paperWidth: 58, labels: RECEIPT_LABELS.en, drawer, logo }));
+    expect(decoded.sequence[0]).toMatchObject({ kind: 'pulse' });
+    expect(decoded.events[1]).toEqual({ kind: 'raster', width: 16, height: 3, bits: logo.bits, align: 'center' });
+    expect(decoded.lines.filter((l) => l.text.trim() !== '')[0]?.text.trim()).toBe('Toko Maju Jaya');
+    expect(() => thermalReceipt(fullReceipt(), { paperWidth: 58, labels: RECEIPT_LABELS.en, drawer: null, logo: { ...logo, height: 4 } })).toThrow(/needs 8 bytes, not 6/);
+  });
 });
