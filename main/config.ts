@@ -1,4 +1,6 @@
 import path from 'node:path';
+import type { CupsOptions } from './printing/cupsTransport';
+import type { NetworkTimeouts } from './printing/networkTransport';
 import type { HidBackend } from './scanner/hidBackend';
 
 /** Size-based log rotation: at most `keepFiles` files of about `maxFileBytes` each. */
@@ -29,6 +31,15 @@ export interface ServicesConfig {
    * (Electron's `shell.openPath`). Absent where the host cannot open folders (browser host).
    */
   readonly openFolder?: (folder: string) => Promise<string>;
+  /**
+   * Prints the app's window through the OS print dialog on a page of this size (Electron
+   * `webContents.print` with `pageSize` in microns: without it Electron prints receipts on A4).
+   * Resolves '' when printed, else the reason. Absent where the host cannot (browser host: the page
+   * calls window.print itself).
+   */
+  readonly printPage?: (page: { readonly widthMicrons: number; readonly heightMicrons: number }) => Promise<string>;
+  /** Printer timeouts and the `lp` command; the defaults unless a test wants short ones or a stand-in lp. */
+  readonly printing?: { readonly network?: NetworkTimeouts; readonly cups?: CupsOptions };
 }
 
 /** Where the log files live: `<dataDir>/logs/app.<n>.log`. */

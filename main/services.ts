@@ -10,6 +10,7 @@ import { createApprovalService } from './approval/approvalService';
 import { AccountService } from './account/accountService';
 import { startDemoSimulator } from './account/demoServer';
 import { perSession } from './account/perSession';
+import type { Session } from './account/session';
 import { cachedSettingsOptions } from './account/settingsOptions';
 import { createCatalogService } from './catalog/catalogService';
 import { BulkWriter } from './workers/bulkWriter';
@@ -37,6 +38,10 @@ import { pricingRules } from './sale/pricingRules';
 import { DraftStore } from './store/draftStore';
 import { paymentMethodRules } from '../shared/sale/saleRules';
 import type { Settings, SettingsOptions } from '../shared/contract/settings';
+import { printerSettingsSchema } from '../shared/contract/printing';
+import { buildReceipt, type ReceiptContext } from '../shared/receipt/receipt';
+import { createPrintService } from './printing/printService';
+import { PrintJobStore } from './store/printJobStore';
 
 export interface Services {
   readonly config: ServicesConfig;
@@ -48,6 +53,9 @@ export interface Services {
   /** Stops workers and closes files; safe to call twice. */
   close(): Promise<void>;
 }
+
+/** The session's app-state key of the printer settings (apart from `settings`, so older documents stay valid). */
+const PRINTER_SETTINGS_KEY = 'printer';
 
 async function openLogger(config: ServicesConfig): Promise<FileLogger> {
   const dir = logsDir(config.dataDir);
@@ -180,6 +188,37 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     onCacheWriteFailed: (error) => logger.warn('customer cache: could not keep a customer for offline lookups', { code: error.code, message: error.message }),
   });
 
+  // Printing (issue 17): printer settings and the print queue live in the session's database, so
+  // demo and live keep their own printer and jobs. Main builds every receipt from the stored sale.
+  const receiptContextOf = (session: Session): ReceiptContext => {
+    const settings = session.settings.get();
+    return { header: settings.receiptHeader, footer: settings.receiptFooter, demo: session.mode === 'demo', decimals: settings.currencyDecimals };
+  };
+  const printing = perSession(
+    account,
+    (session) => {
+      const instance = createPrintService({
+        jobs: new PrintJobStore(session.db),
+        settings: {
+          get: () => session.state.get(PRINTER_SETTINGS_KEY, printerSettingsSchema),
+          set: (value) => session.state.set(PRINTER_SETTINGS_KEY, value),
+        },
+        receiptOf: (localId) => {
+          const recorded = outbox.current().store.recordedSale(localId);
+          return recorded ? buildReceipt(recorded, receiptContextOf(session)) : null;
+        },
+        language: () => session.settings.get().language,
+        events,
+        logger,
+        printPage: config.printPage,
+        ...(config.printing ?? {}),
+      });
+      instance.start();
+      return instance;
+    },
+    (instance) => instance.stop(),
+  );
+
   // Checkout (issue 12): the sale in progress lives in main, one instance per session next to its
   // outbox (it records through the outbox's sale recorder, in the same database).
   const checkout = perSession(
@@ -199,6 +238,8 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
         catalogSynced: () => catalog.progress().lastSyncAt !== null,
         customers,
         approvals: () => approvals,
+        receiptContext: () => receiptContextOf(session),
+        onRecorded: (sale) => printing.current().saleRecorded(sale),
         logger,
       });
     },
@@ -226,6 +267,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     ...checkout.handlers,
     ...customers.handlers,
     ...approvals.handlers,
+    ...printing.handlers,
   };
 
   let closed = false;

@@ -37,6 +37,12 @@ export const ERROR_CODES = [
   'device_unsupported',
   'device_io',
   'decode',
+  // printers (issue 17)
+  'printer_unreachable',
+  'printer_refused',
+  'printer_timeout',
+  'printer_io',
+  'printer_unsupported',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

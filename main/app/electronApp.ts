@@ -35,6 +35,8 @@ export interface AppWindow {
   onWillAttachWebview(listener: (prevent: () => void) => void): void;
   onClosed(listener: () => void): void;
   isDestroyed(): boolean;
+  /** The OS print dialog for this window's page on a page of this size (microns); '' when printed, else the reason. */
+  print(page: { readonly widthMicrons: number; readonly heightMicrons: number }): Promise<string>;
 }
 
 export interface ElectronSeam {
@@ -124,15 +126,19 @@ export async function runElectronApp(seam: ElectronSeam, options: ElectronAppOpt
   seam.setContentSecurityPolicy(CONTENT_SECURITY_POLICY);
   seam.handleProtocol(APP_SCHEME, (request) => serveAppRequest(request, options.rendererDir));
 
+  let printWindow: AppWindow | null = null;
   const services = await options.createServices({
     dataDir: seam.userDataDir(),
     version: seam.version(),
     host: 'electron',
     openFolder: (folder) => seam.openFolder(folder),
+    // The window is created after the services; a print asked for before that cannot happen.
+    printPage: (page) => (printWindow && !printWindow.isDestroyed() ? printWindow.print(page) : Promise.resolve('The window is not open')),
   });
   registerContractHandlers(seam, services.dispatch, APP_PAGE_URL);
 
   const window = seam.createWindow({ webPreferences: secureWebPreferences(options.preloadPath), width: 1280, height: 800, title: 'DealPOS Counter' });
+  printWindow = window;
   hardenWindow(window, APP_PAGE_URL);
   const stopForwarding = services.events.onAny((event, payload) => {
     if (!window.isDestroyed()) window.send(EVENT_CHANNEL, event, payload);

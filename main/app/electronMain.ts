@@ -25,6 +25,14 @@ function wrapWindow(win: BrowserWindow): AppWindow {
     onWillAttachWebview: (listener) => contents.on('will-attach-webview', (event) => listener(() => event.preventDefault())),
     onClosed: (listener) => win.on('closed', listener),
     isDestroyed: () => win.isDestroyed(),
+    // An explicit page size: since Electron 25 the default is A4, which scales a receipt down (electron#39670).
+    print: (page) =>
+      new Promise((resolve) =>
+        contents.print(
+          { silent: false, printBackground: false, margins: { marginType: 'none' }, pageSize: { width: page.widthMicrons, height: page.heightMicrons } },
+          (success, failureReason) => resolve(success ? '' : failureReason || 'Print job canceled'),
+        ),
+      ),
   };
 }
 

@@ -10,7 +10,8 @@ import type { ContractHandlers } from '../../shared/contract';
 import { normalizeCode } from '../../shared/catalog/barcode';
 import { itemCodeCandidates, readScaleLabel, type ScaleBarcodeRule, type ScaleLabelReading } from '../../shared/catalog/scaleBarcode';
 import type { CatalogItem, ResolveResult } from '../../shared/contract/catalog';
-import type { CheckoutState, RecordedSale, SaleApproval, SaleView, ScanOutcome } from '../../shared/contract/sale';
+import type { CheckoutState, ReceiptedSale, RecordedSale, SaleApproval, SaleView, ScanOutcome } from '../../shared/contract/sale';
+import { buildReceipt, type ReceiptContext } from '../../shared/receipt/receipt';
 import { ServiceError } from '../../shared/errors';
 import { formatMoney, IDR, type Money } from '../../shared/money';
 import type { Discount } from '../../shared/sale/sale';
@@ -60,6 +61,13 @@ export interface CheckoutServiceOptions {
     consumeProof(proof: string, customerId: string): boolean;
   };
   readonly approvals: () => ApprovalGate;
+  /** Header, footer, demo mark and currency digits the receipt is built with. */
+  readonly receiptContext: () => ReceiptContext;
+  /**
+   * Told once a sale is durably recorded (printing: auto-print and the cash drawer). It runs after
+   * the answer is settled and must not throw: printing never decides whether a sale happened.
+   */
+  readonly onRecorded?: (sale: ReceiptedSale) => void;
   readonly logger: Logger;
   readonly now?: () => number;
   readonly newId?: () => string;
@@ -169,11 +177,15 @@ export function createCheckoutService(options: CheckoutServiceOptions): Checkout
     });
     return { status: 'added', item, source: result.source, lineId, sale };
   };
+  const withReceipt = (recorded: RecordedSale): ReceiptedSale => ({ ...recorded, receipt: buildReceipt(recorded, options.receiptContext()) });
 
   const lineName = (value: rules.Draft, lineId: string): string => value.lines.find((l) => l.lineId === lineId)?.name ?? lineId;
 
   const handlers: SaleHandlers = {
-    'sale.current': async (): Promise<CheckoutState> => ({ sale: view(), lastRecorded: options.outbox.lastRecorded() }),
+    'sale.current': async (): Promise<CheckoutState> => {
+      const last = options.outbox.lastRecorded();
+      return { sale: view(), lastRecorded: last ? withReceipt(last) : null };
+    },
 
     'sale.scan': async ({ draftId, code }): Promise<ScanOutcome> => {
       open(draftId);
@@ -287,7 +299,7 @@ export function createCheckoutService(options: CheckoutServiceOptions): Checkout
     'sale.complete': async ({ draftId }) => {
       // A retry after a lost answer: the draft was recorded under its own id, so answer that sale again.
       const already = options.outbox.recordedSale(draftId);
-      if (already) return { recorded: already, next: view() };
+      if (already) return { recorded: withReceipt(already), next: view() };
       const closing = open(draftId);
       const pricing = options.pricing();
       const issues = rules.completionIssues(closing, pricing);
@@ -310,7 +322,14 @@ export function createCheckoutService(options: CheckoutServiceOptions): Checkout
       current = next;
       const recorded: RecordedSale | null = options.outbox.recordedSale(closing.id);
       if (!recorded) throw new ServiceError('storage', 'The sale was saved but could not be read back; check the Queue');
-      return { recorded, next: view(next) };
+      const receipted = withReceipt(recorded);
+      try {
+        options.onRecorded?.(receipted);
+      } catch (error) {
+        // The sale is recorded and must be answered as such; printing it is the cashier's to retry.
+        options.logger.error(`Checkout: sale ${recorded.invoiceNumber} is recorded, but printing could not be told`, error);
+      }
+      return { recorded: receipted, next: view(next) };
     },
   };
 

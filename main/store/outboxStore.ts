@@ -129,9 +129,14 @@ interface SaleRow {
   draft_json: string;
   totals_json: string;
   approvals_json: string;
+  outlet: string | null;
+  register: unknown;
 }
 
-const SALE_COLUMNS = 'local_id, invoice_number, completed_at, draft_json, totals_json, approvals_json';
+// Outlet and register come from the invoice the outbox holds, so a receipt shows what DealPOS gets.
+const SALE_COLUMNS = `s.local_id AS local_id, s.invoice_number AS invoice_number, s.completed_at AS completed_at,
+  s.draft_json AS draft_json, s.totals_json AS totals_json, s.approvals_json AS approvals_json,
+  o.outlet AS outlet, json_extract(o.payload_json, '$.Register') AS register`;
 
 const recordedPartsSchema = z.object({
   sale: saleDraftSchema,
@@ -149,7 +154,15 @@ function toRecordedSale(row: SaleRow): RecordedSale {
   const parsed = recordedPartsSchema.safeParse({ sale: JSON.parse(row.draft_json), approvals: JSON.parse(row.approvals_json) });
   if (!parsed.success) throw new ServiceError('storage', `Recorded sale ${row.invoice_number} could not be read back from the local database`);
   const totals = JSON.parse(row.totals_json) as SaleTotals;
-  return { localId: row.local_id, invoiceNumber: row.invoice_number, completedAt: row.completed_at, totals, ...parsed.data };
+  return {
+    localId: row.local_id,
+    invoiceNumber: row.invoice_number,
+    completedAt: row.completed_at,
+    totals,
+    ...parsed.data,
+    outlet: row.outlet,
+    register: typeof row.register === 'string' ? row.register : null,
+  };
 }
 
 export type IsoClock = (epochMs: number) => string;
@@ -177,8 +190,10 @@ export class OutboxStore {
         `INSERT INTO sale (local_id, invoice_number, completed_at, completed_at_ms, total, draft_json, totals_json, approvals_json)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      recorded: db.prepare<[string], SaleRow>(`SELECT ${SALE_COLUMNS} FROM sale WHERE local_id = ?`),
-      lastRecorded: db.prepare<[], SaleRow>(`SELECT ${SALE_COLUMNS} FROM sale ORDER BY completed_at_ms DESC, rowid DESC LIMIT 1`),
+      recorded: db.prepare<[string], SaleRow>(`SELECT ${SALE_COLUMNS} FROM sale s LEFT JOIN outbox o USING (local_id) WHERE s.local_id = ?`),
+      lastRecorded: db.prepare<[], SaleRow>(
+        `SELECT ${SALE_COLUMNS} FROM sale s LEFT JOIN outbox o USING (local_id) ORDER BY s.completed_at_ms DESC, s.rowid DESC LIMIT 1`,
+      ),
       insertOutbox: db.prepare<[string, string, string, string, number, number, number]>(
         `INSERT INTO outbox (local_id, invoice_number, outlet, payload_json, state, next_attempt_at, created_at, updated_at)
          VALUES (?, ?, ?, ?, 'pending', ?, ?, ?)`,

@@ -4,7 +4,7 @@
  * `view` whole. Only the line selection is the screen's own.
  */
 import type { StateCreator } from 'zustand';
-import type { CheckoutState, DraftLine, RecordedSale, SaleView } from '../../shared/contract/sale';
+import type { CheckoutState, DraftLine, ReceiptedSale, SaleView } from '../../shared/contract/sale';
 import type { Discount, Payment, SaleCustomer } from '../../shared/sale/sale';
 import type { SaleTotals } from '../../shared/sale/totals';
 import type { StoreState } from './store';
@@ -13,7 +13,7 @@ export interface SaleState {
   /** Null until main answered `sale.current`. */
   readonly view: SaleView | null;
   /** The newest recorded sale: shown after a restart with an empty cart, and for reprinting. */
-  readonly lastRecorded: RecordedSale | null;
+  readonly lastRecorded: ReceiptedSale | null;
   /** The line keyboard actions apply to; null when none. */
   readonly selectedLineId: string | null;
 }
@@ -24,7 +24,7 @@ export interface SaleSlice {
   /** Main's answer to a change; `select` picks the line it touched (else the selection stays, or moves to its neighbour). */
   showSale(view: SaleView, select?: string | null): void;
   /** A completed sale: main's record of it and the empty draft that follows. */
-  showRecorded(recorded: RecordedSale, next: SaleView): void;
+  showRecorded(recorded: ReceiptedSale, next: SaleView): void;
   selectLine(index: number): void;
   moveSelection(delta: number): void;
 }

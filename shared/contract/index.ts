@@ -8,6 +8,7 @@ import { managerMethods } from './approval';
 import { appEvents, appMethods } from './app';
 import { catalogEvents, catalogMethods } from './catalog';
 import { customerMethods } from './customer';
+import { printingEvents, printingMethods } from './printing';
 import { queueEvents, queueMethods } from './queue';
 import { saleEvents, saleMethods } from './sale';
 import { scannerEvents, scannerMethods } from './scanner';
@@ -23,6 +24,7 @@ export const contract = {
   ...scannerMethods,
   ...customerMethods,
   ...managerMethods,
+  ...printingMethods,
 } as const;
 
 export const contractEvents = {
@@ -31,6 +33,7 @@ export const contractEvents = {
   ...saleEvents,
   ...queueEvents,
   ...scannerEvents,
+  ...printingEvents,
 } as const;
 
 export * from './types';

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { CatalogItem } from './catalog';
 import type { InvalidCodeReason } from '../catalog/barcode';
 import type { Money } from '../money';
+import type { Receipt } from '../receipt/receipt';
 import type { DiscountLimit } from '../sale/discountLimits';
 import { discountSchema, MAX_QUANTITY, MAX_UNIT_PRICE, type Discount, type Payment, type SaleCustomer, type SaleDraft, type SaleLine, type TaxRule } from '../sale/sale';
 import type { SaleTotals } from '../sale/totals';
@@ -77,12 +78,20 @@ export interface RecordedSale extends CompletedSale {
   /** The sale exactly as priced and recorded. */
   readonly sale: SaleDraft;
   readonly approvals: readonly SaleApproval[];
+  /** The DealPOS outlet and register the invoice carries (as edited in the Queue, if it was). */
+  readonly outlet: string | null;
+  readonly register: string | null;
+}
+
+/** A recorded sale with the receipt main built from it: the screen and the printer show this one model. */
+export interface ReceiptedSale extends RecordedSale {
+  readonly receipt: Receipt;
 }
 
 export interface CheckoutState {
   readonly sale: SaleView;
   /** The newest recorded sale on this register (null before the first): shown after a restart with an empty cart. */
-  readonly lastRecorded: RecordedSale | null;
+  readonly lastRecorded: ReceiptedSale | null;
 }
 
 export type ScanOutcome =
@@ -151,7 +160,7 @@ export const saleMethods = {
    * starts the next draft. Idempotent by draft id: a retry after a lost answer returns the same sale.
    * Errors: `validation` (issues say what is missing), `conflict`, `not_configured`, `storage_full`, `storage`.
    */
-  'sale.complete': method({ input: z.object(draftId).strict(), result: returns<{ readonly recorded: RecordedSale; readonly next: SaleView }>() }),
+  'sale.complete': method({ input: z.object(draftId).strict(), result: returns<{ readonly recorded: ReceiptedSale; readonly next: SaleView }>() }),
 };
 
 export const saleEvents = {};

@@ -11,7 +11,7 @@ import { discountLimitFromPercent } from '../../shared/sale/discountLimits';
 import { createLogger } from '../../main/logging/logger';
 import { EventHub } from '../../main/events/eventHub';
 import { StatusService } from '../../main/events/statusService';
-import { createCheckoutService } from '../../main/sale/checkoutService';
+import { createCheckoutService, type CheckoutServiceOptions } from '../../main/sale/checkoutService';
 import { DEMO_FIXTURES } from '../../main/simulator/demoData';
 import { openDatabase, type OpenedDatabase } from '../../main/store/database';
 import { DraftStore } from '../../main/store/draftStore';
@@ -30,7 +30,10 @@ export interface BenchCheckout {
   close(): Promise<void>;
 }
 
-export function openBenchCheckout(file: string): BenchCheckout {
+/** Checkout options a bench may set beyond the defaults (a printing bench hooks recorded sales). */
+export type BenchCheckoutExtras = Partial<Pick<CheckoutServiceOptions, 'receiptContext' | 'onRecorded'>>;
+
+export function openBenchCheckout(file: string, extras: BenchCheckoutExtras = {}): BenchCheckout {
   const opened = openDatabase({ file });
   const events = new EventHub();
   const logger = createLogger(() => undefined);
@@ -65,6 +68,7 @@ export function openBenchCheckout(file: string): BenchCheckout {
     },
     findItem: (code) => catalog.get(code) ?? null,
     scaleRules: () => DEFAULT_SCALE_BARCODE_RULES,
+    receiptContext: () => ({ header: '', footer: '', demo: false, decimals: 0 }),
     customers: { returned: () => null, consumeProof: () => false },
     approvals: () => ({
       consume: () => {
@@ -72,6 +76,7 @@ export function openBenchCheckout(file: string): BenchCheckout {
       },
     }),
     logger,
+    ...extras,
   });
   return {
     opened,

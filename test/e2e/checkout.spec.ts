@@ -374,6 +374,8 @@ test.describe('checkout in the demo store', () => {
     await expect(cartRow(page, ITEMS.indomie.code)).toBeVisible();
     await page.keyboard.press('F9');
     await page.keyboard.press('F5');
+    // Completing before main has taken the payment is refused as unpaid: wait for it, as a cashier sees it.
+    await expect(page.getByTestId('pay-state')).toHaveText('Paid in full');
     await page.keyboard.press('F9');
     const receipt = page.getByTestId('receipt');
     await expect(receipt.getByTestId('receipt-demo')).toContainText('DEMO');

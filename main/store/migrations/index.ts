@@ -9,6 +9,7 @@ import { customersMigration } from './003_customers';
 import { saleDraftsMigration } from './004_sale_drafts';
 import { voidedByMigration } from './005_voided_by';
 import { outboxTallyMigration } from './006_outbox_tally';
+import { printJobsMigration } from './007_print_jobs';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   saleDraftsMigration,
   voidedByMigration,
   outboxTallyMigration,
+  printJobsMigration,
 ];

@@ -4,6 +4,7 @@
 import { approval } from './approval';
 import { checkout } from './checkout';
 import { onboarding } from './onboarding';
+import { printing } from './printing';
 import { queue } from './queue';
 import { scanner } from './scanner';
 import { settings } from './settings';
@@ -17,4 +18,5 @@ export const catalogs = {
   checkout,
   scanner,
   approval,
+  printing,
 } as const;

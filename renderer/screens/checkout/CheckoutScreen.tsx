@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { WedgeSettings } from '../../../shared/scanner/wedgeDetector';
-import type { RecordedSale } from '../../../shared/contract/sale';
-import type { Settings } from '../../../shared/contract/settings';
 import { paymentMethodRules } from '../../../shared/sale/saleRules';
+import { PosError } from '../../../shared/errors';
 import { pos } from '../../api/pos';
+import { errorMessage } from '../../state/errorMessage';
 import { Dialog } from '../../components/checkout/Dialog';
 import { moneyFormatter } from '../../components/checkout/moneyFormat';
-import { ReceiptView, type ReceiptData } from '../../components/checkout/ReceiptView';
+import { ReceiptView } from '../../components/checkout/ReceiptView';
 import { ScanBar, type ScanBarHandle } from '../../components/checkout/ScanBar';
 import { SearchPanel } from '../../components/checkout/SearchPanel';
 import { Kbd } from '../../components/shell/Kbd';
@@ -21,6 +21,7 @@ import { reportWedgeScan, searchCatalog } from './checkoutApi';
 import { CHECKOUT_GROUP as GROUP, CHECKOUT_KEYS } from './checkoutKeys';
 import { CustomerDialogContent, DiscountContent, PayDialogContent, PriceContent, QuantityContent } from './dialogContents';
 import { FeedbackArea } from './FeedbackArea';
+import { PrintJobsBanner } from './PrintJobsBanner';
 import { useFeedbackStore } from './scanFeedbackStore';
 import { SaleShortcuts } from './SaleShortcuts';
 import { changeSelectedQuantity, completeSale, loadCheckout, removeSelectedLine, voidSale as voidSaleInMain } from './saleActions';
@@ -48,30 +49,9 @@ function CloseOnEscape({ onClose }: { readonly onClose: () => void }): null {
 
 const store = useStore.getState;
 
-/** A recorded sale as the receipt shows it: main's record, plus the store's header and footer. */
-function receiptOf(recorded: RecordedSale, settings: Settings | null, demo: boolean): ReceiptData {
-  const { sale } = recorded;
-  return {
-    invoiceNumber: recorded.invoiceNumber,
-    completedAt: recorded.completedAt,
-    outlet: settings?.outlet ?? null,
-    register: settings?.register ?? null,
-    header: settings?.receiptHeader ?? '',
-    footer: settings?.receiptFooter ?? '',
-    demo,
-    lines: sale.lines,
-    totals: recorded.totals,
-    tax: sale.tax,
-    payments: sale.payments,
-    customer: sale.customer,
-    pointsRedeemed: sale.pointsRedeemed,
-    approvals: recorded.approvals,
-  };
-}
-
 /**
  * The cashier's screen: scan, adjust, attach a customer, take payment, print the receipt. This
- * frame subscribes only to what changes rarely (settings, options, the demo flag); the cart,
+ * frame subscribes only to what changes rarely (settings, options); the cart,
  * totals, feedback, line shortcuts and dialogs subscribe to their own parts, so a scan re-renders
  * just those.
  */
@@ -80,7 +60,6 @@ export function CheckoutScreen(): React.JSX.Element {
   const locale = useLocale();
   const settings = useStore((s) => s.settings.values);
   const options = useStore((s) => s.settings.options);
-  const demo = useStore((s) => s.app.info?.mode === 'demo');
 
   const [dialog, setDialog] = useState<DialogState | null>(null);
   const [completing, setCompleting] = useState(false);
@@ -99,7 +78,8 @@ export function CheckoutScreen(): React.JSX.Element {
   const taxFallback = useStore((s) => s.sale.view?.taxFallback ?? null);
   const lastRecorded = useStore((s) => s.sale.lastRecorded);
   const cartEmpty = useStore(saleSelectors.isEmpty);
-  const receipt = useMemo(() => (lastRecorded ? receiptOf(lastRecorded, settings, demo) : null), [lastRecorded, settings, demo]);
+  // Main built the receipt from the stored sale; the screen only lays it out (the printer lays out the same model).
+  const receipt = lastRecorded?.receipt ?? null;
   // Whether the last recorded sale was made on this screen (then its receipt is already up) or before a restart.
   const [recordedHere, setRecordedHere] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -212,8 +192,23 @@ export function CheckoutScreen(): React.JSX.Element {
     useFeedbackStore.getState().clear();
     closeDialog();
   };
+  // The configured receipt printer first (main queues the job and says if it fails); without one,
+  // the OS print dialog: Electron's on a receipt-sized page (main picks it), else the page's own.
   const printReceipt = (): void => {
-    if (receipt) window.print();
+    if (!lastRecorded) return;
+    const localId = lastRecorded.localId;
+    const notConfigured = (error: unknown): boolean => error instanceof PosError && error.code === 'not_configured';
+    const failed = (error: unknown): void => useFeedbackStore.getState().show('error', t('printing.print.failed', { message: errorMessage(error) }));
+    pos.printing.printReceipt({ localId }).then(
+      () => useFeedbackStore.getState().show('ok', t('printing.print.queued')),
+      (error: unknown) => {
+        if (!notConfigured(error)) return failed(error);
+        pos.printing.printDialog({ localId }).then(
+          () => undefined, // printed, or cancelled by the cashier in the dialog
+          (dialogError: unknown) => (notConfigured(dialogError) ? window.print() : failed(dialogError)),
+        );
+      },
+    );
   };
 
   const complete = async (): Promise<void> => {
@@ -305,6 +300,7 @@ export function CheckoutScreen(): React.JSX.Element {
           onChangeQuantity={(delta) => void changeSelectedQuantity(delta)}
           onRemoveSelected={() => void removeSelectedLine()}
         />
+        <PrintJobsBanner t={t} onDone={focusScan} />
         <FeedbackArea t={t} idle={idle} onSearchByName={() => setDialog({ kind: 'search', query: '' })} onAddItem={addCatalogItem} />
         <CartArea
           t={t}

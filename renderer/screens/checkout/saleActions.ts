@@ -4,7 +4,7 @@
  * and main's answer replaces the view. When main says the draft is no longer the open one (another
  * window completed it, or main restarted), the screen reloads main's current sale.
  */
-import type { RecordedSale, SaleView, ScanOutcome } from '../../../shared/contract/sale';
+import type { ReceiptedSale, SaleView, ScanOutcome } from '../../../shared/contract/sale';
 import { PosError, type ErrorCode, type ValidationIssue } from '../../../shared/errors';
 import type { Discount } from '../../../shared/sale/sale';
 import { pos } from '../../api/pos';
@@ -147,7 +147,7 @@ export function voidSale(): Promise<SaleActionResult> {
 }
 
 /** Records the sale; a retry of the same draft (after a lost answer) gets the same sale back from main. */
-export function completeSale(): Promise<SaleActionResult<{ recorded: RecordedSale; next: SaleView }>> {
+export function completeSale(): Promise<SaleActionResult<{ recorded: ReceiptedSale; next: SaleView }>> {
   return change(
     (id) => pos.sale.complete({ draftId: id }),
     ({ recorded, next }) => store().showRecorded(recorded, next),

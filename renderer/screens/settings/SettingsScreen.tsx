@@ -5,6 +5,7 @@ import { AccountSection } from './AccountSection';
 import { CatalogSection } from './CatalogSection';
 import { ManagersSection } from './ManagersSection';
 import { ScaleLabelsSection } from './ScaleLabelsSection';
+import { PrinterSection } from './PrinterSection';
 import { ScannerSection } from './ScannerSection';
 import { StoreSettingsForm } from './StoreSettingsForm';
 
@@ -54,6 +55,8 @@ export function SettingsScreen(): React.JSX.Element {
           {mode !== 'setup' ? <CatalogSection /> : null}
           <ScannerSection />
           {values && mode !== 'setup' ? <ScaleLabelsSection key={mode} saved={values.scaleBarcodeRules} /> : null}
+          {/* The printer belongs to the mode's database, like managers. */}
+          {mode !== 'setup' ? <PrinterSection key={mode} /> : null}
           {/* Managers belong to the mode's database (demo managers are not live ones). */}
           {mode !== 'setup' ? <ManagersSection key={mode} /> : null}
           {info ? <AboutSection info={info} t={t} /> : null}

@@ -64,6 +64,7 @@ const { handlers } = createCheckoutService({
   },
   findItem: (code) => catalog.get(code) ?? null,
   scaleRules: () => DEFAULT_SCALE_BARCODE_RULES,
+  receiptContext: () => ({ header: '', footer: '', demo: false, decimals: 0 }),
   customers: { returned: () => null, consumeProof: () => false },
   approvals: () => ({
     consume: () => {

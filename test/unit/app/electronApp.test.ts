@@ -12,6 +12,7 @@ import { APP_PAGE_URL, APP_SCHEME, type APP_SCHEME_PRIVILEGES } from '../../../m
 import { CHANNEL_PREFIX, EVENT_CHANNEL, runElectronApp, type AppWindow, type ElectronSeam, type IpcSender } from '../../../main/app/electronApp';
 import { EXIT_CODES } from '../../../main/app/exitCodes';
 import { CONTENT_SECURITY_POLICY } from '../../../main/app/securityPolicy';
+import type { ServicesConfig } from '../../../main/config';
 import { createServices, type Services } from '../../../main/services';
 
 type Handler = (sender: IpcSender, input: unknown) => Promise<unknown>;
@@ -20,7 +21,14 @@ type FrameListener = (url: string, isMainFrame: boolean, prevent: () => void) =>
 function fakeSeam(opts: { locked?: boolean; openFolderAnswer?: string } = {}) {
   const handlers = new Map<string, Handler>();
   const sent: unknown[][] = [];
-  const calls = { quit: 0, exit: [] as number[], focus: 0, loaded: [] as string[], openedFolders: [] as string[] };
+  const calls = {
+    quit: 0,
+    exit: [] as number[],
+    focus: 0,
+    loaded: [] as string[],
+    openedFolders: [] as string[],
+    printed: [] as Array<{ widthMicrons: number; heightMicrons: number }>,
+  };
   const listeners: {
     beforeQuit?: (prevent: () => void) => void;
     secondInstance?: () => void;
@@ -49,6 +57,10 @@ function fakeSeam(opts: { locked?: boolean; openFolderAnswer?: string } = {}) {
     onWillAttachWebview: (l) => void (listeners.webview = l),
     onClosed: () => undefined,
     isDestroyed: () => false,
+    print: async (page) => {
+      calls.printed.push(page);
+      return 'Print job canceled';
+    },
   };
   const seam: ElectronSeam = {
     requestSingleInstanceLock: () => opts.locked !== true,
@@ -99,11 +111,16 @@ afterEach(async () => {
 
 afterAll(() => fs.rmSync(rendererDir, { recursive: true, force: true }));
 
+let lastConfig: ServicesConfig | null = null;
+
 async function start(fake: ReturnType<typeof fakeSeam>) {
   const app = await runElectronApp(fake.seam, {
     preloadPath: '/opt/dealpos/preload.js',
     rendererDir,
-    createServices: (config) => createServices({ ...config, logToStderr: false }),
+    createServices: (config) => {
+      lastConfig = config;
+      return createServices({ ...config, logToStderr: false });
+    },
     log: () => undefined,
   });
   running = app?.services ?? null;
@@ -220,6 +237,14 @@ describe('Electron host', () => {
     const logs = path.join(info.value.dataDir, 'logs');
     await expect(open?.({ url: appUrl, isMainFrame: true }, {})).resolves.toEqual({ ok: true, value: { path: logs, opened: false, error: 'Failed to open path' } });
     expect(fake.calls.openedFolders).toEqual([logs]);
+  });
+
+  it('prints the window through the OS dialog on the page size main asks for, in microns, and passes on a cancel', async () => {
+    const fake = fakeSeam();
+    await start(fake);
+    const page = { widthMicrons: 80_000, heightMicrons: 180_000 };
+    await expect(lastConfig?.printPage?.(page)).resolves.toBe('Print job canceled');
+    expect(fake.calls.printed).toEqual([page]);
   });
 
   it('closes services before exiting on quit, and focuses on a second launch', async () => {

@@ -49,6 +49,7 @@ function checkout(options: { local: readonly CatalogItem[]; remote?: readonly Ca
     },
     findItem: (code) => local.get(code) ?? null,
     scaleRules: () => DEFAULT_SCALE_BARCODE_RULES,
+    receiptContext: () => ({ header: '', footer: '', demo: false, decimals: 0 }),
     catalogSynced: () => options.catalogSynced,
     customers: { returned: () => null, consumeProof: () => false },
     approvals: () => ({ consume: () => ({ approvedBy: 'nobody', approvedAt: '' }) }),

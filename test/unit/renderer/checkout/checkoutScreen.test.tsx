@@ -52,7 +52,11 @@ beforeEach(() => {
     fetchedAt: null,
   }));
   fakeHost.handle('scanner.state', () => ({ state: 'none' as const, deviceId: null, deviceName: null, hint: null, wedge: DEFAULT_WEDGE_SETTINGS }));
-  closeMain = handleCheckoutInMain({ catalog: CATALOG, pricing: { tax: { name: 'PPN 11%', rateBasisPoints: 1_100, inclusive: false } } });
+  closeMain = handleCheckoutInMain({
+    catalog: CATALOG,
+    pricing: { tax: { name: 'PPN 11%', rateBasisPoints: 1_100, inclusive: false } },
+    receipt: { header: 'Toko Maju Jaya' },
+  });
 });
 afterEach(() => {
   resetAll();

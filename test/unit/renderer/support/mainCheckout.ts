@@ -18,6 +18,7 @@ import { DraftStore } from '../../../../main/store/draftStore';
 import { OutboxStore } from '../../../../main/store/outboxStore';
 import { quietLogger } from '../../../integration/outbox/harness';
 import { SETTINGS, tempDatabase } from '../../outbox/fixtures';
+import type { ReceiptContext } from '../../../../shared/receipt/receipt';
 import { fakeHost } from './fakeHost';
 
 export interface MainCheckoutOptions {
@@ -27,6 +28,8 @@ export interface MainCheckoutOptions {
   readonly customers?: ReadonlyMap<string, ReturnedCustomer>;
   readonly approvals?: ApprovalGate;
   readonly scaleRules?: readonly ScaleBarcodeRule[];
+  /** Header, footer and demo mark main builds the receipt with. */
+  readonly receipt?: Partial<ReceiptContext>;
 }
 
 const NO_APPROVALS: ApprovalGate = {
@@ -61,6 +64,7 @@ export function handleCheckoutInMain(options: MainCheckoutOptions): () => void {
     scaleRules: () => options.scaleRules ?? DEFAULT_SCALE_BARCODE_RULES,
     customers: { returned: (id) => options.customers?.get(id) ?? null, consumeProof: (proof, id) => proof === `proof-${id}` },
     approvals: () => options.approvals ?? NO_APPROVALS,
+    receiptContext: () => ({ header: '', footer: '', demo: false, decimals: pricing.decimals, ...options.receipt }),
     logger: quietLogger(),
   });
   const handlers = checkout.handlers as unknown as Record<MethodName, (input: never) => Promise<unknown>>;

@@ -1,3 +1,4 @@
+import { DEFAULT_PRINTER_SETTINGS } from '../../../../shared/contract/printing';
 import { act, cleanup, render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { INITIAL_STATUS, type AppInfo, type AppStatus } from '../../../../shared/contract/app';
@@ -31,6 +32,9 @@ export function handleBasics(info: AppInfo = TEST_INFO, status: AppStatus = INIT
   fakeHost.handle('app.status', () => status);
   fakeHost.handle('settings.get', () => settings);
   fakeHost.handle('catalog.syncState', () => IDLE_CATALOG);
+  // The checkout lists failed print jobs and Settings shows the printer: none and the defaults.
+  fakeHost.handle('printing.jobs', () => []);
+  fakeHost.handle('printing.getSettings', () => DEFAULT_PRINTER_SETTINGS);
 }
 
 export const IDLE_CATALOG: CatalogProgress = { state: 'idle', done: 0, total: null, etaMs: null, lastSyncAt: null, lastError: null, revision: 1 };

@@ -1,0 +1,77 @@
+/**
+ * The words a printed receipt uses, in the counter's language setting. The screen has its own
+ * message catalogue (renderer/i18n); these are only for bytes sent to a printer, which cannot ask
+ * the renderer.
+ */
+export interface ReceiptLabels {
+  readonly demo: string;
+  readonly outlet: string;
+  readonly register: string;
+  readonly invoice: string;
+  readonly date: string;
+  readonly customer: string;
+  readonly discount: string;
+  readonly subtotal: string;
+  readonly saleDiscount: string;
+  readonly points: (points: number) => string;
+  readonly tax: (name: string) => string;
+  readonly taxIncluded: (name: string) => string;
+  readonly total: string;
+  readonly change: string;
+  readonly items: (count: number) => string;
+  /** A weight in whole grams as kilograms with three decimals, e.g. "1.234 kg" (ID: "1,234 kg"). */
+  readonly kilograms: (grams: number) => string;
+  readonly approvedBy: (detail: string, manager: string) => string;
+  readonly testTitle: string;
+  readonly testBody: (columns: number) => string;
+}
+
+export const RECEIPT_LABELS: Readonly<Record<'en' | 'id', ReceiptLabels>> = {
+  en: {
+    demo: 'DEMO - NOT A REAL SALE',
+    outlet: 'Outlet',
+    register: 'Register',
+    invoice: 'Invoice',
+    date: 'Date',
+    customer: 'Customer',
+    discount: 'Discount',
+    subtotal: 'Subtotal',
+    saleDiscount: 'Sale discount',
+    points: (points) => `Points (${points})`,
+    tax: (name) => name,
+    taxIncluded: (name) => `${name} (included)`,
+    total: 'TOTAL',
+    change: 'Change',
+    kilograms: (grams) => kilograms(grams, '.'),
+    items: (count) => `${count} item${count === 1 ? '' : 's'}`,
+    approvedBy: (detail, manager) => `${detail}, approved by ${manager}`,
+    testTitle: 'TEST PRINT',
+    testBody: (columns) => `DealPOS Counter can print here (${columns} columns).`,
+  },
+  id: {
+    demo: 'DEMO - BUKAN PENJUALAN ASLI',
+    outlet: 'Outlet',
+    register: 'Kasir',
+    invoice: 'Faktur',
+    date: 'Tanggal',
+    customer: 'Pelanggan',
+    discount: 'Diskon',
+    subtotal: 'Subtotal',
+    saleDiscount: 'Diskon penjualan',
+    points: (points) => `Poin (${points})`,
+    tax: (name) => name,
+    taxIncluded: (name) => `${name} (termasuk)`,
+    total: 'TOTAL',
+    change: 'Kembalian',
+    kilograms: (grams) => kilograms(grams, ','),
+    items: (count) => `${count} barang`,
+    approvedBy: (detail, manager) => `${detail}, disetujui oleh ${manager}`,
+    testTitle: 'CETAK UJI',
+    testBody: (columns) => `DealPOS Counter dapat mencetak di sini (${columns} kolom).`,
+  },
+};
+
+/** Exact kilograms from whole grams: no float ever rounds a weight. */
+function kilograms(grams: number, decimalMark: string): string {
+  return `${Math.floor(grams / 1000)}${decimalMark}${String(grams % 1000).padStart(3, '0')} kg`;
+}

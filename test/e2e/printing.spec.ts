@@ -1,0 +1,121 @@
+/**
+ * Receipt printers end to end: Settings → Receipt printer against a TCP printer this test starts on
+ * 127.0.0.1 (its bytes decoded back), and a print that fails mid-job shown with a retry while the
+ * next sale goes on.
+ */
+import { expect, test } from './bootstrap';
+import { ITEMS, openStore, scan } from './checkout/checkoutHarness';
+import { checkScreen } from './shell/screenCheck';
+import { decodeEscPos } from '../support/escposDecoder';
+import { startFakePrinter, type FakePrinter } from '../support/fakePrinter';
+import { greyscalePng } from './helpers/png';
+import type { Page } from '@playwright/test';
+
+let printer: FakePrinter;
+test.beforeEach(async () => {
+  printer = await startFakePrinter();
+});
+test.afterEach(async () => {
+  await printer.close();
+});
+
+async function sellOne(page: Page, code: string): Promise<string> {
+  await scan(page, code);
+  await page.keyboard.press('F9');
+  await expect(page.getByTestId('pay-dialog')).toBeVisible();
+  await page.keyboard.press('F5');
+  await expect(page.getByTestId('pay-state')).toHaveText('Paid in full');
+  await page.keyboard.press('F9');
+  const number = (await page.getByTestId('receipt').getByTestId('receipt-number').textContent()) ?? '';
+  expect(number).not.toBe('');
+  return number;
+}
+
+const barcodeOf = (job: Uint8Array | undefined): string | undefined => {
+  const event = decodeEscPos(job ?? new Uint8Array()).events.find((e) => e.kind === 'barcode');
+  return event?.kind === 'barcode' ? event.value : undefined;
+};
+
+test.describe('receipt printer', () => {
+  test('settings: a network printer, a bad address, a test print that reaches it, saved', async ({ page, app }, testInfo) => {
+    await openStore(app, page);
+    await page.getByTestId('nav-settings').click();
+    const section = page.getByTestId('printer-section');
+    await section.getByTestId('printer-transport').selectOption('network');
+    await section.getByTestId('printer-address').fill('127.0.0.1');
+    await section.getByTestId('printer-test').click();
+    await expect(section.getByTestId('printer-test-error')).toContainText('has no port');
+    await expect(section.getByTestId('printer-address')).toHaveAttribute('aria-invalid', 'true');
+
+    await section.getByTestId('printer-address').fill(printer.address);
+    await section.getByTestId('printer-width').selectOption('58');
+    await section.getByTestId('printer-autoprint').check();
+    await section.getByTestId('printer-drawer').check();
+    await section.getByTestId('printer-drawer-pin').selectOption('5');
+    await section.getByTestId('printer-test').click();
+    await expect(section.getByTestId('printer-test-result')).toContainText(`Test page sent to ${printer.address}`);
+    const [page1] = await printer.waitForJobs(1);
+    const decoded = decodeEscPos(page1 ?? new Uint8Array());
+    expect(decoded.lines.map((l) => l.text.trim())).toContain('TEST PRINT');
+    expect(decoded.lines.some((l) => l.text === '12345678901234567890123456789012')).toBe(true); // 58 mm: 32 columns
+
+    // A logo (a 40 × 16 PNG with a black left half) prints above the test page, padded to 40 dots, row by row.
+    await section.getByTestId('printer-logo').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: greyscalePng(40, 16, (x) => x < 20) });
+    await expect(section.getByTestId('printer-logo-preview')).toBeVisible();
+    await section.getByTestId('printer-test').click();
+    await expect(section.getByTestId('printer-test-result')).toBeVisible();
+    const [, page2] = await printer.waitForJobs(2);
+    const raster = decodeEscPos(page2 ?? new Uint8Array()).events.find((e) => e.kind === 'raster');
+    expect(raster).toMatchObject({ kind: 'raster', width: 40, height: 16, align: 'center' });
+    // Each row: 20 black dots then 20 white: ff ff f0 00 00.
+    expect(raster?.kind === 'raster' ? [...raster.bits.slice(0, 5)] : []).toEqual([0xff, 0xff, 0xf0, 0x00, 0x00]);
+    await checkScreen(page, testInfo, 'settings-printer');
+
+    await section.getByTestId('printer-save').click();
+    await expect(section.getByTestId('printer-saved')).toBeVisible();
+    expect(await app.services.handlers['printing.getSettings']({})).toMatchObject({
+      transport: 'network',
+      address: printer.address,
+      paperWidth: 58,
+      autoPrint: true,
+      drawer: { enabled: true, pin: 5 },
+      logo: { width: 40, height: 16 },
+    });
+  });
+
+  test('a print that fails mid-job is shown with a retry while the next sale goes on; the retry prints it once', async ({ page, app }, testInfo) => {
+    await openStore(app, page);
+    await app.services.handlers['printing.updateSettings']({
+      transport: 'network',
+      address: printer.address,
+      queue: '',
+      paperWidth: 80,
+      autoPrint: true,
+      drawer: { enabled: false, pin: 2, onMs: 100, offMs: 500 },
+      logo: null,
+    });
+    printer.behave({ kind: 'closesAfter', bytes: 40 });
+    const first = await sellOne(page, ITEMS.indomie.code);
+    await page.keyboard.press('Enter');
+    const job = page.getByTestId('print-job');
+    await expect(job).toHaveAttribute('data-state', 'failed');
+    await expect(job).toContainText(`Receipt ${first} was not printed`);
+    await expect(job).toContainText('closed the connection mid-job');
+    await checkScreen(page, testInfo, 'checkout-print-failed');
+
+    // The cashier keeps selling: the next sale completes and prints while the failed one waits.
+    await expect(page.getByTestId('scan-input')).toBeFocused();
+    const second = await sellOne(page, ITEMS.tehBotol.code);
+    expect(second).not.toBe(first);
+    const [printed] = await printer.waitForJobs(1);
+    expect(barcodeOf(printed)).toBe(second);
+    await page.keyboard.press('Enter');
+
+    await job.getByTestId('print-job-retry').click();
+    await expect(page.getByTestId('print-jobs')).toBeHidden();
+    const jobs = await printer.waitForJobs(2);
+    expect(barcodeOf(jobs[1])).toBe(first);
+    expect(printer.jobs).toHaveLength(2);
+    await expect(page.getByTestId('scan-input')).toBeFocused();
+  });
+});
