@@ -3,19 +3,17 @@
  * the benches drive it: the real checkout and outbox services, a three-item catalog answered from a
  * map (the rows measure main, not a lookup), 20 % discount limits and cash.
  */
-import { DEFAULT_SCALE_BARCODE_RULES } from '../../shared/catalog/scaleBarcode';
 import type { CatalogItem } from '../../shared/contract/catalog';
 import type { ContractHandlers } from '../../shared/contract';
-import { ServiceError } from '../../shared/errors';
 import { discountLimitFromPercent } from '../../shared/sale/discountLimits';
 import { createLogger } from '../../main/logging/logger';
 import { EventHub } from '../../main/events/eventHub';
 import { StatusService } from '../../main/events/statusService';
-import { createCheckoutService, type CheckoutServiceOptions } from '../../main/sale/checkoutService';
+import type { CheckoutServiceOptions } from '../../main/sale/checkoutService';
 import { DEMO_FIXTURES } from '../../main/simulator/demoData';
 import { openDatabase, type OpenedDatabase } from '../../main/store/database';
-import { DraftStore } from '../../main/store/draftStore';
 import { createOutboxService, type OutboxService } from '../../main/sync/outboxService';
+import { createCatalogCheckout } from '../support/catalogCheckout';
 
 const { cardiganL, indomie, aqua } = DEMO_FIXTURES.variants;
 /** A typical basket: four scans (one repeat), a line discount within the limit. */
@@ -49,34 +47,20 @@ export function openBenchCheckout(file: string, extras: BenchCheckoutExtras = {}
   const catalog = new Map<string, CatalogItem>(
     [cardiganL, indomie, aqua].map((v) => [v.code, { code: v.code, name: v.name, product: v.name, price: v.price, discontinued: false, updatedAt: '2026-12-04T10:00:00+07:00' }]),
   );
-  const { handlers } = createCheckoutService({
-    drafts: new DraftStore(opened.db),
-    outbox: outbox.store,
-    sales: outbox.sales,
-    pricing: () => ({
+  const { handlers } = createCatalogCheckout({
+    db: opened.db,
+    outbox,
+    catalog,
+    logger,
+    pricing: {
       tax: { name: 'PPN 11%', rateBasisPoints: 1_100, inclusive: false },
       taxFallback: null,
       pointValue: 0,
       lineLimit: discountLimitFromPercent(20),
       saleLimit: discountLimitFromPercent(20),
       decimals: 0,
-    }),
-    paymentMethods: () => [{ name: 'Cash', cash: true }],
-    resolve: async (code) => {
-      const item = catalog.get(code);
-      return item ? { status: 'found', item, source: 'cache', warning: null } : { status: 'unknown_code', code };
     },
-    findItem: (code) => catalog.get(code) ?? null,
-    scaleRules: () => DEFAULT_SCALE_BARCODE_RULES,
-    receiptContext: () => ({ header: '', footer: '', demo: false, decimals: 0 }),
-    customers: { returned: () => null, consumeProof: () => false },
-    approvals: () => ({
-      consume: () => {
-        throw new ServiceError('forbidden', 'no approvals in the bench');
-      },
-    }),
-    logger,
-    ...extras,
+    extras,
   });
   return {
     opened,

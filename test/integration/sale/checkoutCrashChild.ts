@@ -15,18 +15,13 @@ import { RequestBudget } from '../../../main/dealpos/requestBudget';
 import { EventHub } from '../../../main/events/eventHub';
 import { StatusService } from '../../../main/events/statusService';
 import { createLogger } from '../../../main/logging/logger';
-import { createCheckoutService } from '../../../main/sale/checkoutService';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../../main/simulator/demoData';
 import { openDatabase } from '../../../main/store/database';
-import { DraftStore } from '../../../main/store/draftStore';
 import { createOutboxService } from '../../../main/sync/outboxService';
 import type { CatalogItem } from '../../../shared/contract/catalog';
-import { ServiceError } from '../../../shared/errors';
-import { NO_DISCOUNT_LIMIT } from '../../../shared/sale/discountLimits';
-import { NO_TAX } from '../../../shared/sale/sale';
 import { CRASH_CATALOG } from './crashCatalog';
 import { SETTINGS } from '../../unit/outbox/fixtures';
-import { DEFAULT_SCALE_BARCODE_RULES } from '../../../shared/catalog/scaleBarcode';
+import { createCatalogCheckout } from '../../support/catalogCheckout';
 
 const dbFile = process.env['DB_FILE'];
 const simUrl = process.env['SIM_URL'];
@@ -52,27 +47,7 @@ const outbox = createOutboxService({
   worker: { loopBackoff: { baseMs: 10, maxMs: 100 }, entryBackoff: { baseMs: 10, maxMs: 100 }, debounceMs: 2, batchSize: 10 },
 });
 const catalog = new Map<string, CatalogItem>(CRASH_CATALOG.map((item) => [item.code, item]));
-const { handlers } = createCheckoutService({
-  drafts: new DraftStore(opened.db),
-  outbox: outbox.store,
-  sales: outbox.sales,
-  pricing: () => ({ tax: NO_TAX, taxFallback: null, pointValue: 0, lineLimit: NO_DISCOUNT_LIMIT, saleLimit: NO_DISCOUNT_LIMIT, decimals: 0 }),
-  paymentMethods: () => [{ name: 'Cash', cash: true }],
-  resolve: async (code) => {
-    const item = catalog.get(code);
-    return item ? { status: 'found', item, source: 'cache', warning: null } : { status: 'unknown_code', code };
-  },
-  findItem: (code) => catalog.get(code) ?? null,
-  scaleRules: () => DEFAULT_SCALE_BARCODE_RULES,
-  receiptContext: () => ({ header: '', footer: '', demo: false, decimals: 0 }),
-  customers: { returned: () => null, consumeProof: () => false },
-  approvals: () => ({
-    consume: () => {
-      throw new ServiceError('forbidden', 'no approvals in the crash test');
-    },
-  }),
-  logger,
-});
+const { handlers } = createCatalogCheckout({ db: opened.db, outbox, catalog, logger });
 outbox.start();
 
 let dieAfter = process.env['DIE_AFTER'] ?? '';
