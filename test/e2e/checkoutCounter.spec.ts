@@ -1,0 +1,83 @@
+/**
+ * A busy counter (issue 13): long baskets, scans while a dialog is open, short codes, where focus
+ * goes after a click, and the receipt's Enter. Each check saves a screenshot and runs an axe scan.
+ */
+import type { Page } from '@playwright/test';
+import { expect, test, type AppHarness } from './bootstrap';
+import { cartRow, ITEMS, openStore, scan } from './checkout/checkoutHarness';
+import { checkScreen } from './shell/screenCheck';
+
+const SIZES = [
+  { width: 1024, height: 768 },
+  { width: 1280, height: 800 },
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+] as const;
+
+/** Adds `count` distinct sellable catalog items to main's draft directly (the cart a long shift builds), then reloads the screen. */
+async function fillCart(app: AppHarness, page: Page, count: number): Promise<void> {
+  const { handlers } = app.services;
+  const codes = new Set<string>();
+  for (const query of ['indomie', 'aqua', 'teh', 'kopi', 'susu', 'roti', 'beras', 'sabun', 'minyak', 'gula']) {
+    for (const item of await handlers['catalog.search']({ query, limit: 100 })) if (!item.discontinued) codes.add(item.code);
+  }
+  codes.delete(ITEMS.tehBotol.code);
+  expect(codes.size).toBeGreaterThanOrEqual(count);
+  for (const code of [...codes].slice(0, count)) {
+    const { sale } = await handlers['sale.current']({});
+    await handlers['sale.addItem']({ draftId: sale.draftId, code, quantity: 1, allowDiscontinued: false });
+  }
+  await page.reload();
+  await expect(page.getByTestId('cart-row')).toHaveCount(count);
+}
+
+/** The parts a cashier needs at every basket size are on screen, and the page itself does not scroll. */
+async function expectCounterInView(page: Page): Promise<void> {
+  await expect(page.getByTestId('scan-input')).toBeInViewport({ ratio: 1 });
+  await expect(page.getByTestId('scan-feedback')).toBeInViewport({ ratio: 1 });
+  await expect(page.getByTestId('totals-total')).toBeInViewport({ ratio: 1 });
+  await expect(page.getByTestId('open-pay')).toBeInViewport({ ratio: 1 });
+  const overflow = await page.evaluate(() => {
+    const screen = document.querySelector('.screen');
+    return {
+      page: document.documentElement.scrollHeight - window.innerHeight,
+      screen: screen ? screen.scrollHeight - screen.clientHeight : 0,
+    };
+  });
+  expect(overflow).toEqual({ page: 0, screen: 0 });
+}
+
+test.describe('checkout at a busy counter', () => {
+  test('with 1 and with 60 lines the scan field, feedback, total and Pay stay in view; only the cart scrolls, keeping the newest line in view', async ({
+    page,
+    app,
+  }, testInfo) => {
+    test.setTimeout(180_000);
+    await openStore(app, page);
+    await scan(page, ITEMS.indomie.code);
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await expectCounterInView(page);
+      await checkScreen(page, testInfo, `long-basket-1-line-${size.width}x${size.height}`);
+    }
+
+    await fillCart(app, page, 59);
+    await page.setViewportSize(SIZES[0]);
+    await scan(page, ITEMS.tehBotol.code);
+    await expect(page.getByTestId('cart-row')).toHaveCount(60);
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await expectCounterInView(page);
+      // The newest line is the selected one, scrolled into view inside the cart list.
+      await expect(cartRow(page, ITEMS.tehBotol.code)).toHaveAttribute('aria-selected', 'true');
+      // (0.95: the list's 1 px border and sub-pixel row heights clip a fraction of a pixel.)
+      await expect(cartRow(page, ITEMS.tehBotol.code)).toBeInViewport({ ratio: 0.95 });
+      await checkScreen(page, testInfo, `long-basket-60-lines-${size.width}x${size.height}`);
+    }
+    // Moving the selection up keeps it in view too.
+    for (let i = 0; i < 59; i += 1) await page.keyboard.press('ArrowUp');
+    await expect(page.getByTestId('cart-row').first()).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByTestId('cart-row').first()).toBeInViewport({ ratio: 0.95 });
+    await expectCounterInView(page);
+  });
+});
