@@ -4,7 +4,8 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test, type AppHarness } from './bootstrap';
-import { cartRow, ITEMS, openStore, scan } from './checkout/checkoutHarness';
+import { cartRow, enter, ITEMS, openStore, scan } from './checkout/checkoutHarness';
+import { typeLikeScanner } from './helpers/typeLikeScanner';
 import { checkScreen } from './shell/screenCheck';
 
 const SIZES = [
@@ -79,5 +80,53 @@ test.describe('checkout at a busy counter', () => {
     await expect(page.getByTestId('cart-row').first()).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByTestId('cart-row').first()).toBeInViewport({ ratio: 0.95 });
     await expectCounterInView(page);
+  });
+
+  test('a scan during payment is refused and said; during search it closes search and adds the item; in the customer dialog it is the card; a PIN typed at scanner speed stays the PIN', async ({
+    page,
+    app,
+  }, testInfo) => {
+    await openStore(app, page);
+    await scan(page, ITEMS.cardiganL.code);
+
+    // Payment locks the cart: the total being paid cannot change behind the dialog.
+    await page.keyboard.press('F9');
+    const total = await page.getByTestId('pay-total').textContent();
+    await typeLikeScanner(page, ITEMS.aqua.code);
+    const refused = page.getByTestId('dialog-scan-refused');
+    await expect(refused).toContainText(`locked during payment, so ${ITEMS.aqua.code} was not added`);
+    await expect(page.getByTestId('pay-total')).toHaveText(total ?? 'missing');
+    await checkScreen(page, testInfo, 'scan-during-payment-refused');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('pay-dialog')).toBeHidden();
+    await expect(page.getByTestId('cart-row')).toHaveCount(1);
+
+    // The quantity dialog is about the selected line: a scan there waits too.
+    await page.keyboard.press('F8');
+    await typeLikeScanner(page, ITEMS.aqua.code);
+    await expect(page.getByTestId('dialog-scan-refused')).toContainText(`${ITEMS.aqua.code} was not added while this window is open`);
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('cart-row')).toHaveCount(1);
+
+    // Searching by name, then finding the barcode after all: the scan wins.
+    await page.keyboard.press('F3');
+    await expect(page.getByTestId('search-input')).toBeFocused();
+    await typeLikeScanner(page, ITEMS.tehBotol.code);
+    await expect(page.getByTestId('search-dialog')).toBeHidden();
+    await expect(cartRow(page, ITEMS.tehBotol.code)).toBeVisible();
+    await expect(page.getByTestId('scan-input')).toBeFocused();
+    await checkScreen(page, testInfo, 'scan-during-search-added');
+
+    // In the customer dialog a scan is the member card; a PIN typed as fast as a scanner is still the PIN.
+    await page.keyboard.press('F4');
+    const dialog = page.getByTestId('customer-dialog');
+    await expect(page.getByTestId('customer-value')).toBeFocused();
+    await enter(page, 'HW008');
+    await expect(dialog.getByTestId('customer-name')).toHaveText('Tafta tata');
+    await page.keyboard.press('Enter');
+    await expect(dialog.getByTestId('customer-pin')).toBeFocused();
+    await typeLikeScanner(page, '123654');
+    await expect(dialog.getByTestId('customer-points-input')).toBeFocused();
+    await expect(page.getByTestId('cart-row')).toHaveCount(2);
   });
 });

@@ -87,6 +87,8 @@ export function CheckoutScreen(): React.JSX.Element {
   const [completeError, setCompleteError] = useState<string | null>(null);
   const [wedge, setWedge] = useState<{ readonly settings: WedgeSettings; readonly viaMain: boolean } | null>(null);
   const [scannedCard, setScannedCard] = useState<{ readonly code: string; readonly sequence: number } | null>(null);
+  // A scan that arrived while a dialog that locks the cart was open: said in that dialog, never added.
+  const [refusedScan, setRefusedScan] = useState<{ readonly code: string; readonly sequence: number } | null>(null);
   const scanBarRef = useRef<ScanBarHandle>(null);
   const completingRef = useRef(false);
   const dialogRef = useRef<DialogState | null>(null);
@@ -123,6 +125,7 @@ export function CheckoutScreen(): React.JSX.Element {
     setDialog(null);
     setCompleteError(null);
     setScannedCard(null);
+    setRefusedScan(null);
     // After the dialog hands focus back, put the cursor where the next scan or code goes — unless
     // the cashier already opened the next dialog (a fast F-key), which keeps its own focus.
     requestAnimationFrame(() => {
@@ -138,16 +141,30 @@ export function CheckoutScreen(): React.JSX.Element {
   // the way of the cart) and their echo from main is skipped.
   const onScanCode = useCallback(
     (code: string) => {
+      const kind = dialogRef.current?.kind;
       // With the customer dialog open, a scan is a member card: it is looked up, not sold.
-      if (dialogRef.current?.kind === 'customer') {
+      if (kind === 'customer') {
         setScannedCard((card) => ({ code, sequence: (card?.sequence ?? 0) + 1 }));
         return Promise.resolve();
       }
+      // A scan during search is the item the cashier was looking for: search closes and it is added.
+      if (kind === 'search') {
+        dialogRef.current = null;
+        closeDialog();
+        return handleCode(code);
+      }
+      // Payment and the line, discount and clear-sale dialogs lock the cart: a scan behind them would
+      // change what the open dialog is about (the total being paid), so it is refused, out loud.
+      if (kind !== undefined && kind !== 'receipt') {
+        setRefusedScan((refused) => ({ code, sequence: (refused?.sequence ?? 0) + 1 }));
+        playTone('error');
+        return Promise.resolve();
+      }
       // The next sale's first scan closes the last receipt; otherwise no re-render in the scan's way.
-      if (dialogRef.current?.kind === 'receipt') setDialog(null);
+      if (kind === 'receipt') setDialog(null);
       return handleCode(code);
     },
-    [handleCode],
+    [handleCode, closeDialog],
   );
   useEffect(() => {
     let live = true;
@@ -263,6 +280,12 @@ export function CheckoutScreen(): React.JSX.Element {
     printReceipt,
   );
 
+  const scanRefusedNotice = refusedScan ? (
+    <p key={refusedScan.sequence} className="notice notice-error" role="alert" data-testid="dialog-scan-refused">
+      {t(dialog?.kind === 'pay' ? 'checkout.scan.lockedInPayment' : 'checkout.scan.lockedInDialog', { code: refusedScan.code })}
+    </p>
+  ) : null;
+
   const lineName = (lineId: string): string => saleSelectors.lines(store()).find((l) => l.lineId === lineId)?.name ?? '';
 
   return (
@@ -364,30 +387,35 @@ export function CheckoutScreen(): React.JSX.Element {
 
       {dialog?.kind === 'lineDiscount' ? (
         <Dialog title={t('checkout.discount.lineTitle', { name: lineName(dialog.lineId) })} testId="discount-dialog" onClose={closeDialog}>
+          {scanRefusedNotice}
           <DiscountContent t={t} format={format} decimals={decimals} lineId={dialog.lineId} onDone={closeDialog} />
         </Dialog>
       ) : null}
 
       {dialog?.kind === 'saleDiscount' ? (
         <Dialog title={t('checkout.discount.saleTitle')} testId="discount-dialog" onClose={closeDialog}>
+          {scanRefusedNotice}
           <DiscountContent t={t} format={format} decimals={decimals} lineId={null} onDone={closeDialog} />
         </Dialog>
       ) : null}
 
       {dialog?.kind === 'quantity' ? (
         <Dialog title={t('checkout.qty.title', { name: lineName(dialog.lineId) })} testId="quantity-dialog" onClose={closeDialog}>
+          {scanRefusedNotice}
           <QuantityContent t={t} lineId={dialog.lineId} onDone={closeDialog} />
         </Dialog>
       ) : null}
 
       {dialog?.kind === 'price' ? (
         <Dialog title={t('checkout.price.title', { name: lineName(dialog.lineId) })} testId="price-dialog" onClose={closeDialog}>
+          {scanRefusedNotice}
           <PriceContent t={t} format={format} decimals={decimals} lineId={dialog.lineId} onDone={closeDialog} />
         </Dialog>
       ) : null}
 
       {dialog?.kind === 'pay' ? (
         <Dialog title={t('checkout.pay.title')} testId="pay-dialog" onClose={closeDialog} wide>
+          {scanRefusedNotice}
           <PayDialogContent
             t={t}
             format={format}
@@ -426,6 +454,7 @@ export function CheckoutScreen(): React.JSX.Element {
 
       {dialog?.kind === 'void' ? (
         <Dialog title={t('checkout.void.title')} testId="void-dialog" onClose={closeDialog}>
+          {scanRefusedNotice}
           <p>{t('checkout.void.body', { count: saleSelectors.totals(store()).itemCount })}</p>
           <div className="button-row dialog-footer">
             <button type="button" className="button" data-autofocus data-testid="void-keep" onClick={closeDialog}>

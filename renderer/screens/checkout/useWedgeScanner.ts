@@ -10,6 +10,15 @@ function textField(element: Element | null): HTMLInputElement | HTMLTextAreaElem
 }
 
 /**
+ * Fields whose keys are never taken as a scan, however fast they come: secrets (PINs) and any field
+ * marked `data-wedge="off"`. A scan there would otherwise be looked up, and logged, as a code.
+ */
+function typedOnly(element: Element | null): boolean {
+  if (element instanceof HTMLInputElement && element.type === 'password') return true;
+  return element instanceof HTMLElement && element.closest('[data-wedge="off"]') !== null;
+}
+
+/**
  * How long a key that may start a scan is held in the empty scan field before it is typed after all.
  * A scanner's next key comes within a few milliseconds; a person does not notice 20.
  */
@@ -79,6 +88,11 @@ export function useWedgeScanner(onScan: (code: string) => void, settings: WedgeS
     };
 
     const onKeyDown = (event: KeyboardEvent): void => {
+      if (typedOnly(document.activeElement)) {
+        // A PIN typed fast (a manager who knows it by heart, a PIN pad) is the field's, never a scan.
+        release(detector.flush(Number.POSITIVE_INFINITY));
+        return;
+      }
       const holdFirst = BARCODE_START.test(event.key) && isEmptyScanField(textField(document.activeElement));
       const decision = detector.key(
         {
