@@ -129,4 +129,23 @@ test.describe('checkout at a busy counter', () => {
     await expect(dialog.getByTestId('customer-points-input')).toBeFocused();
     await expect(page.getByTestId('cart-row')).toHaveCount(2);
   });
+
+  test('a 5-character code scanned with the scan field not focused is added; a burst too short for a scan is said, not lost', async ({ page, app }, testInfo) => {
+    await openStore(app, page);
+    const shortest = (await app.services.handlers['catalog.shortestCode']({})).length;
+    expect(shortest).not.toBeNull();
+    expect(shortest).toBeLessThanOrEqual(ITEMS.cardiganL.code.length);
+    // The cashier clicked the totals: no text field has focus, so only the detector can see the scan.
+    await page.getByTestId('totals-panel').click();
+    await expect(page.getByTestId('scan-input')).not.toBeFocused();
+    await scan(page, ITEMS.cardiganL.code);
+    await expect(cartRow(page, ITEMS.cardiganL.code)).toBeVisible();
+
+    await page.getByTestId('totals-panel').click();
+    await scan(page, 'X9');
+    await expect(page.getByTestId('scan-feedback')).toHaveAttribute('data-kind', 'error');
+    await expect(page.getByTestId('scan-feedback')).toContainText('Keys “X9” came as fast as a scan but too short');
+    await expect(page.getByTestId('cart-row')).toHaveCount(1);
+    await checkScreen(page, testInfo, 'short-burst-reported');
+  });
 });

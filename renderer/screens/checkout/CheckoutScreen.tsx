@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { WedgeSettings } from '../../../shared/scanner/wedgeDetector';
+import { DEFAULT_WEDGE_SETTINGS, type WedgeSettings } from '../../../shared/scanner/wedgeDetector';
 import type { RecordedSale } from '../../../shared/contract/sale';
 import type { Settings } from '../../../shared/contract/settings';
 import { paymentMethodRules } from '../../../shared/sale/saleRules';
@@ -23,6 +23,7 @@ import { CustomerDialogContent, DiscountContent, PayDialogContent, PriceContent,
 import { FeedbackArea } from './FeedbackArea';
 import { useFeedbackStore } from './scanFeedbackStore';
 import { SaleShortcuts } from './SaleShortcuts';
+import { scanSettingsFor } from './scanSettings';
 import { changeSelectedQuantity, completeSale, loadCheckout, removeSelectedLine, voidSale as voidSaleInMain } from './saleActions';
 import { SidePanel } from './SidePanel';
 import { useScanHandler } from './useScanHandler';
@@ -47,6 +48,7 @@ function CloseOnEscape({ onClose }: { readonly onClose: () => void }): null {
 }
 
 const store = useStore.getState;
+
 
 /** A recorded sale as the receipt shows it: main's record, plus the store's header and footer. */
 function receiptOf(recorded: RecordedSale, settings: Settings | null, demo: boolean): ReceiptData {
@@ -203,7 +205,29 @@ export function CheckoutScreen(): React.JSX.Element {
     },
     [onScanCode, viaMain],
   );
-  useWedgeScanner(onWedgeScan, wedge?.settings ?? null, true);
+  // The detector's minimum length follows the catalog's shortest code (1315L, HW008 …), asked again
+  // whenever a catalog pass completes.
+  const catalogState = useStore((s) => s.sync.catalog?.state ?? null);
+  const [shortestCode, setShortestCode] = useState<number | null>(null);
+  useEffect(() => {
+    let live = true;
+    pos.catalog.shortestCode({}).then(
+      ({ length }) => {
+        if (live) setShortestCode(length);
+      },
+      // Without main's answer the configured minimum stays; a shorter scan is then reported as dropped, never lost silently.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [catalogState]);
+  const wedgeSettings = useMemo(() => scanSettingsFor(wedge?.settings ?? DEFAULT_WEDGE_SETTINGS, shortestCode), [wedge, shortestCode]);
+  const onDroppedBurst = useCallback(
+    (keys: string) => useFeedbackStore.getState().show('error', t('checkout.scan.dropped', { code: keys, key: CHECKOUT_KEYS.focusScan })),
+    [t],
+  );
+  useWedgeScanner(onWedgeScan, wedgeSettings, true, onDroppedBurst);
 
   const idle = dialog === null;
 

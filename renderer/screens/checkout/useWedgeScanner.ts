@@ -45,10 +45,18 @@ function replaceBeforeCaret(field: HTMLInputElement | HTMLTextAreaElement, remov
  * key) while `enabled`. A scanner's burst + Enter becomes one `onScan(code)` and never lands in the
  * focused field; slower human typing passes through untouched.
  */
-export function useWedgeScanner(onScan: (code: string) => void, settings: WedgeSettings | null, enabled: boolean): void {
+export function useWedgeScanner(
+  onScan: (code: string) => void,
+  settings: WedgeSettings | null,
+  enabled: boolean,
+  /** A burst of scanner-fast keys ended in a terminator but was no scan (too short) and no text field was focused to take it. */
+  onDropped?: (keys: string) => void,
+): void {
   const onScanRef = useRef(onScan);
+  const onDroppedRef = useRef(onDropped);
   useEffect(() => {
     onScanRef.current = onScan;
+    onDroppedRef.current = onDropped;
   });
 
   // Rebuild the detector only when a threshold really changes: a re-fetched settings object with the
@@ -94,6 +102,8 @@ export function useWedgeScanner(onScan: (code: string) => void, settings: WedgeS
         return;
       }
       const holdFirst = BARCODE_START.test(event.key) && isEmptyScanField(textField(document.activeElement));
+      const terminator = (terminatorKey.split('\u0000') as string[]).includes(event.key);
+      const burst = terminator ? detector.burst(event.timeStamp) : '';
       const decision = detector.key(
         {
           key: event.key,
@@ -106,6 +116,18 @@ export function useWedgeScanner(onScan: (code: string) => void, settings: WedgeS
         },
         { holdFirst },
       );
+      // Two or more keys within the scanner's gap, then Enter or Tab, with nowhere to type them: a
+      // scan too short to be sure of. Said on screen rather than lost, and its Enter does not press
+      // whatever button has focus.
+      if (decision.kind !== 'scan' && burst.length >= 2 && textField(document.activeElement) === null) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        clearTimeout(timer);
+        clearTimeout(firstTimer);
+        notTakenBack = '';
+        onDroppedRef.current?.(burst);
+        return;
+      }
       if (decision.kind === 'pass') return;
       if (decision.kind === 'release') {
         // The held keys were typing after all: give them back, then let this key through as usual.
