@@ -48,6 +48,11 @@ async function expectCounterInView(page: Page): Promise<void> {
   expect(overflow).toEqual({ page: 0, screen: 0 });
 }
 
+async function blurScanField(page: Page): Promise<void> {
+  await page.getByTestId('scan-input').evaluate((input) => input.blur());
+  await expect(page.getByTestId('scan-input')).not.toBeFocused();
+}
+
 test.describe('checkout at a busy counter', () => {
   test('with 1 and with 60 lines the scan field, feedback, total and Pay stay in view; only the cart scrolls, keeping the newest line in view', async ({
     page,
@@ -135,17 +140,49 @@ test.describe('checkout at a busy counter', () => {
     const shortest = (await app.services.handlers['catalog.shortestCode']({})).length;
     expect(shortest).not.toBeNull();
     expect(shortest).toBeLessThanOrEqual(ITEMS.cardiganL.code.length);
-    // The cashier clicked the totals: no text field has focus, so only the detector can see the scan.
-    await page.getByTestId('totals-panel').click();
-    await expect(page.getByTestId('scan-input')).not.toBeFocused();
+    // Focus left the scan field (the window lost and regained it): only the detector can see the scan.
+    await blurScanField(page);
     await scan(page, ITEMS.cardiganL.code);
     await expect(cartRow(page, ITEMS.cardiganL.code)).toBeVisible();
 
-    await page.getByTestId('totals-panel').click();
+    await blurScanField(page);
     await scan(page, 'X9');
     await expect(page.getByTestId('scan-feedback')).toHaveAttribute('data-kind', 'error');
     await expect(page.getByTestId('scan-feedback')).toContainText('Keys “X9” came as fast as a scan but too short');
     await expect(page.getByTestId('cart-row')).toHaveCount(1);
     await checkScreen(page, testInfo, 'short-burst-reported');
+  });
+
+  test('after EN/ID, a header button, a row’s + or − and the help overlay, typed keys go to the scan field again', async ({ page, app }, testInfo) => {
+    await openStore(app, page);
+    await scan(page, ITEMS.indomie.code);
+    const scanInput = page.getByTestId('scan-input');
+
+    await page.getByTestId('lang-id').click();
+    await expect(page.getByTestId('open-pay')).toContainText('Bayar');
+    await expect(scanInput).toBeFocused();
+    await page.getByTestId('lang-en').click();
+    await expect(scanInput).toBeFocused();
+
+    await cartRow(page, ITEMS.indomie.code).getByTestId('cart-row-increase').click();
+    await expect(cartRow(page, ITEMS.indomie.code).getByTestId('cart-row-qty')).toHaveText('2');
+    await expect(scanInput).toBeFocused();
+    await cartRow(page, ITEMS.indomie.code).getByTestId('cart-row-decrease').click();
+    await expect(cartRow(page, ITEMS.indomie.code).getByTestId('cart-row-qty')).toHaveText('1');
+    await expect(scanInput).toBeFocused();
+
+    await page.getByTestId('nav-checkout').click();
+    await expect(scanInput).toBeFocused();
+    await page.getByTestId('nav-help').click();
+    await expect(page.getByTestId('help-overlay')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('help-overlay')).toBeHidden();
+    await expect(scanInput).toBeFocused();
+
+    // A code typed by hand now lands where it should.
+    await page.keyboard.type(ITEMS.tehBotol.code, { delay: 120 });
+    await page.keyboard.press('Enter');
+    await expect(cartRow(page, ITEMS.tehBotol.code)).toBeVisible();
+    await checkScreen(page, testInfo, 'focus-back-in-scan-field');
   });
 });

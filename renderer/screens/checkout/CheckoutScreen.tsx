@@ -27,6 +27,7 @@ import { scanSettingsFor } from './scanSettings';
 import { changeSelectedQuantity, completeSale, loadCheckout, removeSelectedLine, voidSale as voidSaleInMain } from './saleActions';
 import { SidePanel } from './SidePanel';
 import { useScanHandler } from './useScanHandler';
+import { useReturnFocusToScan } from './useReturnFocusToScan';
 import { useWedgeScanner } from './useWedgeScanner';
 import './checkout.css';
 
@@ -135,6 +136,7 @@ export function CheckoutScreen(): React.JSX.Element {
     });
   }, [focusScan]);
   useEffect(focusScan, [focusScan]);
+  useReturnFocusToScan(focusScan);
   // A message about an earlier scan means nothing once the cashier has left the screen.
   useEffect(() => () => useFeedbackStore.getState().clear(), []);
 
