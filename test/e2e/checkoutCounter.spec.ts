@@ -185,4 +185,29 @@ test.describe('checkout at a busy counter', () => {
     await expect(cartRow(page, ITEMS.tehBotol.code)).toBeVisible();
     await checkScreen(page, testInfo, 'focus-back-in-scan-field');
   });
+
+  test('on the receipt Enter is Next sale, also after a click on Print', async ({ page, app }, testInfo) => {
+    await openStore(app, page);
+    await scan(page, ITEMS.indomie.code);
+    await page.keyboard.press('F9');
+    await page.keyboard.press('F5');
+    await expect(page.getByTestId('pay-state')).toHaveText('Paid in full');
+    await page.keyboard.press('F9');
+    await expect(page.getByTestId('receipt-dialog')).toBeVisible();
+    // Count prints instead of opening the browser's print dialog.
+    await page.evaluate(() => {
+      const counter = window as unknown as { prints: number };
+      counter.prints = 0;
+      window.print = () => {
+        counter.prints += 1;
+      };
+    });
+    await page.getByTestId('receipt-print').click();
+    await checkScreen(page, testInfo, 'receipt-after-print');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('receipt-dialog')).toBeHidden();
+    expect(await page.evaluate(() => (window as unknown as { prints: number }).prints)).toBe(1);
+    await expect(page.getByTestId('cart-empty')).toBeVisible();
+    await expect(page.getByTestId('scan-input')).toBeFocused();
+  });
 });

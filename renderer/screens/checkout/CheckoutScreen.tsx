@@ -312,6 +312,12 @@ export function CheckoutScreen(): React.JSX.Element {
     </p>
   ) : null;
 
+  // Enter on the receipt is Next sale wherever focus is: after a click on Print it used to print again.
+  useShortcut(
+    { id: 'checkout.receipt.next', keys: 'Enter', label: 'checkout.receipt.newSale', group: GROUP, enabled: dialog?.kind === 'receipt' },
+    closeDialog,
+  );
+
   const lineName = (lineId: string): string => saleSelectors.lines(store()).find((l) => l.lineId === lineId)?.name ?? '';
 
   return (
