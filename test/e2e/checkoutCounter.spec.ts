@@ -210,4 +210,36 @@ test.describe('checkout at a busy counter', () => {
     await expect(page.getByTestId('cart-empty')).toBeVisible();
     await expect(page.getByTestId('scan-input')).toBeFocused();
   });
+
+  test('messages for people: no socket codes in the customer dialog, old feedback goes, Save focuses the first invalid setting', async ({ page, app }, testInfo) => {
+    await openStore(app, page);
+    await scan(page, ITEMS.indomie.code);
+    await scan(page, '8990000000006');
+    const feedback = page.getByTestId('scan-feedback');
+    await expect(feedback).toContainText('Unknown code 8990000000006');
+    // The next change to the sale makes that message old news.
+    await page.keyboard.press('+');
+    await expect(cartRow(page, ITEMS.indomie.code).getByTestId('cart-row-qty')).toHaveText('2');
+    await expect(feedback).toHaveCount(0);
+
+    // DealPOS refuses connections (ECONNREFUSED): the cashier reads what to do, not the code.
+    await app.simulator.refuseConnections();
+    await page.keyboard.press('F4');
+    await enter(page, 'ZZ999');
+    const message = page.getByTestId('customer-message');
+    await expect(message).toContainText('check this computer’s internet connection', { ignoreCase: true });
+    await expect(message).not.toContainText('ECONNREFUSED');
+    await checkScreen(page, testInfo, 'customer-dealpos-unreachable');
+    await page.keyboard.press('Escape');
+    await app.simulator.acceptConnections();
+
+    // Settings: Save with an invalid value far down the form takes the manager to it.
+    await page.getByTestId('nav-settings').click();
+    const form = page.getByTestId('settings-form');
+    await form.getByTestId('settings-max-line-discount').fill('150');
+    await form.getByTestId('settings-save').click();
+    await expect(form.getByTestId('settings-max-line-discount')).toBeFocused();
+    await expect(form.getByTestId('settings-max-line-discount')).toBeInViewport();
+    await checkScreen(page, testInfo, 'settings-first-invalid-focused');
+  });
 });
