@@ -4,7 +4,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test, type AppHarness } from './bootstrap';
-import { cartRow, enter, ITEMS, openStore, scan } from './checkout/checkoutHarness';
+import { cartRow, enter, ITEMS, openStore, rp, scan } from './checkout/checkoutHarness';
 import { typeLikeScanner } from './helpers/typeLikeScanner';
 import { checkScreen } from './shell/screenCheck';
 
@@ -190,6 +190,11 @@ test.describe('checkout at a busy counter', () => {
     await openStore(app, page);
     await scan(page, ITEMS.indomie.code);
     await page.keyboard.press('F9');
+    // Rp 3.885 due: the quick amounts are the notes people hand over.
+    const quick = page.getByRole('group', { name: 'Quick amounts' }).getByRole('button');
+    await expect(quick).toHaveCount(6);
+    await expect(quick).toContainText([rp(3_885), rp(5_000), rp(10_000), rp(20_000), rp(50_000), rp(100_000)]);
+    await checkScreen(page, testInfo, 'quick-cash-notes');
     await page.keyboard.press('F5');
     await expect(page.getByTestId('pay-state')).toHaveText('Paid in full');
     await page.keyboard.press('F9');
