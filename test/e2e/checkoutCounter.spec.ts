@@ -247,4 +247,17 @@ test.describe('checkout at a busy counter', () => {
     await expect(form.getByTestId('settings-max-line-discount')).toBeInViewport();
     await checkScreen(page, testInfo, 'settings-first-invalid-focused');
   });
+
+  test('search tells look-alike variants apart by code, price and variant name', async ({ page, app }, testInfo) => {
+    await openStore(app, page);
+    await page.keyboard.press('F3');
+    await enter(page, 'Kopi Kapal Api Special 165g', false);
+    const alike = page.locator('[data-testid="search-result"][data-lookalike="true"]');
+    await expect(page.getByTestId('search-lookalike-hint')).toBeVisible();
+    expect(await alike.count()).toBeGreaterThan(1);
+    const codes = await alike.getByTestId('search-result-code').allTextContents();
+    expect(new Set(codes).size).toBe(codes.length);
+    await expect(alike.first().getByTestId('search-result-detail')).toContainText('Variant 165g');
+    await checkScreen(page, testInfo, 'search-look-alikes');
+  });
 });
