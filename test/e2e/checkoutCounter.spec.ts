@@ -174,7 +174,14 @@ test.describe('checkout at a busy counter', () => {
     await page.getByTestId('nav-checkout').click();
     await expect(scanInput).toBeFocused();
     await page.getByTestId('nav-help').click();
-    await expect(page.getByTestId('help-overlay')).toBeVisible();
+    const help = page.getByTestId('help-overlay');
+    await expect(help).toBeVisible();
+    // Every shortcut is listed; those not usable now (nothing discontinued to add, no receipt yet) are marked.
+    await expect(help.getByTestId('help-shortcut-checkout.addAnyway')).toHaveAttribute('data-available', 'false');
+    await expect(help.getByTestId('help-shortcut-checkout.addAnyway')).toContainText('not available right now');
+    await expect(help.getByTestId('help-shortcut-checkout.print')).toHaveAttribute('data-available', 'false');
+    await expect(help.getByTestId('help-shortcut-checkout.pay')).toHaveAttribute('data-available', 'true');
+    await checkScreen(page, testInfo, 'help-lists-unavailable-shortcuts');
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('help-overlay')).toBeHidden();
     await expect(scanInput).toBeFocused();
