@@ -198,29 +198,17 @@ function migrate(
  * next FULL commit syncs the whole WAL anyway.
  */
 export function withRelaxedDurability<T>(db: Database.Database, write: () => T): T {
-  const sync = durabilitySwitch(db);
-  sync.normal.run();
+  // exec(), not db.pragma() and not a statement kept prepared: db.pragma() prepares a statement per
+  // call that better-sqlite3 keeps until the connection closes (~2.5 KB of native memory each, two
+  // per scan), and SQLite applies `PRAGMA synchronous = …` while preparing it, so a statement
+  // prepared once (FULL last) left every later run() a no-op and never relaxed anything. exec()
+  // prepares, runs and finalises each time.
+  db.exec('PRAGMA synchronous = NORMAL');
   try {
     return write();
   } finally {
-    sync.full.run();
+    db.exec('PRAGMA synchronous = FULL');
   }
-}
-
-/**
- * The two PRAGMA statements, prepared once per connection: `db.pragma()` prepares a new statement
- * on every call, and better-sqlite3 keeps each one until the connection closes — about 2.5 KB of
- * native memory per call, which a day of scans (two calls each) turned into tens of megabytes.
- */
-const durabilitySwitches = new WeakMap<Database.Database, { readonly normal: Database.Statement; readonly full: Database.Statement }>();
-
-function durabilitySwitch(db: Database.Database): { readonly normal: Database.Statement; readonly full: Database.Statement } {
-  let sync = durabilitySwitches.get(db);
-  if (!sync) {
-    sync = { normal: db.prepare('PRAGMA synchronous = NORMAL'), full: db.prepare('PRAGMA synchronous = FULL') };
-    durabilitySwitches.set(db, sync);
-  }
-  return sync;
 }
 
 export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
