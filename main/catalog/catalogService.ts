@@ -99,6 +99,7 @@ export function createCatalogService(options: CatalogServiceOptions): CatalogSer
       'catalog.resolve': async ({ code }) => resolve(code),
       'catalog.syncNow': async () => (sync ? stamp(sync.syncNow()) : progress()),
       'catalog.syncState': async () => progress(),
+      'catalog.shortestCode': async () => ({ length: account.session().catalog.shortestCodeLength() }),
     },
   };
 }

@@ -7,6 +7,7 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { ContractHandlers } from '../../shared/contract';
 import type { CustomerLookupBy, CustomerLookupResult, PinCheck } from '../../shared/contract/customer';
+import { mobileLookupForms } from '../../shared/customer/mobileKey';
 import { ServiceError } from '../../shared/errors';
 import type { SaleCustomer } from '../../shared/sale/sale';
 import type { CallOptions, DealPosClient } from '../dealpos/dealPosClient';
@@ -122,9 +123,25 @@ export function createCustomerService(options: CustomerServiceOptions): Customer
     return current;
   };
 
+  // Customer/MobilePhone matches the stored text exactly, and DealPOS keeps whichever form was typed:
+  // ask for the number's other forms only while DealPOS finds nobody (at most three interactive
+  // requests from the shared budget; any other failure ends the lookup at once).
+  const byMobile = async (dealpos: DealPosClient, value: string): Promise<Customer> => {
+    const forms = mobileLookupForms(value);
+    for (const form of forms.slice(0, -1)) {
+      try {
+        return await dealpos.customerByMobilePhone(form, CALL);
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+      }
+    }
+    // The last form's answer, found or not_found, is the lookup's.
+    return dealpos.customerByMobilePhone(forms.at(-1) ?? value, CALL);
+  };
+
   const live = async (dealpos: DealPosClient, by: CustomerLookupBy, value: string): Promise<Customer> => {
     if (by === 'code') return dealpos.customerByCode(value, CALL);
-    if (by === 'mobile') return dealpos.customerByMobilePhone(value, CALL);
+    if (by === 'mobile') return byMobile(dealpos, value);
     // Customer/Email answers without an ID; the PIN check needs one, so fetch it by the code.
     const byEmail = await dealpos.customerByEmail(value, CALL);
     return dealpos.customerByCode(byEmail.Code, CALL);

@@ -14,11 +14,13 @@ export abstract class DealPosError extends ServiceError {
 
 /**
  * The request may or may not have reached DealPOS. `maybeProcessed` is false only when the
- * connection was refused or the host could not be resolved — then nothing was sent.
+ * connection was refused or the host could not be resolved — then nothing was sent. The message is
+ * shown to people (customer dialog, Queue), so the socket's code (`UND_ERR_SOCKET`, `ECONNREFUSED`)
+ * stays in `details.reason` and the log line the client writes.
  */
 export class DealPosNetworkError extends DealPosError {
   constructor(endpoint: string, reason: string, maybeProcessed: boolean, cause?: unknown) {
-    super('network', `Cannot reach DealPOS (${endpoint}): ${reason}`, {
+    super('network', `Cannot reach DealPOS (${endpoint}); check this computer's internet connection`, {
       details: { endpoint, reason, maybeProcessed },
       cause,
     });

@@ -66,6 +66,7 @@ export class CatalogStore {
   private readonly upsertStmt: Database.Statement<[string, string, string | null, string, string, number, number, string, number]>;
   private readonly insertPriceStmt: Database.Statement<[string, number, string]>;
   private readonly countStmt: Database.Statement<[], { n: number }>;
+  private readonly shortestStmt: Database.Statement<[], { n: number | null }>;
   private readonly deleteStaleStmt: Database.Statement<[number]>;
   private readonly upsertManyTx: (records: readonly VariantRecord[], generation: number) => void;
 
@@ -92,6 +93,7 @@ export class CatalogStore {
     // An update clears the variant's outlet prices (trigger in 001_core), so these are re-added each time.
     this.insertPriceStmt = db.prepare('INSERT OR REPLACE INTO outlet_price(variant_id, outlet, price) SELECT id, ?, ? FROM variant WHERE code = ?');
     this.countStmt = db.prepare('SELECT COUNT(*) AS n FROM variant');
+    this.shortestStmt = db.prepare('SELECT MIN(length(code)) AS n FROM variant');
     this.deleteStaleStmt = db.prepare('DELETE FROM variant WHERE sync_generation < ?');
     this.upsertManyTx = db.transaction((records: readonly VariantRecord[], generation: number) => {
       for (const record of records) this.upsertOne(record, generation);
@@ -134,6 +136,15 @@ export class CatalogStore {
   findByKey(lookupKey: string, code: string = lookupKey): CatalogItem | null {
     const row = this.byKey.get({ key: lookupKey, code, outlet: this.outlet() ?? '' });
     return row ? toItem(row) : null;
+  }
+
+  /** Characters in the catalog's shortest code (null while it is empty): how short a scan can be. */
+  shortestCodeLength(): number | null {
+    try {
+      return this.shortestStmt.get()?.n ?? null;
+    } catch (error) {
+      throw toStoreError(error, 'reading the shortest catalog code');
+    }
   }
 
   findByCode(code: string): CatalogItem | null {

@@ -560,6 +560,7 @@ export class OutboxStore {
       attempts: row.attempts,
       nextAttemptAt: row.state === 'pending' ? this.iso(row.next_attempt_at) : null,
       lastError: row.last_error,
+      lastErrorCode: row.last_error_code,
       serverId: row.server_id,
       createdAt: this.iso(row.created_at),
       syncedAt: row.synced_at === null ? null : this.iso(row.synced_at),

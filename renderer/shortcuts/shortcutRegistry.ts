@@ -14,6 +14,8 @@ export interface Shortcut {
    * Ctrl/Alt combinations and false for plain characters, so typing `?` in a search box stays text.
    */
   readonly inInputs?: boolean;
+  /** False while the action is not usable (nothing to pay, a dialog is open): listed in the help overlay as such, never run. */
+  readonly enabled?: boolean;
 }
 
 type Listener = () => void;
@@ -96,7 +98,7 @@ export function dispatchShortcut(event: KeyboardEvent): boolean {
   const inField = isTextField(event.target);
   const candidates = [...entries.values()].reverse();
   for (const shortcut of candidates) {
-    if (shortcut.keys.toUpperCase() !== combo.toUpperCase()) continue;
+    if (shortcut.keys.toUpperCase() !== combo.toUpperCase() || shortcut.enabled === false) continue;
     const inInputs = shortcut.inInputs ?? !isPlainCharacter(shortcut.keys);
     if (inField && !inInputs) continue;
     event.preventDefault();

@@ -8,13 +8,14 @@ export interface ShortcutBinding {
   readonly label: MessageKey;
   readonly group: MessageKey;
   readonly inInputs?: boolean;
-  /** False while the action is unavailable (e.g. nothing to pay); it then stays out of the way. */
+  /** False while the action is unavailable (e.g. nothing to pay): it never runs, and the help overlay marks it. */
   readonly enabled?: boolean;
 }
 
 /**
  * Binds a key to an action while the calling component is mounted. The help overlay lists every
- * binding registered this way, so a new action appears there without extra work.
+ * binding registered this way (marking those not usable right now), so a new action appears there
+ * without extra work.
  */
 export function useShortcut(binding: ShortcutBinding, run: () => void): void {
   const runRef = useRef(run);
@@ -22,13 +23,14 @@ export function useShortcut(binding: ShortcutBinding, run: () => void): void {
     runRef.current = run;
   });
   const { id, keys, label, group, inInputs, enabled = true } = binding;
+  // Registered again when `enabled` changes, so the newest usable binding of a key still wins.
   useEffect(() => {
-    if (!enabled) return undefined;
     const shortcut: Shortcut = {
       id,
       keys,
       label,
       group,
+      enabled,
       ...(inInputs === undefined ? {} : { inInputs }),
       run: () => runRef.current(),
     };

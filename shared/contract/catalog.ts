@@ -77,6 +77,8 @@ export const catalogMethods = {
   'catalog.resolve': method({ input: z.object({ code: text({ max: 4096, min: 0 }) }).strict(), result: returns<ResolveResult>() }),
   'catalog.syncNow': method({ input: z.object({}).strict(), result: returns<CatalogProgress>() }),
   'catalog.syncState': method({ input: z.object({}).strict(), result: returns<CatalogProgress>() }),
+  /** The catalog's shortest code length (null when empty): the checkout's scan detector accepts codes that short. */
+  'catalog.shortestCode': method({ input: z.object({}).strict(), result: returns<{ readonly length: number | null }>() }),
 };
 
 export const catalogEvents = {

@@ -22,6 +22,8 @@ export interface QueueEntry {
   readonly nextAttemptAt: string | null;
   /** The server's message for rejected invoices, else the last transient failure. */
   readonly lastError: string | null;
+  /** The error code of `lastError` (`network`, `timeout` …): the screen words connectivity failures in the UI language. */
+  readonly lastErrorCode: string | null;
   readonly serverId: string | null;
   readonly createdAt: string;
   readonly syncedAt: string | null;

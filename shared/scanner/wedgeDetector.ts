@@ -162,6 +162,11 @@ export class WedgeDetector {
     return this.endBurst(PASS);
   }
 
+  /** The keys of the burst still in progress at `at` (empty between bursts and after a gap too long for a scanner). */
+  burst(at: number): string {
+    return at - this.lastAt <= this.settings.maxGapMs ? this.chars.join('') : '';
+  }
+
   reset(): void {
     this.chars = [];
     this.passed = 0;

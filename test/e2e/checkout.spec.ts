@@ -281,8 +281,8 @@ test.describe('checkout', () => {
     await enter(page, '300000');
     await expect(page.getByTestId('pay-due')).toHaveText(rp(14_297));
     await page.keyboard.press('Alt+1');
-    // Quick amounts for 14,297: exact, 15,000, 16,000, 100,000 — the customer hands over 100,000 (F8).
-    await page.keyboard.press('F8');
+    // Quick amounts for 14,297: exact, 15,000, 20,000, 50,000, 100,000 — the customer hands over 100,000.
+    await page.getByTestId('pay-quick-4').click();
     await expect(page.getByTestId('pay-change')).toHaveText(rp(85_703));
     await checkScreen(page, testInfo, 'checkout-payment');
     await page.keyboard.press('F9');

@@ -172,6 +172,20 @@ export function CartTable({ lines, lineTotals, selectedIndex, format, t, onSelec
     });
     return () => cancelAnimationFrame(frame);
   }, [selectedIndex, lines.length]);
+  const selectedRef = useRef(selectedIndex);
+  selectedRef.current = selectedIndex;
+  useEffect(() => {
+    // When the list's box changes size (window resized, a notice above it came or went), the selected
+    // line may have slid out of view: bring it back. jsdom has no ResizeObserver.
+    const box = bodyRef.current?.closest('table')?.parentElement;
+    if (!box || typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(() => {
+      const row = bodyRef.current?.children[selectedRef.current];
+      if (row instanceof HTMLElement) row.scrollIntoView({ block: 'nearest' });
+    });
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, [lines.length === 0]);
 
   if (lines.length === 0) {
     return (

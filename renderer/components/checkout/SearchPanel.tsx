@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CatalogItem } from '../../../shared/contract/catalog';
 import type { Translate } from '../../i18n/t';
 import { Kbd } from '../shell/Kbd';
@@ -12,6 +12,17 @@ export interface SearchPanelProps {
   readonly t: Translate;
   readonly onSearch: (query: string) => Promise<SearchOutcome>;
   readonly onPick: (item: CatalogItem) => void;
+}
+
+/** What the variant's name adds to its product's ("165g" of "Kopi Kapal Api Special 165g"); null when nothing. */
+export function variantLabel(item: CatalogItem): string | null {
+  const product = item.product.trim();
+  if (product === '' || product === item.name) return null;
+  if (item.name.startsWith(product)) {
+    const rest = item.name.slice(product.length).trim();
+    return rest === '' ? null : rest;
+  }
+  return null;
 }
 
 /** Search the catalog by name (or part of a code): type, ↑ ↓ to choose, Enter to add. */
@@ -45,6 +56,14 @@ export function SearchPanel({ initialQuery, format, t, onSearch, onPick }: Searc
       setActive(0);
     });
   }, [query, onSearch]);
+
+  // Results sharing a name (a catalog can hold several "Kopi Kapal Api Special 165g") show their
+  // code and price up front, so the cashier picks by what tells them apart.
+  const lookAlikes = useMemo(() => {
+    const seen = new Map<string, number>();
+    for (const item of items) seen.set(item.name, (seen.get(item.name) ?? 0) + 1);
+    return new Set([...seen].filter(([, n]) => n > 1).map(([name]) => name));
+  }, [items]);
 
   const pick = (index: number): void => {
     const item = items[index];
@@ -92,27 +111,44 @@ export function SearchPanel({ initialQuery, format, t, onSearch, onPick }: Searc
           {t('checkout.search.empty', { query: searched })}
         </p>
       ) : null}
+      {lookAlikes.size > 0 ? (
+        <p className="field-hint" data-testid="search-lookalike-hint">
+          {t('checkout.search.lookAlike')}
+        </p>
+      ) : null}
       <ul id="search-results" className="search-results" role="listbox" aria-label={t('checkout.search.results')}>
-        {items.map((item, index) => (
-          <li
-            key={item.code}
-            id={`search-option-${index}`}
-            role="option"
-            aria-selected={index === active}
-            className={index === active ? 'search-option search-option-active' : 'search-option'}
-            data-testid="search-result"
-            data-code={item.code}
-            onClick={() => pick(index)}
-          >
-            <span className="search-option-name">
-              {item.name}
-              {item.discontinued ? <span className="tag tag-warning"> {t('checkout.search.discontinued')}</span> : null}
-            </span>
-            <span className="search-option-code">{item.code}</span>
-            <span className="search-option-price">{format(item.price)}</span>
-            {index === active ? <Kbd keys="Enter" /> : null}
-          </li>
-        ))}
+        {items.map((item, index) => {
+          const lookAlike = lookAlikes.has(item.name);
+          const variant = variantLabel(item);
+          return (
+            <li
+              key={item.code}
+              id={`search-option-${index}`}
+              role="option"
+              aria-selected={index === active}
+              className={`search-option${index === active ? ' search-option-active' : ''}${lookAlike ? ' search-option-lookalike' : ''}`}
+              data-testid="search-result"
+              data-code={item.code}
+              data-lookalike={lookAlike}
+              onClick={() => pick(index)}
+            >
+              <span className="search-option-name">
+                {item.name}
+                {item.discontinued ? <span className="tag tag-warning"> {t('checkout.search.discontinued')}</span> : null}
+                {variant !== null || lookAlike ? (
+                  <span className="search-option-detail" data-testid="search-result-detail">
+                    {variant !== null ? t('checkout.search.variant', { variant, product: item.product }) : item.product}
+                  </span>
+                ) : null}
+              </span>
+              <span className="search-option-code" data-testid="search-result-code">
+                {item.code}
+              </span>
+              <span className="search-option-price">{format(item.price)}</span>
+              {index === active ? <Kbd keys="Enter" /> : null}
+            </li>
+          );
+        })}
       </ul>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { QueueEntry } from '../../../shared/contract/queue';
+import { errorTextKey } from '../../i18n/errorText';
 import type { Translate } from '../../i18n/t';
 import { ApprovalNotes } from './ApprovalNotes';
 
@@ -7,6 +8,13 @@ export interface QueueTableProps {
   readonly t: Translate;
   readonly formatTotal: (amount: number) => string;
   readonly formatTime: (iso: string) => string;
+}
+
+/** The last failure as people read it: a connectivity code in the UI language, never the socket's code. */
+function problemText(entry: QueueEntry, t: Translate): string {
+  if (entry.lastError === null) return '';
+  const key = errorTextKey(entry.lastErrorCode);
+  return key === null ? entry.lastError : t(key);
 }
 
 /** Every queue table opens with the same number, created and total columns; one place keeps them in step. */
@@ -60,7 +68,7 @@ export function PendingTable({ entries, t, formatTotal, formatTime }: QueueTable
             <CommonCells entry={entry} formatTotal={formatTotal} formatTime={formatTime} />
             <td className="num">{entry.attempts}</td>
             <td>{entry.state === 'sending' ? t('queue.state.sending') : entry.nextAttemptAt ? formatTime(entry.nextAttemptAt) : '—'}</td>
-            <td>{entry.lastError ?? ''}</td>
+            <td>{problemText(entry, t)}</td>
           </tr>
         ))}
       </tbody>

@@ -7,6 +7,8 @@ export interface HelpEntry {
   readonly keys: string;
   readonly label: MessageKey;
   readonly group: MessageKey;
+  /** False: bound, but not usable right now (listed, marked). */
+  readonly enabled?: boolean;
 }
 
 export interface HelpOverlayProps {
@@ -44,7 +46,7 @@ function keepFocusInside(panel: HTMLElement | null, event: KeyboardEvent): void 
   }
 }
 
-/** Lists every shortcut currently bound, grouped, so each action's key is discoverable. */
+/** Lists every shortcut bound on this screen, grouped, marking those not usable right now, so each action's key is discoverable. */
 export function HelpOverlay({ shortcuts, t, onClose }: HelpOverlayProps): React.JSX.Element {
   const closeRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
@@ -97,14 +99,25 @@ export function HelpOverlay({ shortcuts, t, onClose }: HelpOverlayProps): React.
                   </tr>
                 </thead>
                 <tbody>
-                  {entries.map((entry) => (
-                    <tr key={entry.id} data-testid={`help-shortcut-${entry.id}`}>
-                      <td>
-                        <Kbd keys={entry.keys} />
-                      </td>
-                      <td>{t(entry.label)}</td>
-                    </tr>
-                  ))}
+                  {entries.map((entry) => {
+                    const usable = entry.enabled !== false;
+                    return (
+                      <tr
+                        key={entry.id}
+                        className={usable ? undefined : 'help-unavailable'}
+                        data-testid={`help-shortcut-${entry.id}`}
+                        data-available={usable}
+                      >
+                        <td>
+                          <Kbd keys={entry.keys} />
+                        </td>
+                        <td>
+                          {t(entry.label)}
+                          {usable ? null : <span className="help-unavailable-note"> — {t('shell.help.unavailable')}</span>}
+                        </td>
+                      </tr>
+                    );
+                  })}
                 </tbody>
               </table>
             </section>

@@ -55,7 +55,8 @@ export function CartArea({ t, format, focusScan, onQuantity, onLineDiscount, onP
   );
   return (
     <>
-      <div className="cart-scroll">
+      {/* The list scrolls on its own in a long basket; focusable so it can be scrolled from the keyboard too. */}
+      <div className="cart-scroll" role="region" aria-label={t('checkout.cart.title')} tabIndex={0} data-testid="cart-scroll">
         <CartTable
           lines={lines}
           lineTotals={lineTotals}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { WedgeSettings } from '../../../shared/scanner/wedgeDetector';
+import { DEFAULT_WEDGE_SETTINGS, type WedgeSettings } from '../../../shared/scanner/wedgeDetector';
 import { paymentMethodRules } from '../../../shared/sale/saleRules';
 import { PosError } from '../../../shared/errors';
 import { pos } from '../../api/pos';
@@ -24,9 +24,11 @@ import { FeedbackArea } from './FeedbackArea';
 import { PrintJobsBanner } from './PrintJobsBanner';
 import { useFeedbackStore } from './scanFeedbackStore';
 import { SaleShortcuts } from './SaleShortcuts';
+import { scanSettingsFor } from './scanSettings';
 import { changeSelectedQuantity, completeSale, loadCheckout, removeSelectedLine, voidSale as voidSaleInMain } from './saleActions';
 import { SidePanel } from './SidePanel';
 import { useScanHandler } from './useScanHandler';
+import { useReturnFocusToScan } from './useReturnFocusToScan';
 import { useWedgeScanner } from './useWedgeScanner';
 import './checkout.css';
 
@@ -66,6 +68,8 @@ export function CheckoutScreen(): React.JSX.Element {
   const [completeError, setCompleteError] = useState<string | null>(null);
   const [wedge, setWedge] = useState<{ readonly settings: WedgeSettings; readonly viaMain: boolean } | null>(null);
   const [scannedCard, setScannedCard] = useState<{ readonly code: string; readonly sequence: number } | null>(null);
+  // A scan that arrived while a dialog that locks the cart was open: said in that dialog, never added.
+  const [refusedScan, setRefusedScan] = useState<{ readonly code: string; readonly sequence: number } | null>(null);
   const scanBarRef = useRef<ScanBarHandle>(null);
   const completingRef = useRef(false);
   const dialogRef = useRef<DialogState | null>(null);
@@ -103,6 +107,7 @@ export function CheckoutScreen(): React.JSX.Element {
     setDialog(null);
     setCompleteError(null);
     setScannedCard(null);
+    setRefusedScan(null);
     // After the dialog hands focus back, put the cursor where the next scan or code goes — unless
     // the cashier already opened the next dialog (a fast F-key), which keeps its own focus.
     requestAnimationFrame(() => {
@@ -110,6 +115,7 @@ export function CheckoutScreen(): React.JSX.Element {
     });
   }, [focusScan]);
   useEffect(focusScan, [focusScan]);
+  useReturnFocusToScan(focusScan);
   // A message about an earlier scan means nothing once the cashier has left the screen.
   useEffect(() => () => useFeedbackStore.getState().clear(), []);
 
@@ -118,16 +124,30 @@ export function CheckoutScreen(): React.JSX.Element {
   // the way of the cart) and their echo from main is skipped.
   const onScanCode = useCallback(
     (code: string) => {
+      const kind = dialogRef.current?.kind;
       // With the customer dialog open, a scan is a member card: it is looked up, not sold.
-      if (dialogRef.current?.kind === 'customer') {
+      if (kind === 'customer') {
         setScannedCard((card) => ({ code, sequence: (card?.sequence ?? 0) + 1 }));
         return Promise.resolve();
       }
+      // A scan during search is the item the cashier was looking for: search closes and it is added.
+      if (kind === 'search') {
+        dialogRef.current = null;
+        closeDialog();
+        return handleCode(code);
+      }
+      // Payment and the line, discount and clear-sale dialogs lock the cart: a scan behind them would
+      // change what the open dialog is about (the total being paid), so it is refused, out loud.
+      if (kind !== undefined && kind !== 'receipt') {
+        setRefusedScan((refused) => ({ code, sequence: (refused?.sequence ?? 0) + 1 }));
+        playTone('error');
+        return Promise.resolve();
+      }
       // The next sale's first scan closes the last receipt; otherwise no re-render in the scan's way.
-      if (dialogRef.current?.kind === 'receipt') setDialog(null);
+      if (kind === 'receipt') setDialog(null);
       return handleCode(code);
     },
-    [handleCode],
+    [handleCode, closeDialog],
   );
   useEffect(() => {
     let live = true;
@@ -166,7 +186,29 @@ export function CheckoutScreen(): React.JSX.Element {
     },
     [onScanCode, viaMain],
   );
-  useWedgeScanner(onWedgeScan, wedge?.settings ?? null, true);
+  // The detector's minimum length follows the catalog's shortest code (1315L, HW008 …), asked again
+  // whenever a catalog pass completes.
+  const catalogState = useStore((s) => s.sync.catalog?.state ?? null);
+  const [shortestCode, setShortestCode] = useState<number | null>(null);
+  useEffect(() => {
+    let live = true;
+    pos.catalog.shortestCode({}).then(
+      ({ length }) => {
+        if (live) setShortestCode(length);
+      },
+      // Without main's answer the configured minimum stays; a shorter scan is then reported as dropped, never lost silently.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [catalogState]);
+  const wedgeSettings = useMemo(() => scanSettingsFor(wedge?.settings ?? DEFAULT_WEDGE_SETTINGS, shortestCode), [wedge, shortestCode]);
+  const onDroppedBurst = useCallback(
+    (keys: string) => useFeedbackStore.getState().show('error', t('checkout.scan.dropped', { code: keys, key: CHECKOUT_KEYS.focusScan })),
+    [t],
+  );
+  useWedgeScanner(onWedgeScan, wedgeSettings, true, onDroppedBurst);
 
   const idle = dialog === null;
 
@@ -256,6 +298,18 @@ export function CheckoutScreen(): React.JSX.Element {
   useShortcut(
     { id: 'checkout.print', keys: CHECKOUT_KEYS.print, label: 'checkout.shortcut.print', group: GROUP, enabled: receipt !== null && (idle || dialog?.kind === 'receipt') },
     printReceipt,
+  );
+
+  const scanRefusedNotice = refusedScan ? (
+    <p key={refusedScan.sequence} className="notice notice-error" role="alert" data-testid="dialog-scan-refused">
+      {t(dialog?.kind === 'pay' ? 'checkout.scan.lockedInPayment' : 'checkout.scan.lockedInDialog', { code: refusedScan.code })}
+    </p>
+  ) : null;
+
+  // Enter on the receipt is Next sale wherever focus is: after a click on Print it used to print again.
+  useShortcut(
+    { id: 'checkout.receipt.next', keys: 'Enter', label: 'checkout.receipt.newSale', group: GROUP, enabled: dialog?.kind === 'receipt' },
+    closeDialog,
   );
 
   const lineName = (lineId: string): string => saleSelectors.lines(store()).find((l) => l.lineId === lineId)?.name ?? '';
@@ -360,30 +414,35 @@ export function CheckoutScreen(): React.JSX.Element {
 
       {dialog?.kind === 'lineDiscount' ? (
         <Dialog title={t('checkout.discount.lineTitle', { name: lineName(dialog.lineId) })} testId="discount-dialog" onClose={closeDialog}>
+          {scanRefusedNotice}
           <DiscountContent t={t} format={format} decimals={decimals} lineId={dialog.lineId} onDone={closeDialog} />
         </Dialog>
       ) : null}
 
       {dialog?.kind === 'saleDiscount' ? (
         <Dialog title={t('checkout.discount.saleTitle')} testId="discount-dialog" onClose={closeDialog}>
+          {scanRefusedNotice}
           <DiscountContent t={t} format={format} decimals={decimals} lineId={null} onDone={closeDialog} />
         </Dialog>
       ) : null}
 
       {dialog?.kind === 'quantity' ? (
         <Dialog title={t('checkout.qty.title', { name: lineName(dialog.lineId) })} testId="quantity-dialog" onClose={closeDialog}>
+          {scanRefusedNotice}
           <QuantityContent t={t} lineId={dialog.lineId} onDone={closeDialog} />
         </Dialog>
       ) : null}
 
       {dialog?.kind === 'price' ? (
         <Dialog title={t('checkout.price.title', { name: lineName(dialog.lineId) })} testId="price-dialog" onClose={closeDialog}>
+          {scanRefusedNotice}
           <PriceContent t={t} format={format} decimals={decimals} lineId={dialog.lineId} onDone={closeDialog} />
         </Dialog>
       ) : null}
 
       {dialog?.kind === 'pay' ? (
         <Dialog title={t('checkout.pay.title')} testId="pay-dialog" onClose={closeDialog} wide>
+          {scanRefusedNotice}
           <PayDialogContent
             t={t}
             format={format}
@@ -422,6 +481,7 @@ export function CheckoutScreen(): React.JSX.Element {
 
       {dialog?.kind === 'void' ? (
         <Dialog title={t('checkout.void.title')} testId="void-dialog" onClose={closeDialog}>
+          {scanRefusedNotice}
           <p>{t('checkout.void.body', { count: saleSelectors.totals(store()).itemCount })}</p>
           <div className="button-row dialog-footer">
             <button type="button" className="button" data-autofocus data-testid="void-keep" onClick={closeDialog}>

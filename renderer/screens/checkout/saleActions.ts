@@ -10,6 +10,7 @@ import type { Discount } from '../../../shared/sale/sale';
 import { pos } from '../../api/pos';
 import { errorMessage } from '../../state/errorMessage';
 import { useStore } from '../../state/store';
+import { useFeedbackStore } from './scanFeedbackStore';
 
 const store = useStore.getState;
 
@@ -62,6 +63,9 @@ function change<T>(call: (draftId: string) => Promise<T>, show: (value: T) => vo
     try {
       const value = await call(id);
       show(value);
+      // Whatever the last message said ("Unknown code …", a refusal) was about the sale before this
+      // change: it goes, and a scan's own answer is shown after this by its caller.
+      useFeedbackStore.getState().clear();
       return { ok: true, value };
     } catch (error) {
       const result = failure(error);

@@ -10,6 +10,15 @@ function textField(element: Element | null): HTMLInputElement | HTMLTextAreaElem
 }
 
 /**
+ * Fields whose keys are never taken as a scan, however fast they come: secrets (PINs) and any field
+ * marked `data-wedge="off"`. A scan there would otherwise be looked up, and logged, as a code.
+ */
+function typedOnly(element: Element | null): boolean {
+  if (element instanceof HTMLInputElement && element.type === 'password') return true;
+  return element instanceof HTMLElement && element.closest('[data-wedge="off"]') !== null;
+}
+
+/**
  * How long a key that may start a scan is held in the empty scan field before it is typed after all.
  * A scanner's next key comes within a few milliseconds; a person does not notice 20.
  */
@@ -36,10 +45,18 @@ function replaceBeforeCaret(field: HTMLInputElement | HTMLTextAreaElement, remov
  * key) while `enabled`. A scanner's burst + Enter becomes one `onScan(code)` and never lands in the
  * focused field; slower human typing passes through untouched.
  */
-export function useWedgeScanner(onScan: (code: string) => void, settings: WedgeSettings | null, enabled: boolean): void {
+export function useWedgeScanner(
+  onScan: (code: string) => void,
+  settings: WedgeSettings | null,
+  enabled: boolean,
+  /** A burst of scanner-fast keys ended in a terminator but was no scan (too short) and no text field was focused to take it. */
+  onDropped?: (keys: string) => void,
+): void {
   const onScanRef = useRef(onScan);
+  const onDroppedRef = useRef(onDropped);
   useEffect(() => {
     onScanRef.current = onScan;
+    onDroppedRef.current = onDropped;
   });
 
   // Rebuild the detector only when a threshold really changes: a re-fetched settings object with the
@@ -79,7 +96,14 @@ export function useWedgeScanner(onScan: (code: string) => void, settings: WedgeS
     };
 
     const onKeyDown = (event: KeyboardEvent): void => {
+      if (typedOnly(document.activeElement)) {
+        // A PIN typed fast (a manager who knows it by heart, a PIN pad) is the field's, never a scan.
+        release(detector.flush(Number.POSITIVE_INFINITY));
+        return;
+      }
       const holdFirst = BARCODE_START.test(event.key) && isEmptyScanField(textField(document.activeElement));
+      const terminator = (terminatorKey.split('\u0000') as string[]).includes(event.key);
+      const burst = terminator ? detector.burst(event.timeStamp) : '';
       const decision = detector.key(
         {
           key: event.key,
@@ -92,6 +116,18 @@ export function useWedgeScanner(onScan: (code: string) => void, settings: WedgeS
         },
         { holdFirst },
       );
+      // Two or more keys within the scanner's gap, then Enter or Tab, with nowhere to type them: a
+      // scan too short to be sure of. Said on screen rather than lost, and its Enter does not press
+      // whatever button has focus.
+      if (decision.kind !== 'scan' && burst.length >= 2 && textField(document.activeElement) === null) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        clearTimeout(timer);
+        clearTimeout(firstTimer);
+        notTakenBack = '';
+        onDroppedRef.current?.(burst);
+        return;
+      }
       if (decision.kind === 'pass') return;
       if (decision.kind === 'release') {
         // The held keys were typing after all: give them back, then let this key through as usual.

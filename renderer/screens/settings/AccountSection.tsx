@@ -69,7 +69,7 @@ export function AccountSection(): React.JSX.Element {
           ) : null}
           {confirming ? (
             <div className="notice notice-warning" role="alertdialog" aria-labelledby="disconnect-question">
-              <p id="disconnect-question">{t('settings.account.disconnectConfirm')}</p>
+              <p id="disconnect-question">{t(mode === 'demo' ? 'settings.account.disconnectConfirmDemo' : 'settings.account.disconnectConfirm')}</p>
               <div className="button-row">
                 <button type="button" className="button button-danger" onClick={() => void leave()} data-testid="disconnect-confirm">
                   {t('settings.account.disconnectYes')}

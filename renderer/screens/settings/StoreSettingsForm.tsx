@@ -24,6 +24,16 @@ export function StoreSettingsForm({ saved }: { readonly saved: Settings }): Reac
   const saveSettings = useStore((s) => s.saveSettings);
   const [draft, setDraft] = useState<SettingsDraft>(() => draftFrom(saved));
   const [errors, setErrors] = useState<DraftErrors>({});
+  // Rises on every refused Save: the first invalid field then takes focus and scrolls into view,
+  // so a problem below the fold is not missed.
+  const [showInvalid, setShowInvalid] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (showInvalid === 0) return;
+    const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-invalid="true"] input');
+    first?.scrollIntoView({ block: 'center' });
+    first?.focus({ preventScroll: true });
+  }, [showInvalid]);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);
 
@@ -55,6 +65,7 @@ export function StoreSettingsForm({ saved }: { readonly saved: Settings }): Reac
     if (!check.ok) {
       setErrors(check.errors);
       setOutcome(null);
+      setShowInvalid((n) => n + 1);
       return;
     }
     setErrors({});
@@ -72,6 +83,7 @@ export function StoreSettingsForm({ saved }: { readonly saved: Settings }): Reac
       } else {
         setErrors(errorsFromIssues(result.issues));
         setOutcome({ kind: 'failed', message: result.message });
+        setShowInvalid((n) => n + 1);
       }
     } finally {
       setBusy(false);
@@ -150,7 +162,7 @@ export function StoreSettingsForm({ saved }: { readonly saved: Settings }): Reac
           {t('settings.store.optionsFailed', { message: optionsError })}
         </p>
       ) : null}
-      <form onSubmit={(e) => void submit(e)} noValidate aria-busy={busy} data-testid="settings-form">
+      <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate aria-busy={busy} data-testid="settings-form">
         <div className="form-grid">
           {nameField('outlet', t('settings.store.outlet'), options.outlets, 'settings-outlet')}
           {inputField('register', t('settings.store.register'), 'settings-register', { hint: t('settings.store.registerHint') })}
@@ -167,7 +179,11 @@ export function StoreSettingsForm({ saved }: { readonly saved: Settings }): Reac
           {inputField('currencyDecimals', t('settings.store.currencyDecimals'), 'settings-currency-decimals', { numeric: true })}
           {inputField('loyaltyPointValue', t('settings.store.pointValue'), 'settings-point-value', { numeric: true })}
         </div>
-        <fieldset className="fieldset" aria-describedby={errors.paymentMethods ? 'payment-methods-error' : undefined}>
+        <fieldset
+          className="fieldset"
+          aria-describedby={errors.paymentMethods ? 'payment-methods-error' : undefined}
+          data-invalid={errors.paymentMethods ? true : undefined}
+        >
           <legend className="field-label">{t('settings.store.paymentMethods')}</legend>
           <div className="checkbox-grid">
             {methodNames.map((name) => (

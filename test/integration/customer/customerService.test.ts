@@ -75,6 +75,27 @@ describe('customer service against the simulator', () => {
     expect(await service.lookup('email', 'Tafta@dealpos.com')).toEqual(byCode);
   });
 
+  it('finds a customer by mobile number whichever form was typed and whichever DealPOS holds, asking at most three times', async () => {
+    const service = serviceWith();
+    for (const typed of ['+6281588818888', '6281588818888', '0815 8881 8888', '0815-8881-8888']) {
+      expect((await service.lookup('mobile', typed))?.customer.code).toBe('HW008');
+    }
+    // DealPOS holds this customer's number as +62…: the national form misses, the next one finds them.
+    const stored = harness.sim.state.customerBy('Code', 'HW008');
+    if (!stored) throw new Error('HW008 missing from the simulator');
+    stored.MobilePhone = '+6281588818888';
+    try {
+      const before = harness.sim.state.countRequests('Customer/MobilePhone');
+      expect((await service.lookup('mobile', '0815 8881 8888'))?.customer.code).toBe('HW008');
+      expect(harness.sim.state.countRequests('Customer/MobilePhone') - before).toBe(2);
+      const missing = harness.sim.state.countRequests('Customer/MobilePhone');
+      expect(await service.lookup('mobile', '0899 0000 0000')).toBeNull();
+      expect(harness.sim.state.countRequests('Customer/MobilePhone') - missing).toBe(3);
+    } finally {
+      stored.MobilePhone = '081588818888';
+    }
+  });
+
   it('answers null for nobody, and not_configured without an account', async () => {
     const service = serviceWith();
     expect(await service.lookup('code', 'NOBODY-999')).toBeNull();

@@ -84,6 +84,13 @@ describe('WedgeDetector', () => {
     expect(fieldText(decisions, [...'12345', 'Enter'])).toBe('12345');
   });
 
+  it('tells which keys a too-short burst held when its terminator arrives, but not after a person’s pause', () => {
+    const detector = new WedgeDetector();
+    type(detector, '1315L', 4, null, 0);
+    expect(detector.burst(5 * 4)).toBe('1315L');
+    expect(detector.burst(5 * 4 + 400)).toBe('');
+  });
+
   it('is not a scan when the terminator comes late', () => {
     const detector = new WedgeDetector();
     type(detector, '5901234123457', 4, null, 0);

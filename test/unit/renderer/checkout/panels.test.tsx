@@ -224,9 +224,16 @@ describe('PaymentPanel', () => {
     expect(screen.getByTestId('pay-state').textContent).toBe(`Still due: ${rp(22_500)}`);
     await expect.poll(() => amount.value).toBe('22500');
 
-    // Cash: the quick amounts offer 23.000 / 25.000 / 100.000; the customer hands over 50.000.
+    // Cash: the quick amounts offer the notes people hand over; this customer hands over 50.000.
     await user.click(screen.getByTestId('pay-method-Cash'));
-    expect(screen.getAllByRole('button', { name: /Rp/ }).map((b) => b.textContent)).toContain(`Exact ${rp(22_500)} F5`);
+    expect(screen.getAllByRole('button', { name: /Rp/ }).map((b) => b.textContent)).toEqual([
+      `Exact ${rp(22_500)} F5`,
+      `${rp(25_000)} F6`,
+      `${rp(30_000)} F7`,
+      `${rp(40_000)} F8`,
+      `${rp(50_000)} `,
+      `${rp(100_000)} `,
+    ]);
     await user.clear(amount);
     await user.type(amount, '50000{Enter}');
     await expect.poll(() => screen.getByTestId('pay-change').textContent).toBe(rp(27_500));

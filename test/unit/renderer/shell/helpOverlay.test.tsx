@@ -28,6 +28,23 @@ describe('keyboard shortcuts and the help overlay', () => {
     expect(screen.queryByTestId('help-overlay')).toBeNull();
   });
 
+  it('lists a shortcut that is not usable right now, marked as such, and its key does nothing', async () => {
+    handleBasics();
+    renderApp();
+    await screen.findByTestId('app-version');
+    const run = vi.fn();
+    act(() => {
+      registerShortcut({ id: 'test.pay', keys: 'F9', label: 'shell.nav.checkout', group: 'shell.group.general', enabled: false, run });
+    });
+    await userEvent.keyboard('{F9}');
+    expect(run).not.toHaveBeenCalled();
+    await userEvent.keyboard('{F1}');
+    const row = within(screen.getByTestId('help-overlay')).getByTestId('help-shortcut-test.pay');
+    expect(row.textContent).toContain('F9');
+    expect(row.textContent).toContain('not available right now');
+    expect(within(screen.getByTestId('help-overlay')).getByTestId('help-shortcut-nav.queue').textContent).not.toContain('not available');
+  });
+
   it('? opens help from anywhere except while typing in a text field', async () => {
     handleBasics();
     renderApp();

@@ -70,6 +70,17 @@ describe('queue screen', () => {
     expect(screen.getByTestId('queue-synced-R1-00003').textContent).toContain('INV-991');
   });
 
+  it('words a connectivity failure for people, in the UI language, never with the socket’s code', async () => {
+    const raw = 'Cannot reach DealPOS (Invoice): UND_ERR_SOCKET';
+    entries = [queueEntry({ invoiceNumber: 'R1-00031', state: 'pending', attempts: 3, lastError: raw, lastErrorCode: 'network' })];
+    await openQueue();
+    const row = screen.getByTestId('queue-pending-R1-00031');
+    expect(row.textContent).toContain('DealPOS cannot be reached. Check this computer’s internet connection');
+    expect(row.textContent).not.toContain('UND_ERR_SOCKET');
+    act(() => useStore.setState((s) => ({ settings: { ...s.settings, locale: 'id' } })));
+    expect(screen.getByTestId('queue-pending-R1-00031').textContent).toContain('DealPOS tidak dapat dijangkau');
+  });
+
   it('shows under each invoice what a manager approved on the sale, and who', async () => {
     const approval = { action: 'line_discount' as const, approvedBy: 'Bu Sari', approvedAt: '2026-11-22T10:00:00+07:00', detail: 'Teh Botol: 50% off' };
     entries = [

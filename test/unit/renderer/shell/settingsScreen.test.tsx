@@ -10,6 +10,9 @@ import { IDLE_CATALOG, TEST_INFO, handleBasics, renderScreen, resetAll } from '.
 
 afterEach(resetAll);
 
+// jsdom does no layout: scrolling to the first invalid field is Chromium's (test/e2e).
+Element.prototype.scrollIntoView = function scrollIntoView(): void {};
+
 const saved: Settings = { ...DEFAULT_SETTINGS, outlet: 'Jakarta Pusat', taxType: 'No Tax', paymentMethods: ['Cash'] };
 
 function serveSettings(): Settings[] {
@@ -55,6 +58,8 @@ describe('settings screen', () => {
     await userEvent.click(within(form).getByTestId('settings-payment-Cash'));
     await userEvent.click(within(form).getByTestId('settings-save'));
     expect(line.getAttribute('aria-invalid')).toBe('true');
+    // The first invalid field takes focus (and is scrolled to), not the Save button.
+    expect(document.activeElement).toBe(line);
     expect(form.textContent).toContain('Enter a whole number from 0 to 100.');
     expect(form.textContent).toContain('Choose at least one payment method.');
     expect(fakeHost.calls('settings.update')).toHaveLength(0);
@@ -73,6 +78,17 @@ describe('settings screen', () => {
     expect(fakeHost.calls('settings.update').map((c) => c.input)).toEqual([
       { register: 'Counter 2', taxType: 'PPN 11%', paymentMethods: ['Cash', 'QRIS'] },
     ]);
+  });
+
+  it('asks before leaving the demo without promising a sync a demo never does', async () => {
+    serveSettings();
+    handleBasics({ ...TEST_INFO, mode: 'demo' }, undefined, saved);
+    fakeHost.handle('account.status', () => ({ mode: 'demo' as const, subdomain: null, clientId: null, databaseNotice: null }));
+    await renderScreen(<SettingsScreen />);
+    await userEvent.click(await screen.findByTestId('disconnect'));
+    const question = screen.getByRole('alertdialog');
+    expect(question.textContent).toContain('a demo never sends anything to DealPOS');
+    expect(question.textContent).not.toContain('sent after you connect again');
   });
 
   it('shows main’s refusal on the field it names', async () => {

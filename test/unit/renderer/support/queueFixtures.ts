@@ -13,6 +13,7 @@ export function queueEntry(overrides: Partial<QueueEntry> = {}): QueueEntry {
     attempts: 0,
     nextAttemptAt: null,
     lastError: null,
+    lastErrorCode: null,
     serverId: null,
     createdAt: `2026-11-22T10:${String(counter % 60).padStart(2, '0')}:00+07:00`,
     syncedAt: null,

@@ -3,13 +3,15 @@ import { quickCashAmounts } from '../../../../shared/sale/quickCash';
 
 describe('quickCashAmounts', () => {
   it.each([
-    [37_500, 0, [37_500, 38_000, 40_000, 100_000]],
+    // The example: the notes people hand over for Rp 3.885.
+    [3_885, 0, [3_885, 5_000, 10_000, 20_000, 50_000, 100_000]],
+    [37_500, 0, [37_500, 40_000, 50_000, 100_000]],
     [100_000, 0, [100_000]],
-    [95_000, 0, [95_000, 96_000, 100_000]],
-    [1_250, 0, [1_250, 2_000, 5_000, 100_000]],
+    [95_000, 0, [95_000, 100_000]],
+    [310_800, 0, [310_800, 315_000, 320_000, 350_000, 400_000]],
     [0, 0, []],
     // Two decimals: minor units are cents of a unit worth 1/100.
-    [3_750_050, 2, [3_750_050, 3_800_000, 4_000_000, 10_000_000]],
+    [3_750_050, 2, [3_750_050, 4_000_000, 5_000_000, 10_000_000]],
   ])('due %i (decimals %i)', (due, decimals, expected) => {
     expect(quickCashAmounts(due, decimals)).toEqual(expected);
   });
