@@ -6,9 +6,9 @@
  * simulator exactly once (reconciled by number) and the database passes integrity_check.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { build } from 'esbuild';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { bundleChild } from '../../support/bundleChild';
 import type { Simulator } from '../../../main/simulator/simulatorServer';
 import { openDatabase } from '../../../main/store/database';
 import { tempDatabase } from '../../unit/outbox/fixtures';
@@ -31,17 +31,7 @@ beforeAll(async () => {
   sim.faults.latencyMs = 15;
   dir = tempDatabase('unused.db');
   // Bundled once so each of the many child starts is plain `node` (no TypeScript transform per start).
-  childBundle = path.join(dir.dir, 'crashChild.cjs');
-  await build({
-    entryPoints: [CHILD_SOURCE],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['better-sqlite3'],
-    outfile: childBundle,
-    logLevel: 'warning',
-  });
+  childBundle = await bundleChild(CHILD_SOURCE, dir.dir);
 });
 afterAll(async () => {
   await finalRegister?.outbox.stop();

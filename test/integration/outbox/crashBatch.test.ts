@@ -7,8 +7,8 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { bundleChild } from '../../support/bundleChild';
 import type { Simulator } from '../../../main/simulator/simulatorServer';
 import { openDatabase } from '../../../main/store/database';
 import { OutboxStore } from '../../../main/store/outboxStore';
@@ -28,17 +28,7 @@ let register: Register | null = null;
 
 beforeAll(async () => {
   bundleDir = tempDatabase('unused.db');
-  childBundle = path.join(bundleDir.dir, 'batchCrashChild.cjs');
-  await build({
-    entryPoints: [CHILD_SOURCE],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['better-sqlite3'],
-    outfile: childBundle,
-    logLevel: 'warning',
-  });
+  childBundle = await bundleChild(CHILD_SOURCE, bundleDir.dir);
 });
 afterAll(() => bundleDir.cleanup());
 beforeEach(async () => {

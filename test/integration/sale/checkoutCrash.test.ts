@@ -8,8 +8,8 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { bundleChild } from '../../support/bundleChild';
 import type { Simulator } from '../../../main/simulator/simulatorServer';
 import { openDatabase } from '../../../main/store/database';
 import { tempDatabase } from '../../unit/outbox/fixtures';
@@ -25,17 +25,7 @@ beforeAll(async () => {
   sim = await startTestSimulator();
   sim.faults.latencyMs = 10;
   dir = tempDatabase('unused.db');
-  bundle = path.join(dir.dir, 'checkoutCrashChild.cjs');
-  await build({
-    entryPoints: [path.join(__dirname, 'checkoutCrashChild.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['better-sqlite3'],
-    outfile: bundle,
-    logLevel: 'warning',
-  });
+  bundle = await bundleChild(path.join(__dirname, 'checkoutCrashChild.ts'), dir.dir);
 });
 afterAll(async () => {
   await finalRegister?.outbox.stop();
