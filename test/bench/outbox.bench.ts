@@ -136,15 +136,17 @@ async function drainBacklog(root: string): Promise<BenchRow[]> {
     const requests = entries.length;
     const synced = outbox.store.stats();
     if (synced.needsAttention > 0) throw new Error(`${synced.needsAttention} invoices rejected during the drain`);
-    // Whole windows waited at the real quota, plus the time the requests themselves took here.
-    const windowsWaited = Math.max(0, Math.ceil(requests / QUOTA) - 1);
+    // Whole windows waited at the real quota (sync may use the window less the share kept for
+    // people), plus the time the requests themselves took here.
+    const syncPerWindow = QUOTA - new RequestBudget({ limit: QUOTA, windowSeconds: REAL_WINDOW_S }).syncReserve();
+    const windowsWaited = Math.max(0, Math.ceil(requests / syncPerWindow) - 1);
     const scaledWaitMs = windowsWaited * SCALED_WINDOW_S * 1000;
     const workMs = Math.max(0, wallMs - scaledWaitMs);
     const projectedS = windowsWaited * REAL_WINDOW_S + workMs / 1000;
     const perInvoice = requests / BACKLOG;
     return [
       { name: `drain ${BACKLOG} invoices: requests per invoice`, area: 'outbox', value: perInvoice, unit: 'req/inv', goal: '≤ 0.1', ok: perInvoice <= 0.1 },
-      { name: `drain ${BACKLOG} invoices: projected at 50 req/180 s`, area: 'outbox', value: projectedS, unit: 's', goal: '≤ 300 s', ok: projectedS <= 300 },
+      { name: `drain ${BACKLOG} invoices: projected at 50 req/180 s (${syncPerWindow} a window for sync)`, area: 'outbox', value: projectedS, unit: 's', goal: '≤ 300 s', ok: projectedS <= 300 },
       { name: `drain ${BACKLOG} invoices: measured (window scaled to ${SCALED_WINDOW_S} s)`, area: 'outbox', value: wallMs / 1000, unit: 's', goal: '-', ok: null },
     ];
   } finally {
