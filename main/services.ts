@@ -3,7 +3,6 @@
  * browser test host, integration tests and benchmarks all call `createServices`; nothing else
  * constructs services by hand.
  */
-import { ServiceError } from '../shared/errors';
 import type { ContractHandlers } from '../shared/contract';
 import { createAccountHandlers } from './account/accountHandlers';
 import { createApprovalService } from './approval/approvalService';
@@ -14,7 +13,6 @@ import type { Session } from './account/session';
 import { cachedSettingsOptions } from './account/settingsOptions';
 import { createCatalogService } from './catalog/catalogService';
 import { BulkWriter } from './workers/bulkWriter';
-import { attachGate, WriteGate } from './workers/writeGate';
 import { createCustomerService } from './customer/customerService';
 import { createKeytarSecretStore } from './credentials/secretStore';
 import { DEFAULT_LOG_ROTATION, logsDir, type ServicesConfig } from './config';
@@ -98,9 +96,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   // gate, so main's event loop never waits on them. One per session, registered before its users.
   let bulkWriter: BulkWriter | null = null;
   account.onSession((session) => {
-    const gate = new WriteGate();
-    attachGate(session.db, gate);
-    const writer = new BulkWriter({ file: session.db.name, gate, logger });
+    const writer = new BulkWriter({ db: session.db, logger });
     bulkWriter = writer;
     return async () => {
       if (bulkWriter === writer) bulkWriter = null;
@@ -144,6 +140,8 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   const outbox = perSession(
     account,
     (session) => {
+      // Retention runs on the session's bulk writer thread (started before this, registered first).
+      const bulk = currentBulkWriter();
       const instance = createOutboxService({
         db: session.db,
         settings: () => session.settings.get(),
@@ -154,13 +152,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
           return budget && session.budget ? { limit: budget.limit, windowSeconds: budget.windowSeconds, reserve: session.budget.syncReserve() } : null;
         },
         onDealPosAnswered: (listener) => session.client?.onAnswered(listener) ?? (() => undefined),
-        pruner: {
-          prune: (cutoffMs, batchSize) => {
-            const writer = currentBulkWriter();
-            if (!writer) return Promise.reject(new ServiceError('conflict', 'The app is switching between accounts'));
-            return writer.pruneSynced(cutoffMs, batchSize);
-          },
-        },
+        ...(bulk ? { pruner: { prune: (cutoffMs: number, batchSize: number) => bulk.pruneSynced(cutoffMs, batchSize) } } : {}),
         status,
         events,
         logger,

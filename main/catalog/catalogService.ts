@@ -6,7 +6,6 @@ import type { ContractHandlers } from '../../shared/contract';
 import type { CatalogProgress, CatalogProgressSnapshot, ResolveResult } from '../../shared/contract/catalog';
 import type { AccountService } from '../account/accountService';
 import type { Logger } from '../logging/logger';
-import { ServiceError } from '../../shared/errors';
 import type { CatalogCommit } from '../sync/catalogCommit';
 import { CatalogSync } from '../sync/catalogSync';
 import type { BulkWriter } from '../workers/bulkWriter';
@@ -25,7 +24,7 @@ export interface CatalogServiceOptions {
   readonly account: AccountService;
   /** Each catalog page main reads, for the event-loop monitor. */
   readonly noteActivity?: (label: string) => void;
-  /** The session's bulk writer thread; catalog commits go there when there is one. */
+  /** The current session's bulk writer thread, read as each session starts; catalog commits go there when there is one. */
   readonly bulkWriter?: () => BulkWriter | null;
   readonly onProgress: (progress: CatalogProgress) => void;
   readonly logger?: Logger;
@@ -40,14 +39,10 @@ export function createCatalogService(options: CatalogServiceOptions): CatalogSer
   const stamp = (snapshot: CatalogProgressSnapshot): CatalogProgress => ({ ...snapshot, revision: ++revision });
   const emit = (snapshot: CatalogProgressSnapshot): void => options.onProgress(stamp(snapshot));
 
-  const bulkCommit = (commit: CatalogCommit): Promise<void> => {
-    const writer = options.bulkWriter?.();
-    if (!writer) return Promise.reject(new ServiceError('conflict', 'The app is switching between accounts'));
-    return writer.commitCatalog(commit);
-  };
-
   account.onSession((session) => {
     const decimals = (): number => session.settings.get().currencyDecimals;
+    // The session's own writer: started before this (registered first), closed with the session.
+    const writer = options.bulkWriter?.() ?? null;
     resolver = new CodeResolver({
       catalog: session.catalog,
       client: () => session.client,
@@ -63,7 +58,7 @@ export function createCatalogService(options: CatalogServiceOptions): CatalogSer
           currencyDecimals: decimals,
           onProgress: emit,
           ...(logger ? { logger } : {}),
-          ...(options.bulkWriter?.() ? { writer: bulkCommit } : {}),
+          ...(writer ? { writer: (commit: CatalogCommit) => writer.commitCatalog(commit) } : {}),
           ...(options.noteActivity ? { noteActivity: options.noteActivity } : {}),
         })
       : null;

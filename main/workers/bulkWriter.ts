@@ -5,13 +5,14 @@
  * it: a commit is all or nothing for its cursor) and the next job starts a fresh thread.
  */
 import type { Worker } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
 import { ServiceError } from '../../shared/errors';
 import type { Logger } from '../logging/logger';
 import { StoreError } from '../store/storeError';
 import type { CatalogCommit } from '../sync/catalogCommit';
 import type { BulkRequest, BulkResponse, BulkWriterData, PruneResult } from './bulkWriterProtocol';
 import { startWorker } from './startWorker';
-import type { WriteGate } from './writeGate';
+import { attachGate, WriteGate } from './writeGate';
 
 /** The thread failed or stopped before it answered: nothing of that job's last transaction is stored. */
 export class BulkWriterError extends ServiceError {
@@ -21,10 +22,11 @@ export class BulkWriterError extends ServiceError {
 }
 
 export interface BulkWriterOptions {
-  /** The database file, already opened and migrated by main. */
-  readonly file: string;
-  /** Attached to main's connection to the same file (attachGate). */
-  readonly gate: WriteGate;
+  /**
+   * Main's connection, already migrated: the thread opens its own connection to the same file, and
+   * the write gate they share is attached to this one (main's writes take it through mainWrite).
+   */
+  readonly db: Database.Database;
   readonly logger?: Logger;
   /** Observes each thread as it starts (tests stop it to check what a crash leaves behind). */
   readonly onThreadStarted?: (thread: Worker) => void;
@@ -38,8 +40,11 @@ export class BulkWriter {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private closed = false;
+  private readonly gate = new WriteGate();
 
-  constructor(private readonly options: BulkWriterOptions) {}
+  constructor(private readonly options: BulkWriterOptions) {
+    attachGate(options.db, this.gate);
+  }
 
   async commitCatalog(commit: CatalogCommit): Promise<void> {
     await this.run({ kind: 'catalogCommit', commit });
@@ -56,7 +61,7 @@ export class BulkWriter {
     const thread = this.thread;
     this.thread = null;
     if (thread) await thread.terminate();
-    this.options.gate.releaseAbandoned();
+    this.gate.releaseAbandoned();
     this.failAll(new BulkWriterError('The app is closing this database; the job will run again next time'));
   }
 
@@ -73,7 +78,7 @@ export class BulkWriter {
   }
 
   private start(): Worker {
-    const data: BulkWriterData = { file: this.options.file, gate: this.options.gate.buffer };
+    const data: BulkWriterData = { file: this.options.db.name, gate: this.gate.buffer };
     const thread = startWorker('bulkWriter.worker', { workerData: data });
     this.thread = thread;
     thread.on('message', (response: BulkResponse) => this.answer(response));
@@ -97,7 +102,7 @@ export class BulkWriter {
   private lost(thread: Worker, what: string, cause?: unknown): void {
     if (this.thread !== thread) return;
     this.thread = null;
-    this.options.gate.releaseAbandoned();
+    this.gate.releaseAbandoned();
     if (this.closed) return;
     this.options.logger?.error(`The background database writer ${what}; its job is retried`, cause);
     this.failAll(new BulkWriterError(`The background database writer ${what}; retrying`, cause));

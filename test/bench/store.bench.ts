@@ -21,7 +21,7 @@ import { createCatalogService } from '../../main/catalog/catalogService';
 import { CodeResolver } from '../../main/catalog/codeResolver';
 import type { SecretStore } from '../../main/credentials/secretStore';
 import { ASSUMPTIONS } from '../../main/dealpos/assumptions';
-import { RequestBudget, type BudgetClock } from '../../main/dealpos/requestBudget';
+import { RequestBudget } from '../../main/dealpos/requestBudget';
 import type { VariantListRow } from '../../main/dealpos/schemas';
 import { createLogger } from '../../main/logging/logger';
 import { DEFAULT_SEED, DemoCatalog } from '../../main/simulator/demoData';
@@ -33,8 +33,8 @@ import { LIVE_DB_FILE, openDatabase } from '../../main/store/database';
 import { ROWS_PER_TRANSACTION } from '../../main/sync/catalogCommit';
 import { CatalogSync } from '../../main/sync/catalogSync';
 import { BulkWriter } from '../../main/workers/bulkWriter';
-import { attachGate, WriteGate } from '../../main/workers/writeGate';
 import { percentile, type BenchRow } from './benchRow';
+import { VirtualClock } from './virtualClock';
 import { mulberry32 } from '../support/seededRandom';
 
 const VARIANTS = 200_000;
@@ -92,9 +92,7 @@ async function syncIngest(file: string, rows: readonly VariantListRow[]): Promis
   const opened = openDatabase({ file });
   const catalog = new CatalogStore(opened.db, () => null);
   // The app's path: pages read on main, stored by the bulk writer thread in gated chunks.
-  const gate = new WriteGate();
-  attachGate(opened.db, gate);
-  const writer = new BulkWriter({ file: opened.db.name, gate });
+  const writer = new BulkWriter({ db: opened.db });
   let resolveDone: () => void = () => undefined;
   const done = new Promise<void>((resolve) => {
     resolveDone = resolve;
@@ -243,19 +241,7 @@ async function connectToFirstScan(root: string, rows: readonly VariantListRow[])
 
 /** Drives the real RequestBudget on a virtual clock: how long do `requests` background requests take at 50/180 s? */
 async function projectedSync(requests: number): Promise<number> {
-  let now = 0;
-  const timers: Array<{ at: number; callback: () => void }> = [];
-  const clock: BudgetClock = {
-    now: () => now,
-    setTimer: (callback, ms) => {
-      const timer = { at: now + ms, callback };
-      timers.push(timer);
-      return () => {
-        const i = timers.indexOf(timer);
-        if (i >= 0) timers.splice(i, 1);
-      };
-    },
-  };
+  const clock = new VirtualClock();
   const budget = new RequestBudget({ limit: QUOTA, windowSeconds: WINDOW_S, clock });
   for (let i = 0; i < requests; i++) {
     const ticket = budget.acquire(i === 0 ? 'interactive' : 'background');
@@ -263,20 +249,11 @@ async function projectedSync(requests: number): Promise<number> {
     void ticket.then(() => {
       granted = true;
     });
-    for (;;) {
-      // Let every pending promise reaction run before deciding to move the virtual clock.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      if (granted) break;
-      timers.sort((a, b) => a.at - b.at);
-      const next = timers.shift();
-      if (!next) throw new Error('budget stalled');
-      now = Math.max(now, next.at);
-      next.callback();
-    }
+    await clock.runUntil(() => granted);
     budget.settle(await ticket);
   }
   budget.close();
-  return now;
+  return clock.now();
 }
 
 function phase(name: string, started: number): void {

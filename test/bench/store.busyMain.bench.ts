@@ -24,7 +24,7 @@ import { CatalogStore } from '../../main/store/catalogStore';
 import { openDatabase } from '../../main/store/database';
 import { CatalogSync } from '../../main/sync/catalogSync';
 import { BulkWriter } from '../../main/workers/bulkWriter';
-import { attachGate, mainWrite, WriteGate } from '../../main/workers/writeGate';
+import { mainWrite } from '../../main/workers/writeGate';
 import { listeningUrl, spawnSimulator } from '../support/simulatorProcess';
 import { percentile, type BenchRow } from './benchRow';
 
@@ -37,11 +37,9 @@ function sorted(values: readonly number[]): number[] {
   return [...values].sort((a, b) => a - b);
 }
 
-function setup(file: string): { opened: ReturnType<typeof openDatabase>; gate: WriteGate; writer: BulkWriter } {
+function setup(file: string): { opened: ReturnType<typeof openDatabase>; writer: BulkWriter } {
   const opened = openDatabase({ file });
-  const gate = new WriteGate();
-  attachGate(opened.db, gate);
-  return { opened, gate, writer: new BulkWriter({ file: opened.db.name, gate }) };
+  return { opened, writer: new BulkWriter({ db: opened.db }) };
 }
 
 async function syncWhileServing(root: string): Promise<BenchRow[]> {

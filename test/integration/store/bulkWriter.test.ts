@@ -18,7 +18,6 @@ import { CatalogSync, type SyncTimer } from '../../../main/sync/catalogSync';
 import { CATALOG_CURSOR_KEY } from '../../../main/sync/catalogCommit';
 import type { Simulator } from '../../../main/simulator/simulatorServer';
 import { BulkWriter } from '../../../main/workers/bulkWriter';
-import { attachGate, WriteGate } from '../../../main/workers/writeGate';
 import { SaleService } from '../../../main/sale/saleService';
 import { paidSale, SETTINGS } from '../../unit/outbox/fixtures';
 import { clientFor, startSim, tempDir, until } from './harness';
@@ -42,10 +41,8 @@ beforeEach(async () => {
   dir = tempDir('bulk');
   sim = await startSim({ variants: 6_000 });
   handle = openDatabase({ file: path.join(dir, 'dealpos-counter.db') });
-  const gate = new WriteGate();
-  attachGate(handle.db, gate);
   threads = [];
-  writer = new BulkWriter({ file: handle.db.name, gate, onThreadStarted: (thread) => threads.push(thread) });
+  writer = new BulkWriter({ db: handle.db, onThreadStarted: (thread) => threads.push(thread) });
 });
 afterEach(async () => {
   for (const sync of syncs.splice(0)) await sync.close();

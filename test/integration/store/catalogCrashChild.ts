@@ -10,15 +10,12 @@ import { CatalogStore } from '../../../main/store/catalogStore';
 import { openDatabase } from '../../../main/store/database';
 import { CatalogSync } from '../../../main/sync/catalogSync';
 import { BulkWriter } from '../../../main/workers/bulkWriter';
-import { attachGate, WriteGate } from '../../../main/workers/writeGate';
 
 const { DB_FILE: file, SIM_URL: url, SIM_CLIENT_ID: clientId, SIM_SECRET: clientSecret } = process.env;
 if (!file || !url || !clientId || !clientSecret) throw new Error('DB_FILE, SIM_URL, SIM_CLIENT_ID and SIM_SECRET are required');
 
 const opened = openDatabase({ file });
-const gate = new WriteGate();
-attachGate(opened.db, gate);
-const writer = new BulkWriter({ file: opened.db.name, gate });
+const writer = new BulkWriter({ db: opened.db });
 const client = new DealPosClient({ baseUrl: url, clientId, clientSecret, budget: new RequestBudget({ limit: 100_000, windowSeconds: 60 }) });
 const sync = new CatalogSync({
   client,
