@@ -15,9 +15,10 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { RequestBudget, type BudgetClock } from '../../main/dealpos/requestBudget';
+import { RequestBudget } from '../../main/dealpos/requestBudget';
 import { DEFAULT_BATCH_SIZE } from '../../main/sync/outboxWorker';
 import { percentile, type BenchRow } from './benchRow';
+import { VirtualClock } from './virtualClock';
 
 const SALES = 20_000;
 const WINDOW = 1_000;
@@ -60,37 +61,6 @@ export function soak(): BenchRow[] {
     ];
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** Timers fire in time order; between two, every promise reaction that is ready runs. */
-class VirtualClock implements BudgetClock {
-  private time = 0;
-  private timers: Array<{ at: number; seq: number; callback: () => void }> = [];
-  private seq = 0;
-  now(): number {
-    return this.time;
-  }
-  setTimer(callback: () => void, ms: number): () => void {
-    const timer = { at: this.time + Math.max(0, ms), seq: this.seq++, callback };
-    this.timers.push(timer);
-    return () => {
-      this.timers = this.timers.filter((t) => t !== timer);
-    };
-  }
-  sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => this.setTimer(resolve, ms));
-  }
-  async runUntil(done: () => boolean): Promise<void> {
-    for (;;) {
-      await new Promise((resolve) => setImmediate(resolve));
-      if (done()) return;
-      this.timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
-      const next = this.timers.shift();
-      if (!next) throw new Error('the virtual drain stalled');
-      this.time = Math.max(this.time, next.at);
-      next.callback();
-    }
   }
 }
 
