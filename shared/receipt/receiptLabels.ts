@@ -3,6 +3,8 @@
  * message catalogue (renderer/i18n); these are only for bytes sent to a printer, which cannot ask
  * the renderer.
  */
+import { kilogramsText } from '../sale/weight';
+
 export interface ReceiptLabels {
   readonly demo: string;
   readonly outlet: string;
@@ -42,7 +44,7 @@ export const RECEIPT_LABELS: Readonly<Record<'en' | 'id', ReceiptLabels>> = {
     taxIncluded: (name) => `${name} (included)`,
     total: 'TOTAL',
     change: 'Change',
-    kilograms: (grams) => kilograms(grams, '.'),
+    kilograms: (grams) => `${kilogramsText(grams, '.')} kg`,
     items: (count) => `${count} item${count === 1 ? '' : 's'}`,
     approvedBy: (detail, manager) => `${detail}, approved by ${manager}`,
     testTitle: 'TEST PRINT',
@@ -63,7 +65,7 @@ export const RECEIPT_LABELS: Readonly<Record<'en' | 'id', ReceiptLabels>> = {
     taxIncluded: (name) => `${name} (termasuk)`,
     total: 'TOTAL',
     change: 'Kembalian',
-    kilograms: (grams) => kilograms(grams, ','),
+    kilograms: (grams) => `${kilogramsText(grams, ',')} kg`,
     items: (count) => `${count} barang`,
     approvedBy: (detail, manager) => `${detail}, disetujui oleh ${manager}`,
     testTitle: 'CETAK UJI',
@@ -71,7 +73,3 @@ export const RECEIPT_LABELS: Readonly<Record<'en' | 'id', ReceiptLabels>> = {
   },
 };
 
-/** Exact kilograms from whole grams: no float ever rounds a weight. */
-function kilograms(grams: number, decimalMark: string): string {
-  return `${Math.floor(grams / 1000)}${decimalMark}${String(grams % 1000).padStart(3, '0')} kg`;
-}
