@@ -11,3 +11,14 @@ export function thrownBy<E extends Error>(type: abstract new (...args: never[]) 
   }
   throw new Error(`expected a ${type.name} to be thrown`);
 }
+
+/** The same for a promise: the `type` it rejects with; any other rejection is rethrown, resolving fails the test. */
+export async function rejectedWith<E extends Error>(type: abstract new (...args: never[]) => E, promise: Promise<unknown>): Promise<E> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof type) return error;
+    throw error;
+  }
+  throw new Error(`expected a ${type.name} rejection`);
+}

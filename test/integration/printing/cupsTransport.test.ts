@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { rejectedWith } from '../../support/thrownBy';
 import { sendToCupsQueue } from '../../../main/printing/cupsTransport';
 import { PrinterError } from '../../../main/printing/printerError';
 
@@ -29,15 +30,7 @@ echo "request id is $2-42 (0 file(s))"
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function failureOf(sending: Promise<unknown>): Promise<PrinterError> {
-  try {
-    await sending;
-  } catch (error) {
-    if (error instanceof PrinterError) return error;
-    throw error;
-  }
-  throw new Error('expected the print to fail');
-}
+const failureOf = (sending: Promise<unknown>): Promise<PrinterError> => rejectedWith(PrinterError, sending);
 
 const bytes = new Uint8Array([0x1b, 0x40, 0x48, 0x69, 0x0a, 0x00, 0xff, 0x1d, 0x56, 0x01]);
 

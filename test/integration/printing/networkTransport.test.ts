@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { rejectedWith } from '../../support/thrownBy';
 import { sendToNetworkPrinter } from '../../../main/printing/networkTransport';
 import { PrinterError } from '../../../main/printing/printerError';
 import { parsePrinterAddress } from '../../../shared/printing/printerAddress';
@@ -12,16 +13,7 @@ afterEach(async () => {
   await printer.close();
 });
 
-/** The PrinterError a send rejects with; resolving fails the test. */
-async function failureOf(sending: Promise<void>): Promise<PrinterError> {
-  try {
-    await sending;
-  } catch (error) {
-    if (error instanceof PrinterError) return error;
-    throw error;
-  }
-  throw new Error('expected the print to fail');
-}
+const failureOf = (sending: Promise<unknown>): Promise<PrinterError> => rejectedWith(PrinterError, sending);
 
 const job = new Uint8Array(20_000).map((_, i) => 0x20 + (i % 90));
 const fast = { connectMs: 1_000, idleMs: 400 };
