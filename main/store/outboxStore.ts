@@ -63,6 +63,11 @@ export interface FailedAttempt {
   /** Whether DealPOS may have this invoice now (then it is looked up by number before any resend). */
   readonly maybeSent: boolean;
   readonly nextAttemptAt: number;
+  /**
+   * A failed lookup (is it on DealPOS already?) is a try the cashier sees in the log, but it never
+   * passed through markSending, which counts the sends; true adds it to `attempts`.
+   */
+  readonly uncountedTry?: boolean;
 }
 
 interface OutboxRow {
@@ -230,9 +235,9 @@ export class OutboxStore {
         `UPDATE outbox SET state = 'rejected', maybe_sent = 0, last_error = ?, last_error_code = ?, updated_at = ?
          WHERE local_id = ? AND state IN ('pending', 'sending')`,
       ),
-      markFailed: db.prepare<[number, number, string, string, number, string]>(
-        `UPDATE outbox SET state = 'pending', maybe_sent = ?, next_attempt_at = ?, last_error = ?, last_error_code = ?, updated_at = ?
-         WHERE local_id = ? AND state IN ('pending', 'sending')`,
+      markFailed: db.prepare<[number, number, number, string, string, number, string]>(
+        `UPDATE outbox SET state = 'pending', maybe_sent = ?, attempts = attempts + ?, next_attempt_at = ?, last_error = ?,
+         last_error_code = ?, updated_at = ? WHERE local_id = ? AND state IN ('pending', 'sending')`,
       ),
       recover: db.prepare<[number]>(`UPDATE outbox SET state = 'pending', maybe_sent = 1, updated_at = ? WHERE state = 'sending'`),
       wakeAll: db.prepare<[number, number]>(`UPDATE outbox SET next_attempt_at = ? WHERE state = 'pending' AND next_attempt_at > ?`),
@@ -395,7 +400,7 @@ export class OutboxStore {
   markFailed(attempts: readonly FailedAttempt[], error: { code: string; message: string }, nowMs: number): void {
     this.write('recording a failed send', () => {
       for (const a of attempts) {
-        this.stmt.markFailed.run(a.maybeSent ? 1 : 0, a.nextAttemptAt, error.message, error.code, nowMs, a.localId);
+        this.stmt.markFailed.run(a.maybeSent ? 1 : 0, a.uncountedTry ? 1 : 0, a.nextAttemptAt, error.message, error.code, nowMs, a.localId);
       }
     });
   }

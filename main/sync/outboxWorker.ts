@@ -450,6 +450,7 @@ export class OutboxWorker {
         maybeSent: e.maybeSent || (wasSent && failure.maybeProcessed),
         // Offline or throttled says nothing about this invoice: keep its place in the queue.
         nextAttemptAt: entrySpecific ? now + fullJitterDelay(e.attempts + 1, this.entryBackoff, this.random) : now,
+        uncountedTry: !wasSent,
       })),
       { code: failure.code, message: failure.message },
       now,

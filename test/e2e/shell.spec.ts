@@ -7,6 +7,11 @@ test.describe('app shell', () => {
     await expect(page.getByTestId('onboarding')).toBeVisible();
     await expect(page.getByTestId('app-mode')).toHaveAttribute('data-mode', 'setup');
     await expect(page.getByTestId('status-pending')).toHaveText('0');
+    // Nothing is connected yet: the bar says so, and its dot is the neutral grey, not online's green.
+    const connection = page.getByTestId('status-connectivity');
+    await expect(connection).toHaveText('Not connected');
+    await expect(connection).toHaveAttribute('data-state', 'not_connected');
+    await expect(connection.locator('.status-dot')).toHaveCSS('background-color', 'rgb(156, 163, 175)');
     await checkScreen(page, testInfo, 'onboarding');
 
     await page.keyboard.press('F1');

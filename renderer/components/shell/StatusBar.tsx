@@ -19,11 +19,13 @@ export function StatusBar(props: StatusBarProps): React.JSX.Element {
   const { queue, scanner, connectivity } = status;
   const scannerText = t(`shell.status.scanner.${scanner.state}`);
   const scannerHint = scanner.hint ? scannerHintText(scanner.hint, t) : null;
+  // Before an account or the demo is chosen nothing is being synced, so the dot must not claim "online".
+  const connectionState = mode === 'setup' ? 'not_connected' : connectivity;
   return (
     <footer className="status-bar" aria-label={t('shell.status.label')}>
-      <span className="status-item status-connectivity" data-state={connectivity} data-testid="status-connectivity" role="status">
+      <span className="status-item status-connectivity" data-state={connectionState} data-testid="status-connectivity" role="status">
         <span className="status-dot" aria-hidden="true" />
-        {mode === 'setup' ? t('shell.status.notConnected') : t(`shell.status.${connectivity}`)}
+        {connectionState === 'not_connected' ? t('shell.status.notConnected') : t(`shell.status.${connectivity}`)}
       </span>
       <button
         type="button"

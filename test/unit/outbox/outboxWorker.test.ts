@@ -134,6 +134,24 @@ describe('OutboxWorker', () => {
     expect(store.list('synced', 5)[0]).toMatchObject({ invoiceNumber: number, serverId: 'server-id-7' });
   });
 
+  it('Attempts counts every try: a failed lookup of an invoice in doubt is a try, as the log says', async () => {
+    const [number] = sell(1);
+    worker.start();
+    api.next.push(async () => {
+      throw new DealPosServerError('Invoice', 502, null);
+    });
+    for (let i = 0; i < 5; i++) {
+      api.next.push(async () => {
+        throw new DealPosServerError('Invoice/IDByNumber', 503, null);
+      });
+    }
+    await clock.advance(600_000);
+    expect(calls.map((c) => c.kind)).toEqual(['create', 'lookup', 'lookup', 'lookup', 'lookup', 'lookup', 'lookup', 'create']);
+    // One failed send and five failed lookups; the sixth lookup found nothing, so it was sent again.
+    const synced = store.list('synced', 5)[0];
+    expect(synced).toMatchObject({ invoiceNumber: number, attempts: 7 });
+  });
+
   it('an unreadable answer to a create is an unknown outcome; a refused connection keeps the next invoice in place', async () => {
     const [first, second] = sell(2);
     worker.start();
