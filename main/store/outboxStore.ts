@@ -3,7 +3,7 @@
  * transaction: nothing here ever waits on the network, so no transaction is held across a fetch.
  */
 import type Database from 'better-sqlite3';
-import type { QueueCounts, QueueEntry, QueueState } from '../../shared/contract/queue';
+import type { QueueCounts, QueueEntry, QueuePage, QueueState, QueueView } from '../../shared/contract/queue';
 import { applyInvoicePatch, InvoicePatchError, type InvoicePatch } from '../../shared/invoice/invoicePatch';
 import { invoicePayloadSchema, type InvoicePayload } from '../../shared/invoice/invoicePayload';
 import { formatInvoiceNumber, newRegisterCode, nextSequence } from '../../shared/invoice/invoiceNumber';
@@ -97,6 +97,18 @@ interface ListRow extends OutboxRow {
   approvals_json: string;
 }
 
+interface PageQuery {
+  readonly count: Database.Statement<string[], { n: number }>;
+  readonly rows: Database.Statement<Array<string | number>, ListRow>;
+}
+
+const VIEW_STATES: Readonly<Record<QueueView, readonly QueueState[]>> = {
+  waiting: ['pending', 'sending'],
+  synced: ['synced'],
+  voided: ['voided'],
+  all: ['pending', 'sending', 'rejected', 'synced', 'voided'],
+};
+
 const ENTRY_COLUMNS = `seq, local_id, invoice_number, outlet, payload_json, state, attempts, next_attempt_at, maybe_sent,
   last_error, last_error_code, server_id, edited, void_reason, voided_by, created_at, updated_at, synced_at`;
 
@@ -177,6 +189,7 @@ export const systemIso: IsoClock = (epochMs) => localTime(epochMs, -new Date(epo
 
 export class OutboxStore {
   private readonly stmt;
+  private readonly pageQueries = new Map<string, PageQuery>();
 
   constructor(
     private readonly db: Database.Database,
@@ -462,6 +475,34 @@ export class OutboxStore {
   list(state: QueueState | undefined, limit: number): QueueEntry[] {
     const rows = state ? this.stmt.listByState.all(state, limit) : this.stmt.listAll.all(limit);
     return rows.map((row) => this.toQueueEntry(row));
+  }
+
+  /** One page of a Queue view; `numberPart` matches anywhere in the invoice number, any case. */
+  page(view: QueueView, offset: number, limit: number, numberPart: string | undefined): QueuePage {
+    const query = this.pageQuery(view, numberPart !== undefined && numberPart !== '');
+    const params: string[] = [...VIEW_STATES[view]];
+    if (numberPart) params.push(`%${numberPart.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    const total = query.count.get(...params)?.n ?? 0;
+    const rows = query.rows.all(...params, limit, offset);
+    return { entries: rows.map((row) => this.toQueueEntry(row)), total, offset };
+  }
+
+  /** Eight shapes at most (view × searching), each prepared once. */
+  private pageQuery(view: QueueView, searching: boolean): PageQuery {
+    const key = `${view}:${searching}`;
+    const known = this.pageQueries.get(key);
+    if (known) return known;
+    const states = VIEW_STATES[view];
+    const filter = `o.state IN (${states.map(() => '?').join(', ')})` + (searching ? ` AND o.invoice_number LIKE ? ESCAPE '\\'` : '');
+    const query: PageQuery = {
+      count: this.db.prepare(`SELECT COUNT(*) AS n FROM outbox o WHERE ${filter}`),
+      rows: this.db.prepare(
+        `SELECT o.*, s.total, s.draft_json, s.approvals_json FROM outbox o JOIN sale s USING (local_id) WHERE ${filter}
+         ORDER BY ${view === 'waiting' ? 'o.seq' : '-o.seq'} LIMIT ? OFFSET ?`,
+      ),
+    };
+    this.pageQueries.set(key, query);
+    return query;
   }
 
   entry(localId: string): QueueEntry {

@@ -74,6 +74,7 @@ export function createOutboxService(options: OutboxServiceOptions): OutboxServic
 
   const handlers: OutboxHandlers = {
     'queue.list': async ({ state, limit }) => store.list(state, limit),
+    'queue.page': async ({ view, offset, limit, number }) => store.page(view, offset, limit, number?.trim()),
     'queue.retry': async ({ localId }) => {
       const entry = store.retry(localId, now());
       worker.queueChanged(true);

@@ -42,6 +42,22 @@ export interface QueueEntry {
   readonly approvals: readonly SaleApproval[];
 }
 
+/**
+ * The Queue's pageable views: waiting (pending and sending, oldest first), synced and voided (newest
+ * first), or every entry (newest first), e.g. to find one by invoice number.
+ */
+export const QUEUE_VIEWS = ['waiting', 'synced', 'voided', 'all'] as const;
+export type QueueView = (typeof QUEUE_VIEWS)[number];
+
+export interface QueuePage {
+  readonly entries: readonly QueueEntry[];
+  /** Entries in the view matching `number`, over every page. */
+  readonly total: number;
+  readonly offset: number;
+}
+
+export const QUEUE_PAGE_MAX = 200;
+
 export interface QueueCounts {
   readonly pending: number;
   readonly needsAttention: number;
@@ -57,6 +73,21 @@ export const queueMethods = {
       .object({ state: z.enum(QUEUE_STATES).optional(), limit: z.number().int().min(1).max(500).default(100) })
       .strict(),
     result: returns<QueueEntry[]>(),
+  }),
+  /**
+   * One page of a view. `number`: part of an invoice number (any case), to find one among thousands.
+   * An offset past the end answers an empty page with the true total, so the screen can step back.
+   */
+  'queue.page': method({
+    input: z
+      .object({
+        view: z.enum(QUEUE_VIEWS),
+        offset: z.number().int().min(0).max(1_000_000_000).default(0),
+        limit: z.number().int().min(1).max(QUEUE_PAGE_MAX).default(50),
+        number: text({ max: 60 }).optional(),
+      })
+      .strict(),
+    result: returns<QueuePage>(),
   }),
   /** Sends a rejected invoice again (or a pending one now). Errors: `not_found`, `conflict`. */
   'queue.retry': method({ input: z.object({ localId }).strict(), result: returns<QueueEntry>() }),

@@ -1,4 +1,4 @@
-import { expect, test } from './bootstrap';
+import { expect, test, type AppHarness } from './bootstrap';
 import { checkScreen } from './shell/screenCheck';
 import { configureStore, connectLive, recordSale, sellableCodes } from './shell/flows';
 
@@ -127,4 +127,53 @@ test.describe('invoice queue', () => {
     await expect(page.getByTestId(`queue-synced-${sale.invoiceNumber}`)).toBeVisible();
     await expect(page.getByTestId('status-pending')).toHaveText('0');
   });
+
+  test('a week offline: 2,000 waiting invoices are paged 50 at a time and one is found by part of its number (at 1366×768)', async ({ page, app }, testInfo) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await connectLive(page, app);
+    await configureStore(app);
+    const [code] = sellableCodes(app);
+    app.simulator.faults.offline = true;
+    const numbers = await recordSalesThroughMain(app, code, 2_000);
+
+    await page.getByTestId('nav-queue').click();
+    await expect(page.getByRole('heading', { name: 'Waiting to sync (2,000)' })).toBeVisible();
+    await expect(page.getByTestId('queue-pager-waiting-range')).toHaveText('1–50 of 2,000');
+    await expect(page.getByTestId('queue-pending').locator('tbody tr')).toHaveCount(50);
+    // Oldest first: the first page starts with the first sale of the week.
+    await expect(page.getByTestId('queue-pending').locator('tbody tr').first()).toHaveAttribute('data-testid', `queue-pending-${numbers[0]}`);
+    await expect(page.getByTestId('queue-pager-waiting-previous')).toBeDisabled();
+    await page.getByTestId('queue-pager-waiting-next').click();
+    await expect(page.getByTestId('queue-pager-waiting-range')).toHaveText('51–100 of 2,000');
+    await expect(page.getByTestId('queue-pending').locator('tbody tr').first()).toHaveAttribute('data-testid', `queue-pending-${numbers[50]}`);
+    await checkScreen(page, testInfo, 'queue-2000-page-2');
+
+    const wanted = numbers[1_234] ?? '';
+    await page.getByTestId('queue-find-number').fill(wanted.slice(-6).toLowerCase());
+    const result = page.getByTestId('queue-find-result');
+    await expect(result.getByTestId(`queue-found-${wanted}`)).toBeVisible();
+    await expect(result.getByTestId(`queue-found-${wanted}`)).toContainText('waiting');
+    await checkScreen(page, testInfo, 'queue-2000-found');
+
+    await page.getByTestId('queue-find-number').fill('no-such-number');
+    await expect(result).toHaveText('No invoice number on this computer contains “no-such-number”.');
+    await page.getByTestId('queue-find-clear').click();
+    await expect(result).toHaveCount(0);
+    // Searching left the manager's place in the waiting table alone.
+    await expect(page.getByTestId('queue-pager-waiting-range')).toHaveText('51–100 of 2,000');
+  });
 });
+
+/** Cash sales recorded through main's own handlers (the checkout UI has its specs): fast enough for a week's backlog. */
+async function recordSalesThroughMain(app: AppHarness, code: string, count: number): Promise<string[]> {
+  const { handlers } = app.services;
+  const numbers: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const { draftId } = (await handlers['sale.current']({})).sale;
+    const scan = await handlers['sale.scan']({ draftId, code });
+    if (scan.status !== 'added') throw new Error(`scan answered ${scan.status}`);
+    await handlers['sale.addPayment']({ draftId, method: 'Cash', amount: scan.sale.totals.due });
+    numbers.push((await handlers['sale.complete']({ draftId })).recorded.invoiceNumber);
+  }
+  return numbers;
+}

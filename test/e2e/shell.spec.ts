@@ -1,4 +1,5 @@
 import { expect, test } from './bootstrap';
+import { connectLive } from './shell/flows';
 import { checkScreen } from './shell/screenCheck';
 
 test.describe('app shell', () => {
@@ -51,20 +52,22 @@ test.describe('app shell', () => {
 
   test('status bar follows live status from main and opens the queue (at 1920×1080)', async ({ page, app }, testInfo) => {
     await page.setViewportSize({ width: 1920, height: 1080 });
-    await page.goto(app.url);
-    await expect(page.getByTestId('app-version')).toBeVisible();
+    // Connectivity means something only once an account is connected (before that the bar says "Not connected").
+    await connectLive(page, app);
     app.services.status.update({
       connectivity: 'offline',
       queue: { pending: 3, needsAttention: 2 },
       scanner: { state: 'permission_denied', deviceName: 'Test Scanner', hint: { code: 'linux_permission', udevRuleFile: '70-dealpos-counter-scanners.rules' } },
     });
     await expect(page.getByTestId('status-connectivity')).toHaveAttribute('data-state', 'offline');
+    await expect(page.getByTestId('status-connectivity')).toHaveText('Offline');
+    await expect(page.getByTestId('status-connectivity').locator('.status-dot')).toHaveCSS('background-color', 'rgb(239, 68, 68)');
     await expect(page.getByTestId('status-pending')).toHaveText('3');
     await expect(page.getByTestId('status-needs-attention')).toHaveText('2');
     await expect(page.getByTestId('status-scanner')).toContainText('Test Scanner');
     await expect(page.getByTestId('status-scanner-hint')).toContainText('Linux lets only root read this scanner. Install the udev rule');
     await expect(page.getByTestId('status-scanner-hint')).toContainText('/opt/DealPOS Counter/resources/udev/70-dealpos-counter-scanners.rules');
-    await checkScreen(page, testInfo, 'onboarding-1920-offline');
+    await checkScreen(page, testInfo, 'settings-1920-offline');
     await page.getByTestId('status-open-attention').click();
     await expect(page.getByTestId('screen-queue')).toBeVisible();
   });

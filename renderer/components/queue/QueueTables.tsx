@@ -133,3 +133,36 @@ export function VoidedTable({ entries, t, formatTotal, formatTime }: QueueTableP
     </table>
   );
 }
+
+/** Search results: any state, so the manager sees where an invoice is without knowing which table to read. */
+export function FoundTable({ entries, t, formatTotal, formatTime }: QueueTableProps): React.JSX.Element {
+  return (
+    <table data-testid="queue-found">
+      <thead>
+        <tr>
+          <CommonHeads t={t} />
+          <th scope="col">{t('queue.col.state')}</th>
+          <th scope="col" className="num">
+            {t('queue.col.attempts')}
+          </th>
+          <th scope="col">{t('queue.col.serverId')}</th>
+          <th scope="col">{t('queue.col.problem')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((entry) => (
+          <tr key={entry.localId} data-testid={`queue-found-${entry.invoiceNumber}`} data-state={entry.state}>
+            <th scope="row">{entry.invoiceNumber}</th>
+            <CommonCells entry={entry} formatTotal={formatTotal} formatTime={formatTime} />
+            <td>{entry.state === 'sending' ? t('queue.state.sending') : t(`queue.state.${entry.state}`)}</td>
+            <td className="num">{entry.attempts}</td>
+            <td>
+              <code>{entry.serverId ?? '—'}</code>
+            </td>
+            <td>{entry.state === 'voided' ? (entry.voidReason ?? '') : problemText(entry, t)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

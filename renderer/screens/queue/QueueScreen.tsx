@@ -7,12 +7,15 @@ import { ManagerApproval } from '../../components/approval/ManagerApproval';
 import { Dialog } from '../../components/checkout/Dialog';
 import { DrainProgress } from '../../components/queue/DrainProgress';
 import { Kbd } from '../../components/shell/Kbd';
+import { QueueFind } from '../../components/queue/QueueFind';
+import { QueuePager } from '../../components/queue/QueuePager';
 import { PendingTable, SyncedTable, VoidedTable } from '../../components/queue/QueueTables';
 import { RejectedInvoiceCard } from '../../components/queue/RejectedInvoiceCard';
-import { formatDateTime } from '../../i18n/t';
+import { formatCount, formatDateTime } from '../../i18n/t';
 import { useLocale, useT } from '../../i18n/useT';
 import { useShortcut } from '../../shortcuts/useShortcut';
 import { useStore } from '../../state/store';
+import { QUEUE_PAGE_SIZE } from '../../state/syncSlice';
 import { useQueueRefresh } from './useQueueRefresh';
 
 const SYNC_KEYS = 'F5';
@@ -37,6 +40,9 @@ export function QueueScreen(): React.JSX.Element {
   useQueueRefresh();
   const lists = useStore((s) => s.sync.queue);
   const queueError = useStore((s) => s.sync.queueError);
+  const browse = useStore((s) => s.sync.queueBrowse);
+  const browseQueue = useStore((s) => s.browseQueue);
+  const findNumber = useCallback((number: string) => void browseQueue({ number }), [browseQueue]);
   const syncing = useStore((s) => s.sync.syncing);
   const status = useStore((s) => s.app.status.queue);
   const decimals = useStore((s) => s.settings.values?.currencyDecimals ?? 0);
@@ -125,6 +131,7 @@ export function QueueScreen(): React.JSX.Element {
         <p role="status">{t('queue.loading')}</p>
       ) : (
         <>
+          <QueueFind number={browse.number} found={lists.found} t={t} onFind={findNumber} formatTotal={formatTotal} formatTime={formatTime} />
           <section className="queue-section" aria-labelledby="attention-heading" data-testid="queue-attention">
             <h2 id="attention-heading">{t('queue.attention.title', { count: lists.needsAttention.length })}</h2>
             {lists.needsAttention.length === 0 ? <p className="muted">{t('queue.attention.empty')}</p> : null}
@@ -152,12 +159,30 @@ export function QueueScreen(): React.JSX.Element {
             ))}
           </section>
           <section className="queue-section card" aria-labelledby="pending-heading">
-            <h2 id="pending-heading">{t('queue.pending.title', { count: lists.pending.length })}</h2>
-            <PendingTable entries={lists.pending} t={t} formatTotal={formatTotal} formatTime={formatTime} />
+            <h2 id="pending-heading">{t('queue.pending.title', { count: formatCount(locale, lists.waiting.total) })}</h2>
+            <PendingTable entries={lists.waiting.entries} t={t} formatTotal={formatTotal} formatTime={formatTime} />
+            <QueuePager
+              page={lists.waiting}
+              pageSize={QUEUE_PAGE_SIZE}
+              name="waiting"
+              label={t('queue.page.waitingLabel')}
+              locale={locale}
+              t={t}
+              onOffset={(waitingOffset) => void browseQueue({ waitingOffset })}
+            />
           </section>
           <section className="queue-section card" aria-labelledby="synced-heading">
             <h2 id="synced-heading">{t('queue.synced.title')}</h2>
-            <SyncedTable entries={lists.recentlySynced} t={t} formatTotal={formatTotal} formatTime={formatTime} />
+            <SyncedTable entries={lists.synced.entries} t={t} formatTotal={formatTotal} formatTime={formatTime} />
+            <QueuePager
+              page={lists.synced}
+              pageSize={QUEUE_PAGE_SIZE}
+              name="synced"
+              label={t('queue.page.syncedLabel')}
+              locale={locale}
+              t={t}
+              onOffset={(syncedOffset) => void browseQueue({ syncedOffset })}
+            />
           </section>
           {lists.recentlyVoided.length > 0 ? (
             <section className="queue-section card" aria-labelledby="voided-heading">

@@ -189,3 +189,25 @@ describe('outbox states', () => {
     expect(() => store.entry('00000000-0000-4000-8000-00000000dead')).toThrow(expect.objectContaining({ code: 'not_found' }));
   });
 });
+
+describe('paging the queue', () => {
+  it('pages a view in its order with the true total, and finds by any part of the number, wildcards taken literally', () => {
+    const recorded = Array.from({ length: 8 }, () => sales.complete(paidSale()));
+    const numbers = recorded.map((r) => r.invoiceNumber);
+    const [first, , , , , , , last] = recorded;
+    store.markSending([first?.localId ?? '', last?.localId ?? ''], now);
+    store.markSynced(first?.localId ?? '', 'srv-1', now);
+
+    const waiting = store.page('waiting', 3, 3, undefined);
+    expect(waiting.total).toBe(7); // 6 pending + 1 sending; the synced one is not waiting
+    expect(waiting.entries.map((e) => e.invoiceNumber)).toEqual(numbers.slice(4, 7));
+    expect(store.page('synced', 0, 50, undefined).entries.map((e) => e.invoiceNumber)).toEqual([first?.invoiceNumber]);
+    expect(store.page('waiting', 500, 50, undefined)).toEqual({ entries: [], total: 7, offset: 500 });
+
+    const tail = (numbers[5] ?? '').slice(-4).toLowerCase();
+    expect(store.page('all', 0, 50, tail).entries.map((e) => e.invoiceNumber)).toEqual([numbers[5]]);
+    // '%' and '_' are characters to find, not SQL wildcards that would match every number.
+    expect(store.page('all', 0, 50, '%').total).toBe(0);
+    expect(store.page('all', 0, 50, '_').total).toBe(0);
+  });
+});

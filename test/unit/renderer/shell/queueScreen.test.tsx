@@ -2,7 +2,7 @@ import '../support/fakeHost';
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { QueueEntry, QueueState } from '../../../../shared/contract/queue';
+import type { QueueEntry, QueueState, QueueView } from '../../../../shared/contract/queue';
 import { QueueScreen } from '../../../../renderer/screens/queue/QueueScreen';
 import { useStore } from '../../../../renderer/state/store';
 import { fakeHost } from '../support/fakeHost';
@@ -13,8 +13,19 @@ afterEach(resetAll);
 
 let entries: QueueEntry[] = [];
 
+const VIEW_STATES: Record<QueueView, readonly QueueState[]> = {
+  waiting: ['pending', 'sending'],
+  synced: ['synced'],
+  voided: ['voided'],
+  all: ['pending', 'sending', 'rejected', 'synced', 'voided'],
+};
+
 function serveQueue(): void {
   fakeHost.handle('queue.list', ({ state }) => entries.filter((e) => e.state === (state as QueueState)));
+  fakeHost.handle('queue.page', ({ view, offset, limit, number }) => {
+    const inView = entries.filter((e) => VIEW_STATES[view].includes(e.state) && (!number || e.invoiceNumber.toLowerCase().includes(number.toLowerCase())));
+    return { entries: inView.slice(offset, offset + limit), total: inView.length, offset };
+  });
   fakeHost.handle('settings.options', () => ({
     outlets: [
       { id: '1', name: 'Jakarta Pusat' },
