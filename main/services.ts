@@ -39,6 +39,7 @@ import type { Settings, SettingsOptions } from '../shared/contract/settings';
 import { printerSettingsSchema } from '../shared/contract/printing';
 import { buildReceipt, type ReceiptContext } from '../shared/receipt/receipt';
 import { createPrintService } from './printing/printService';
+import { createReceiptHistory } from './receipts/receiptHistory';
 import { PrintJobStore } from './store/printJobStore';
 
 export interface Services {
@@ -237,6 +238,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     },
     () => undefined,
   );
+  const receipts = createReceiptHistory({ outbox: () => outbox.current().store, receiptContext: () => receiptContextOf(account.session()) });
   account.onSession(() => {
     customers.forget();
     return () => customers.forget();
@@ -260,6 +262,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     ...customers.handlers,
     ...approvals.handlers,
     ...printing.handlers,
+    ...receipts,
   };
 
   let closed = false;

@@ -11,6 +11,7 @@ import { localTime } from '../../shared/invoice/localTime';
 import { ServiceError } from '../../shared/errors';
 import { saleDraftSchema, type SaleDraft } from '../../shared/sale/sale';
 import type { RecordedSale, SaleApproval } from '../../shared/contract/sale';
+import type { SaleSummary } from '../../shared/contract/receipts';
 import { z } from 'zod';
 import { saleApprovalSchema } from '../sale/draft';
 import type { SaleTotals } from '../../shared/sale/totals';
@@ -95,6 +96,15 @@ interface ListRow extends OutboxRow {
   total: number;
   draft_json: string;
   approvals_json: string;
+}
+
+interface SummaryRow {
+  local_id: string;
+  invoice_number: string;
+  completed_at: string;
+  total: number;
+  item_count: number;
+  state: QueueState | null;
 }
 
 interface PageQuery {
@@ -209,6 +219,11 @@ export class OutboxStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       recorded: db.prepare<[string], SaleRow>(`SELECT ${SALE_COLUMNS} FROM sale s LEFT JOIN outbox o USING (local_id) WHERE s.local_id = ?`),
+      countSince: db.prepare<[number], { n: number }>(`SELECT COUNT(*) AS n FROM sale WHERE completed_at_ms >= ?`),
+      recordedSince: db.prepare<[number, number], SummaryRow>(
+        `SELECT s.local_id, s.invoice_number, s.completed_at, s.total, o.state, json_extract(s.totals_json, '$.itemCount') AS item_count
+         FROM sale s LEFT JOIN outbox o USING (local_id) WHERE s.completed_at_ms >= ? ORDER BY s.completed_at_ms DESC, s.rowid DESC LIMIT ?`,
+      ),
       lastRecorded: db.prepare<[], SaleRow>(
         `SELECT ${SALE_COLUMNS} FROM sale s LEFT JOIN outbox o USING (local_id) ORDER BY s.completed_at_ms DESC, s.rowid DESC LIMIT 1`,
       ),
@@ -338,6 +353,20 @@ export class OutboxStore {
   recordedSale(localId: string): RecordedSale | null {
     const row = this.stmt.recorded.get(localId);
     return row ? toRecordedSale(row) : null;
+  }
+
+  /** Sales completed at or after `sinceMs`, newest first, with how many there are in all. */
+  recordedSince(sinceMs: number, limit: number): { sales: SaleSummary[]; total: number } {
+    const total = this.stmt.countSince.get(sinceMs)?.n ?? 0;
+    const sales = this.stmt.recordedSince.all(sinceMs, limit).map((row) => ({
+      localId: row.local_id,
+      invoiceNumber: row.invoice_number,
+      completedAt: row.completed_at,
+      total: row.total,
+      itemCount: row.item_count,
+      state: row.state,
+    }));
+    return { sales, total };
   }
 
   /** The newest recorded sale, or null before the first (or after retention removed them all). */

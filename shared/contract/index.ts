@@ -10,6 +10,7 @@ import { catalogEvents, catalogMethods } from './catalog';
 import { customerMethods } from './customer';
 import { printingEvents, printingMethods } from './printing';
 import { queueEvents, queueMethods } from './queue';
+import { receiptsMethods } from './receipts';
 import { saleEvents, saleMethods } from './sale';
 import { scannerEvents, scannerMethods } from './scanner';
 import { settingsMethods } from './settings';
@@ -25,6 +26,7 @@ export const contract = {
   ...customerMethods,
   ...managerMethods,
   ...printingMethods,
+  ...receiptsMethods,
 } as const;
 
 export const contractEvents = {

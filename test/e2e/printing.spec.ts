@@ -118,4 +118,47 @@ test.describe('receipt printer', () => {
     expect(printer.jobs).toHaveLength(2);
     await expect(page.getByTestId('scan-input')).toBeFocused();
   });
+
+  test('any receipt of today is reprinted from the list of today’s sales (1366×768)', async ({ page, app }, testInfo) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await openStore(app, page);
+    await app.services.handlers['printing.updateSettings']({
+      transport: 'network',
+      address: printer.address,
+      queue: '',
+      paperWidth: 80,
+      autoPrint: false,
+      drawer: { enabled: false, pin: 2, onMs: 100, offMs: 500 },
+      logo: null,
+    });
+    const sold: string[] = [];
+    for (const item of [ITEMS.indomie, ITEMS.tehBotol, ITEMS.indomie]) {
+      sold.push(await sellOne(page, item.code));
+      await page.keyboard.press('Enter');
+    }
+
+    await page.getByTestId('open-todays-sales').click();
+    const list = page.getByTestId('todays-sales');
+    // Newest first, every sale of the day.
+    await expect(list.locator('tbody tr')).toHaveCount(3);
+    expect(await list.locator('tbody th').allTextContents()).toEqual([...sold].reverse());
+    await checkScreen(page, testInfo, 'checkout-todays-sales');
+
+    // The first sale of the day, not the last one: its own receipt, printed on the counter printer.
+    await page.getByTestId(`todays-sale-${sold[0]}`).getByRole('button').click();
+    const receipt = page.getByTestId('receipt-dialog');
+    await expect(receipt.getByTestId('receipt-number')).toHaveText(sold[0] ?? '');
+    await expect(receipt.getByTestId('receipt-saved')).toHaveCount(0);
+    await receipt.getByTestId('receipt-print').click();
+    const [reprint] = await printer.waitForJobs(1);
+    expect(barcodeOf(reprint)).toBe(sold[0]);
+    expect(printer.jobs).toHaveLength(1);
+
+    // Closing the earlier receipt goes back to the sale: the "reprint last" button still means the last sale.
+    await page.keyboard.press('Enter');
+    await expect(receipt).toBeHidden();
+    await page.getByTestId('print-last').click();
+    const jobs = await printer.waitForJobs(2);
+    expect(barcodeOf(jobs[1])).toBe(sold[2]);
+  });
 });

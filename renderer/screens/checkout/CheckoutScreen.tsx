@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULT_WEDGE_SETTINGS, type WedgeSettings } from '../../../shared/scanner/wedgeDetector';
 import { paymentMethodRules } from '../../../shared/sale/saleRules';
 import { PosError } from '../../../shared/errors';
+import type { ReceiptedSale } from '../../../shared/contract/sale';
 import { pos } from '../../api/pos';
 import { errorMessage } from '../../state/errorMessage';
 import { Dialog } from '../../components/checkout/Dialog';
@@ -27,6 +28,7 @@ import { SaleShortcuts } from './SaleShortcuts';
 import { scanSettingsFor } from './scanSettings';
 import { changeSelectedQuantity, completeSale, loadCheckout, removeSelectedLine, voidSale as voidSaleInMain } from './saleActions';
 import { SidePanel } from './SidePanel';
+import { TodaysSales } from './TodaysSales';
 import { useScanHandler } from './useScanHandler';
 import { useReturnFocusToScan } from './useReturnFocusToScan';
 import { useWedgeScanner } from './useWedgeScanner';
@@ -41,6 +43,7 @@ type DialogState =
   | { readonly kind: 'price'; readonly lineId: string }
   | { readonly kind: 'pay' }
   | { readonly kind: 'receipt' }
+  | { readonly kind: 'today' }
   | { readonly kind: 'void' };
 
 /** Binds Escape to close while a dialog is open; listed in the help overlay. */
@@ -82,8 +85,11 @@ export function CheckoutScreen(): React.JSX.Element {
   const taxFallback = useStore((s) => s.sale.view?.taxFallback ?? null);
   const lastRecorded = useStore((s) => s.sale.lastRecorded);
   const cartEmpty = useStore(saleSelectors.isEmpty);
+  // An earlier sale picked from today's list; otherwise the receipt shown is the last sale's.
+  const [pickedSale, setPickedSale] = useState<ReceiptedSale | null>(null);
+  const shownSale = pickedSale ?? lastRecorded;
   // Main built the receipt from the stored sale; the screen only lays it out (the printer lays out the same model).
-  const receipt = lastRecorded?.receipt ?? null;
+  const receipt = shownSale?.receipt ?? null;
   // Whether the last recorded sale was made on this screen (then its receipt is already up) or before a restart.
   const [recordedHere, setRecordedHere] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -105,6 +111,7 @@ export function CheckoutScreen(): React.JSX.Element {
   const focusScan = useCallback(() => scanBarRef.current?.focus(), []);
   const closeDialog = useCallback(() => {
     setDialog(null);
+    setPickedSale(null);
     setCompleteError(null);
     setScannedCard(null);
     setRefusedScan(null);
@@ -237,8 +244,8 @@ export function CheckoutScreen(): React.JSX.Element {
   // The configured receipt printer first (main queues the job and says if it fails); without one,
   // the OS print dialog: Electron's on a receipt-sized page (main picks it), else the page's own.
   const printReceipt = (): void => {
-    if (!lastRecorded) return;
-    const localId = lastRecorded.localId;
+    if (!shownSale) return;
+    const localId = shownSale.localId;
     const notConfigured = (error: unknown): boolean => error instanceof PosError && error.code === 'not_configured';
     const failed = (error: unknown): void => useFeedbackStore.getState().show('error', t('printing.print.failed', { message: errorMessage(error) }));
     pos.printing.printReceipt({ localId }).then(
@@ -368,7 +375,15 @@ export function CheckoutScreen(): React.JSX.Element {
         />
       </div>
 
-      <SidePanel t={t} format={format} canReprint={receipt !== null} onCustomer={() => setDialog({ kind: 'customer' })} onPay={openPay} onReprint={printReceipt} />
+      <SidePanel
+        t={t}
+        format={format}
+        canReprint={receipt !== null}
+        onCustomer={() => setDialog({ kind: 'customer' })}
+        onPay={openPay}
+        onReprint={printReceipt}
+        onTodaysSales={() => setDialog({ kind: 'today' })}
+      />
 
       <SaleShortcuts
         idle={idle}
@@ -462,7 +477,7 @@ export function CheckoutScreen(): React.JSX.Element {
 
       {dialog?.kind === 'receipt' && receipt ? (
         <Dialog title={t('checkout.receipt.title')} testId="receipt-dialog" onClose={closeDialog}>
-          {recordedHere ? (
+          {recordedHere && !pickedSale ? (
             <p className="notice notice-success" role="status" data-testid="receipt-saved">
               {t('checkout.receipt.saved')}
             </p>
@@ -474,6 +489,25 @@ export function CheckoutScreen(): React.JSX.Element {
             </button>
             <button type="button" className="button button-primary" data-autofocus data-testid="receipt-next" onClick={closeDialog}>
               {t('checkout.receipt.newSale')} <Kbd keys="Enter" />
+            </button>
+          </div>
+        </Dialog>
+      ) : null}
+
+      {dialog?.kind === 'today' ? (
+        <Dialog title={t('checkout.today.title')} testId="todays-sales-dialog" onClose={closeDialog}>
+          <TodaysSales
+            t={t}
+            format={format}
+            formatDate={formatDate}
+            onShow={(sale) => {
+              setPickedSale(sale);
+              setDialog({ kind: 'receipt' });
+            }}
+          />
+          <div className="button-row dialog-footer">
+            <button type="button" className="button" data-testid="todays-sales-close" onClick={closeDialog}>
+              {t('checkout.pay.close')} <Kbd keys="Escape" />
             </button>
           </div>
         </Dialog>

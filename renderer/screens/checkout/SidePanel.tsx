@@ -14,10 +14,11 @@ export interface SidePanelProps {
   readonly onCustomer: () => void;
   readonly onPay: () => void;
   readonly onReprint: () => void;
+  readonly onTodaysSales: () => void;
 }
 
 /** Customer, running totals and the pay button. */
-export function SidePanel({ t, format, canReprint, onCustomer, onPay, onReprint }: SidePanelProps): React.JSX.Element {
+export function SidePanel({ t, format, canReprint, onCustomer, onPay, onReprint, onTodaysSales }: SidePanelProps): React.JSX.Element {
   const customer = useStore(saleSelectors.customer);
   const pointsRedeemed = useStore((s) => s.sale.view?.pointsRedeemed ?? 0);
   const tax = useStore((s) => s.sale.view?.tax ?? NO_TAX);
@@ -51,6 +52,9 @@ export function SidePanel({ t, format, canReprint, onCustomer, onPay, onReprint 
           {t('checkout.receipt.printLast')} <Kbd keys={CHECKOUT_KEYS.print} />
         </button>
       ) : null}
+      <button type="button" className="button" data-testid="open-todays-sales" onClick={onTodaysSales}>
+        {t('checkout.today.open')}
+      </button>
     </aside>
   );
 }
