@@ -57,6 +57,7 @@ export function createCatalogService(options: CatalogServiceOptions): CatalogSer
           state: session.state,
           currencyDecimals: decimals,
           onProgress: emit,
+          quota: () => session.budget?.backgroundPace() ?? null,
           ...(logger ? { logger } : {}),
           ...(writer ? { writer: (commit: CatalogCommit) => writer.commitCatalog(commit) } : {}),
           ...(options.noteActivity ? { noteActivity: options.noteActivity } : {}),
@@ -78,7 +79,7 @@ export function createCatalogService(options: CatalogServiceOptions): CatalogSer
 
   function progress(): CatalogProgress {
     if (sync) return stamp(sync.progress());
-    return stamp({ state: 'idle', done: account.session().catalog.count(), total: null, etaMs: null, lastSyncAt: null, lastError: null });
+    return stamp({ state: 'idle', done: account.session().catalog.count(), total: null, etaMs: null, quotaWaitMs: null, lastSyncAt: null, lastError: null });
   }
 
   async function resolve(code: string): Promise<ResolveResult> {

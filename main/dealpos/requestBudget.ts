@@ -224,6 +224,11 @@ export class RequestBudget {
     this.emit();
   }
 
+  /** What background work (the catalog sync) may use: its slots per window, and how long one asked now would wait. */
+  backgroundPace(): { readonly perWindow: number; readonly windowMs: number; readonly waitMs: number } {
+    return { perWindow: Math.max(1, this.limit - this.reserveFor('background')), windowMs: this.windowMs, waitMs: this.estimateWait('background') };
+  }
+
   /** Slots sync leaves to interactive requests in every window (for the drain's projection). */
   syncReserve(): number {
     return this.reserveFor('sync');

@@ -77,9 +77,25 @@ export interface CatalogSyncOptions {
    * event loop never runs it; the default stores it here, on `catalog`'s connection.
    */
   readonly writer?: (commit: CatalogCommit) => Promise<void>;
+  /**
+   * The request budget's pace for background requests (the catalog's priority). Each page is one
+   * request, so at a 50-per-180 s quota the pages left set the time left, not the rate so far.
+   */
+  readonly quota?: () => CatalogQuota | null;
   /** Told before each page is read into rows on main (for the event-loop monitor's stall log). */
   readonly noteActivity?: (label: string) => void;
 }
+
+export interface CatalogQuota {
+  /** Background requests each window allows. */
+  readonly perWindow: number;
+  readonly windowMs: number;
+  /** How long a background request asked now would wait for a slot. */
+  readonly waitMs: number;
+}
+
+/** Shorter waits than this are a page arriving, not waiting for the quota worth telling anyone about. */
+const QUOTA_WAIT_WORTH_SAYING_MS = 2_000;
 
 /** Failures that heal by themselves (go offline, rate limit, server hiccup): retry later. */
 const TRANSIENT = new Set(['network', 'timeout', 'rate_limited', 'server_error']);
@@ -147,6 +163,7 @@ export class CatalogSync {
       done: inPass ? cursor.done : (cursor.lastTotal ?? 0),
       total,
       etaMs: this.state === 'syncing' && total !== null ? this.eta(total - cursor.done) : null,
+      quotaWaitMs: this.state === 'syncing' ? this.quotaWait() : null,
       lastSyncAt: cursor.lastSyncAt,
       lastError: this.lastError,
     };
@@ -160,10 +177,20 @@ export class CatalogSync {
     await this.running;
   }
 
+  /** The slower of the pace so far and the quota's: a burst of free slots must not promise "6 s left". */
   private eta(remainingRows: number): number | null {
     const elapsed = this.now().getTime() - this.runStartedAt;
-    if (this.runRows === 0 || elapsed <= 0) return null;
-    return Math.round((Math.max(0, remainingRows) / this.runRows) * elapsed);
+    const measured = this.runRows === 0 || elapsed <= 0 ? null : Math.round((Math.max(0, remainingRows) / this.runRows) * elapsed);
+    const quota = this.options.quota?.() ?? null;
+    if (!quota) return measured;
+    const pagesLeft = Math.ceil(Math.max(0, remainingRows) / this.pageSize);
+    const paced = pagesLeft === 0 ? 0 : Math.round(quota.waitMs + ((pagesLeft - 1) * quota.windowMs) / Math.max(1, quota.perWindow));
+    return Math.max(measured ?? 0, paced);
+  }
+
+  private quotaWait(): number | null {
+    const wait = this.options.quota?.()?.waitMs ?? 0;
+    return wait >= QUOTA_WAIT_WORTH_SAYING_MS ? wait : null;
   }
 
   private cursor(): Cursor {
@@ -239,6 +266,8 @@ export class CatalogSync {
       let lastCommitAt = this.now().getTime();
       for (;;) {
         const page = pending.nextPage ?? 1;
+        // The page is about to wait for the quota: say so now, not after it arrives.
+        if (this.quotaWait() !== null) this.options.onProgress(this.progress());
         const rows = await this.options.client.listVariants({ pageNumber: page, pageSize: this.pageSize }, { priority: 'background', signal });
         if (signal.aborted) return;
         this.options.noteActivity?.(`catalog sync page ${page}`);

@@ -38,8 +38,13 @@ export interface CatalogProgress {
   readonly done: number;
   /** Variants DealPOS reports, null while unknown. */
   readonly total: number | null;
-  /** Estimated time until the pass completes, null when unknown or not syncing. */
+  /**
+   * Estimated time until the pass completes, null when unknown or not syncing: the slower of the
+   * pace measured so far and what the request quota allows for the pages left.
+   */
   readonly etaMs: number | null;
+  /** While syncing: the next page waits this long for the DealPOS request quota (null when it need not wait). */
+  readonly quotaWaitMs: number | null;
   /** ISO 8601 with offset of the last completed pass. */
   readonly lastSyncAt: string | null;
   readonly lastError: string | null;

@@ -39,6 +39,12 @@ export function CatalogSection(): React.JSX.Element {
         {progress?.etaMs !== null && progress?.etaMs !== undefined && state === 'syncing' ? (
           <> · {t('settings.catalog.eta', { eta: formatDuration(locale, progress.etaMs) })}</>
         ) : null}
+        {progress?.quotaWaitMs && state === 'syncing' ? (
+          <span className="status-sub" data-testid="catalog-quota-wait">
+            {' '}
+            · {t('settings.catalog.quotaWait', { wait: formatDuration(locale, progress.quotaWaitMs) })}
+          </span>
+        ) : null}
       </p>
       <progress
         aria-label={t('settings.catalog.progressLabel')}

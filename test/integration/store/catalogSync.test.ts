@@ -115,6 +115,29 @@ describe('CatalogSync', () => {
     expect(sim.state.countRequests('Variant/Count')).toBe(1);
   });
 
+  it('while the request quota paces the pages, the estimate follows the quota and a wait for it is said before the page', async () => {
+    // A burst of free slots made the measured pace promise "about 6 s left" for minutes; the quota sets the real pace.
+    const quota = { perWindow: 40, windowMs: 180_000, waitMs: 0 };
+    const sync = makeSync({ pageSize: 100, quota: () => quota });
+    sync.start();
+    await until(() => events.some((e) => e.state === 'syncing' && e.done === 300), 'three pages');
+    const afterThree = events.find((e) => e.state === 'syncing' && e.done === 300);
+    const total = sim.state.catalog.size;
+    const pagesLeft = Math.ceil((total - 300) / 100);
+    expect(afterThree?.etaMs).toBe(Math.round(((pagesLeft - 1) * 180_000) / 40));
+    expect(afterThree?.quotaWaitMs).toBeNull();
+    await until(() => sync.progress().state === 'complete', 'sync to complete');
+
+    // Out of slots: the next page waits a minute for the quota, and the progress says so before asking.
+    quota.waitMs = 60_000;
+    events = [];
+    sync.syncNow();
+    await until(() => sync.progress().state === 'complete', 'the second pass');
+    const announced = events.find((e) => e.state === 'syncing' && e.quotaWaitMs !== null);
+    expect(announced?.quotaWaitMs).toBe(60_000);
+    expect(announced?.etaMs).toBeGreaterThanOrEqual(60_000);
+  });
+
   it.each([
     ['404 (no such endpoint)', () => sim.faults.failNext(1, { path: 'Variant/Count', status: 404 })],
     ['an answer of another shape', () => sim.faults.mutateNext(1, () => ({ Total: 5 }), { path: 'Variant/Count' })],

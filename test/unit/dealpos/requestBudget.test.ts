@@ -71,6 +71,21 @@ describe('RequestBudget', () => {
     expect(granted[3]?.at).toBe(settledAt + 10_000);
   });
 
+  it('tells background work its pace: slots per window after the reserve, and how long the next one waits', async () => {
+    const clock = new ManualClock();
+    const budget = new RequestBudget({ probeFirst: false, limit: 50, windowSeconds: 180, clock });
+    // 50 a window, 10 kept for people: the catalog may use 40.
+    expect(budget.backgroundPace()).toEqual({ perWindow: 40, windowMs: 180_000, waitMs: 0 });
+    const granted: { priority: RequestPriority; at: number; ticket: BudgetTicket }[] = [];
+    for (let i = 0; i < 40; i++) void track(budget, clock, 'background', granted);
+    await flush();
+    expect(granted).toHaveLength(40);
+    for (const g of granted) budget.settle(g.ticket);
+    await clock.advance(30_000);
+    // The 41st background request waits until the first slot frees, one window after its answer.
+    expect(budget.backgroundPace().waitMs).toBe(150_000);
+  });
+
   it('never lets more than `limit` requests be in a window, under 200 concurrent callers of mixed priority', async () => {
     const clock = new ManualClock();
     const limit = 7;

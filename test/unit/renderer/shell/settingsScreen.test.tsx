@@ -112,6 +112,12 @@ describe('settings screen', () => {
     expect(within(catalog).getByTestId('catalog-state').textContent).toContain('About 2 min left');
     expect(within(catalog).getByTestId('catalog-progress').getAttribute('value')).toBe('500');
     expect(screen.getByTestId('app-data-dir').textContent).toBe(TEST_INFO.dataDir);
+    expect(within(catalog).queryByTestId('catalog-quota-wait')).toBeNull();
+
+    // The next page waits for the request quota: the manager reads why nothing moves, and that sales go first.
+    act(() => useStore.getState().setCatalogProgress({ ...IDLE_CATALOG, state: 'syncing', done: 500, total: 2000, etaMs: 600_000, quotaWaitMs: 95_000, revision: 50 }));
+    expect(within(catalog).getByTestId('catalog-state').textContent).toContain('About 10 min left');
+    expect(within(catalog).getByTestId('catalog-quota-wait').textContent).toContain('waiting for the DealPOS request quota (next page in about 2 min)');
   });
 
   it('keeps the newest catalog state when an older answer arrives after a newer event', async () => {

@@ -37,7 +37,7 @@ export function handleBasics(info: AppInfo = TEST_INFO, status: AppStatus = INIT
   fakeHost.handle('printing.getSettings', () => DEFAULT_PRINTER_SETTINGS);
 }
 
-export const IDLE_CATALOG: CatalogProgress = { state: 'idle', done: 0, total: null, etaMs: null, lastSyncAt: null, lastError: null, revision: 1 };
+export const IDLE_CATALOG: CatalogProgress = { state: 'idle', done: 0, total: null, etaMs: null, quotaWaitMs: null, lastSyncAt: null, lastError: null, revision: 1 };
 
 export function renderApp(): RenderResult {
   return render(<App />);
