@@ -4,7 +4,7 @@
  * turns with it through the write gate.
  * 1. A full sync of 200,000 variants from a simulator in its own process, quota lifted (so pages
  *    come back to back), while main resolves a cached code every 20 ms (CodeResolver, as
- *    `catalog.resolve` does) and writes a draft-sized row through the gate every 100 ms (a scan):
+ *    `catalog.resolve` does) and saves the sale in progress every 100 ms (DraftStore, as a scan does):
  *    main's event-loop delay p99 over the sync (monitorEventLoopDelay), resolve p99, that write's p99.
  * 2. Retention of 100,000 synced sales on the bulk writer thread while main resolves a code every
  *    5 ms: resolve p99.
@@ -23,8 +23,9 @@ import { AppStateStore } from '../../main/store/appStateStore';
 import { CatalogStore } from '../../main/store/catalogStore';
 import { openDatabase } from '../../main/store/database';
 import { CatalogSync } from '../../main/sync/catalogSync';
+import { emptyDraft } from '../../main/sale/draft';
+import { DraftStore } from '../../main/store/draftStore';
 import { BulkWriter } from '../../main/workers/bulkWriter';
-import { mainWrite } from '../../main/workers/writeGate';
 import { listeningUrl, spawnSimulator } from '../support/simulatorProcess';
 import { percentile, type BenchRow } from './benchRow';
 
@@ -63,9 +64,9 @@ async function syncWhileServing(root: string): Promise<BenchRow[]> {
       },
     });
     const resolver = new CodeResolver({ catalog, client: () => null, online: () => false, currencyDecimals: () => 0 });
-    opened.db.exec('CREATE TABLE bench_scan (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
-    const scanRow = opened.db.prepare<[string]>('INSERT INTO bench_scan (body) VALUES (?)');
-    const draft = 'x'.repeat(600);
+    const drafts = new DraftStore(opened.db);
+    const draft = emptyDraft('bench-draft');
+    drafts.create(draft, Date.now());
     const { indomie } = DEMO_FIXTURES.variants;
 
     const delay = monitorEventLoopDelay({ resolution: 10 });
@@ -79,10 +80,11 @@ async function syncWhileServing(root: string): Promise<BenchRow[]> {
       await new Promise((resolve) => setTimeout(resolve, 20));
       let t = performance.now();
       const found = await resolver.resolve(indomie.code);
-      if (catalog.count() > 0 && found.status === 'found') resolveMs.push(performance.now() - t);
+      // Timed once the page holding the code is stored (a miss before that is not a cache hit).
+      if (found.status === 'found') resolveMs.push(performance.now() - t);
       if (++tick % 5 === 0) {
         t = performance.now();
-        mainWrite(opened.db, () => scanRow.run(draft));
+        drafts.save(draft, Date.now());
         writeMs.push(performance.now() - t);
       }
     }
