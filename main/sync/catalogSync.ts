@@ -16,6 +16,7 @@ import type { Logger } from '../logging/logger';
 import type { AppStateStore } from '../store/appStateStore';
 import type { CatalogStore, VariantRecord } from '../store/catalogStore';
 import { StoreError } from '../store/storeError';
+import type { StorageHealth } from '../storage/storageGuard';
 import { BulkWriterError } from '../workers/bulkWriter';
 import { applyCatalogCommit, CATALOG_CURSOR_KEY as CURSOR_KEY, type CatalogCommit } from './catalogCommit';
 
@@ -79,6 +80,8 @@ export interface CatalogSyncOptions {
   readonly writer?: (commit: CatalogCommit) => Promise<void>;
   /** Told before each page is read into rows on main (for the event-loop monitor's stall log). */
   readonly noteActivity?: (label: string) => void;
+  /** The disk's state: a full disk pauses the pass (storage_full wording) until space is back. */
+  readonly storage?: Pick<StorageHealth, 'noteFailure'>;
 }
 
 /** Failures that heal by themselves (go offline, rate limit, server hiccup): retry later. */
@@ -212,12 +215,12 @@ export class CatalogSync {
   private async pass(signal: AbortSignal): Promise<void> {
     const decimals = this.options.currencyDecimals();
     let cursor = this.cursor();
-    // A changed page size or currency would misalign pages or prices: start the pass over.
-    if (cursor.nextPage === null || cursor.pageSize !== this.pageSize || cursor.decimals !== decimals) {
-      cursor = { ...cursor, generation: cursor.generation + 1, nextPage: 1, pageSize: this.pageSize, done: 0, decimals };
-      this.options.state.set(CURSOR_KEY, cursor);
-    }
     try {
+      // A changed page size or currency would misalign pages or prices: start the pass over.
+      if (cursor.nextPage === null || cursor.pageSize !== this.pageSize || cursor.decimals !== decimals) {
+        cursor = { ...cursor, generation: cursor.generation + 1, nextPage: 1, pageSize: this.pageSize, done: 0, decimals };
+        this.options.state.set(CURSOR_KEY, cursor);
+      }
       if (cursor.lastTotal === null && cursor.countTotal === null && !this.countUnsupported) {
         // Syncing already (for anyone asking), but the first event waits for the total.
         this.state = 'syncing';
@@ -299,12 +302,16 @@ export class CatalogSync {
 
   private fail(error: unknown): void {
     const message = error instanceof Error ? error.message : String(error);
+    // A full disk heals when space is freed: the storage guard starts the pass again then (syncNow),
+    // and the retry timer is the backstop. The rows of the failed commit are fetched again.
+    const diskFull = error instanceof StoreError && (this.options.storage?.noteFailure(error) ?? error.code === 'storage_full');
     // A writer thread that died stored nothing of the commit it was running: fetch and try again.
-    if ((error instanceof DealPosError && TRANSIENT.has(error.code)) || error instanceof BulkWriterError) {
+    if ((error instanceof DealPosError && TRANSIENT.has(error.code)) || error instanceof BulkWriterError || diskFull) {
       this.failures += 1;
       const wait = Math.min(this.maxRetryMs, this.retryMs * 2 ** (this.failures - 1));
       const retryAfter = error.code === 'rate_limited' && typeof error.details?.['retryAfterMs'] === 'number' ? error.details['retryAfterMs'] : 0;
-      this.options.logger?.warn(`Catalog sync paused (${error instanceof BulkWriterError ? 'database writer' : error.code}); retrying in ${Math.round(Math.max(wait, retryAfter) / 1000)} s`);
+      const why = diskFull ? message : error instanceof BulkWriterError ? 'database writer' : error.code;
+      this.options.logger?.warn(`Catalog sync paused (${why}); retrying in ${Math.round(Math.max(wait, retryAfter) / 1000)} s`);
       this.setState('waiting', message);
       this.schedule(Math.max(wait, retryAfter));
       return;
