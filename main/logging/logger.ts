@@ -65,10 +65,12 @@ export async function createFileLogger(dir: string, rotation: LogRotation, echo 
   const sink = await openRollingFileSink(dir, rotation);
   let reported = sink.stats();
   const logger = createLogger((line) => {
+    const before = sink.stats().dropped;
     sink.write(line);
     if (echo) process.stderr.write(`${line}\n`);
     const now = sink.stats();
-    if (now.failing || (now.dropped === reported.dropped && now.errors === reported.errors)) return;
+    // Reported when this line got through (after close every line is dropped: nothing to report to).
+    if (now.failing || now.dropped !== before || (now.dropped === reported.dropped && now.errors === reported.errors)) return;
     const lost = { dropped: now.dropped - reported.dropped, errors: now.errors - reported.errors };
     // Set first: the report goes through this same sink.
     reported = now;
