@@ -39,7 +39,7 @@ const catalog = new CatalogStore(db, () => null);
 const state = new AppStateStore(db);
 const outbox = new OutboxStore(db);
 
-/** SQLite's own failures get the store's wording (a full disk: storage_full, saying what to do). */
+/** SQLite's own failures (a checkpoint's too) get the store's wording (a full disk: storage_full, saying what to do). */
 function failure(raw: unknown, doing: string): BulkFailure {
   const error = toStoreError(raw, doing);
   if (error instanceof ServiceError && (error.code === 'storage' || error.code === 'storage_full')) return { code: error.code, message: error.message };

@@ -279,6 +279,9 @@ describe.skipIf(unavailable !== null)(`a full disk never takes the counter down$
     const lines = listLogFiles(logsDir(dataDir)).flatMap((file) => fs.readFileSync(file, 'utf8').split('\n').filter((line) => line !== ''));
     expect(lines.filter((line) => !/^\d{4}-\d{2}-\d{2}T[\d:.]+Z (INFO|WARN|ERROR) /.test(line))).toEqual([]);
     expect(lines.some((line) => line.includes('Disk full: free space on'))).toBe(true);
+    // The restart on the full disk had no room for SQLite's WAL index: main held the file alone, then shared it again.
+    expect(lines.some((line) => line.includes('opened it for this process alone'))).toBe(true);
+    expect(lines.some((line) => line.includes('is shared again (normal locking)'))).toBe(true);
     expect(crashes).toEqual([]);
   });
 });
