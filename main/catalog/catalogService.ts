@@ -73,7 +73,7 @@ export function createCatalogService(options: CatalogServiceOptions): CatalogSer
     const off = session.settings.onChange((next, previous) => {
       if (next.currencyDecimals !== previous.currencyDecimals) current?.syncNow();
     });
-    const offStorage = current && options.storage ? options.storage.onRecovered(() => current.syncNow()) : () => undefined;
+    const offStorage = current && options.storage ? options.storage.onRecovered(() => current.resumeAfterFullDisk()) : () => undefined;
     return async () => {
       off();
       offStorage();

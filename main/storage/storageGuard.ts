@@ -3,7 +3,9 @@
  * (`noteFailure`) puts the app in the disk-full state: the space reserve is released so in-flight
  * sends can still be recorded, new sales are refused with `storage_full`, sync pauses, and status
  * says where to free space. While full it polls the free space; once there is room for the reserve
- * and some headroom it takes the reserve back and tells its listeners, with no restart.
+ * and some headroom it takes the reserve back and tells its listeners, with no restart. While there
+ * is space it still looks now and then, so a disk filled by another program shows before a sale
+ * meets it.
  */
 import path from 'node:path';
 import type { DiskFullStatus } from '../../shared/contract/app';
@@ -39,6 +41,8 @@ export interface StorageGuardOptions {
   readonly lowWaterBytes?: number;
   /** How often free space is checked while the disk is full. */
   readonly pollMs?: number;
+  /** How often free space is checked while there is space (one statfs call). */
+  readonly watchMs?: number;
   readonly logger: Logger;
   /** The disk-full view changed (entered, free space moved, recovered with null). */
   readonly onChange: (full: DiskFullStatus | null) => void;
@@ -50,6 +54,7 @@ export const DEFAULT_RESERVE_BYTES = 8 * 1024 * 1024;
 export const DEFAULT_HEADROOM_BYTES = 32 * 1024 * 1024;
 export const DEFAULT_LOW_WATER_BYTES = 2 * 1024 * 1024;
 const DEFAULT_POLL_MS = 2_000;
+const DEFAULT_WATCH_MS = 15_000;
 
 /** The message a refused sale carries while the disk is full. */
 export function saleRefusedMessage(folder: string): string {
@@ -62,6 +67,7 @@ export class StorageGuard implements StorageHealth {
   private readonly headroomBytes: number;
   private readonly lowWaterBytes: number;
   private readonly pollMs: number;
+  private readonly watchMs: number;
   private readonly statFree: (dir: string) => number;
   private readonly now: () => Date;
   private state: DiskFullStatus | null = null;
@@ -75,6 +81,7 @@ export class StorageGuard implements StorageHealth {
     this.headroomBytes = options.headroomBytes ?? DEFAULT_HEADROOM_BYTES;
     this.lowWaterBytes = options.lowWaterBytes ?? DEFAULT_LOW_WATER_BYTES;
     this.pollMs = options.pollMs ?? DEFAULT_POLL_MS;
+    this.watchMs = options.watchMs ?? DEFAULT_WATCH_MS;
     this.statFree = options.freeBytes ?? statFreeBytes;
     this.now = options.now ?? (() => new Date());
   }
@@ -86,7 +93,9 @@ export class StorageGuard implements StorageHealth {
     } catch (error) {
       if (!isDiskFull(error)) throw error;
       this.enter();
+      return;
     }
+    this.schedule();
   }
 
   full(): DiskFullStatus | null {
@@ -132,15 +141,22 @@ export class StorageGuard implements StorageHealth {
   }
 
   private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
     if (this.closed) return;
-    this.timer = setTimeout(() => this.poll(), this.pollMs);
+    this.timer = setTimeout(() => this.poll(), this.state ? this.pollMs : this.watchMs);
     this.timer.unref();
   }
 
   private poll(): void {
     this.timer = null;
+    if (this.closed) return;
     const current = this.state;
-    if (!current || this.closed) return;
+    if (!current) {
+      // full() enters (and reschedules) when the space ran low meanwhile.
+      if (!this.full()) this.schedule();
+      return;
+    }
     const free = this.free();
     if (free >= this.reserveBytes + this.headroomBytes) {
       try {
@@ -148,6 +164,7 @@ export class StorageGuard implements StorageHealth {
         this.state = null;
         this.options.logger.info(`Disk space is back on ${this.options.dir} (${free} bytes free): sales and sync resume`);
         this.options.onChange(null);
+        this.schedule();
         for (const listener of this.listeners) {
           try {
             listener();

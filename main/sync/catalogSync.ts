@@ -105,6 +105,8 @@ export class CatalogSync {
   private cancelTimer: (() => void) | null = null;
   private failures = 0;
   private closed = false;
+  /** The last pass stopped on a full disk: resumed (from its cursor) when space is back. */
+  private stoppedByFullDisk = false;
   /** Set once the server showed it has no Variant/Count; first passes then run without a total. */
   private countUnsupported = false;
   /** Throughput of this run, for the ETA: rows stored and when the run started. */
@@ -138,6 +140,11 @@ export class CatalogSync {
   syncNow(): CatalogProgressSnapshot {
     if (!this.running) void this.run();
     return this.progress();
+  }
+
+  /** Space is back: resumes a pass the full disk stopped; anything else keeps its schedule. */
+  resumeAfterFullDisk(): void {
+    if (this.stoppedByFullDisk && !this.running) void this.run();
   }
 
   progress(): CatalogProgressSnapshot {
@@ -205,6 +212,7 @@ export class CatalogSync {
     this.cancelTimer = null;
     const abort = new AbortController();
     this.abort = abort;
+    this.stoppedByFullDisk = false;
     this.running = this.pass(abort.signal).finally(() => {
       this.running = null;
       this.abort = null;
@@ -302,9 +310,10 @@ export class CatalogSync {
 
   private fail(error: unknown): void {
     const message = error instanceof Error ? error.message : String(error);
-    // A full disk heals when space is freed: the storage guard starts the pass again then (syncNow),
+    // A full disk heals when space is freed: the storage guard resumes the pass then (resumeAfterFullDisk),
     // and the retry timer is the backstop. The rows of the failed commit are fetched again.
     const diskFull = error instanceof StoreError && (this.options.storage?.noteFailure(error) ?? error.code === 'storage_full');
+    this.stoppedByFullDisk = diskFull;
     // A writer thread that died stored nothing of the commit it was running: fetch and try again.
     if ((error instanceof DealPosError && TRANSIENT.has(error.code)) || error instanceof BulkWriterError || diskFull) {
       this.failures += 1;

@@ -237,8 +237,9 @@ describe.skipIf(unavailable !== null)(`a full disk never takes the counter down$
     const seen: CatalogProgress[] = [];
     const off = app().events.on('catalogProgress', (p) => seen.push(p));
     // Pages arrive a little apart, so the disk fills while the pass is under way.
-    await admin('faults', { latencyMs: 150 });
-    await call('catalog.syncNow', {});
+    await admin('faults', { latencyMs: 400 });
+    // A new pass: the earlier recoveries resumed nothing, as no pass had been stopped by the disk.
+    expect((await call('catalog.syncNow', {})).state).toBe('syncing');
     await until(() => seen.some((p) => p.state === 'syncing'), 'the pass to start');
     truncateWal();
     disk.fill();

@@ -31,6 +31,7 @@ beforeEach(() => {
     headroomBytes: 512 * KB,
     lowWaterBytes: 128 * KB,
     pollMs: 100,
+    watchMs: 1_000,
     logger: createLogger(() => undefined),
     onChange: (full) => changes.push(full),
     freeBytes: () => free,
@@ -78,10 +79,18 @@ describe('StorageGuard', () => {
     expect(changes).toHaveLength(1);
   });
 
-  it('calls the disk full below the low-water mark before any write fails', () => {
+  it('calls the disk full below the low-water mark before any write fails, when asked or on its own', () => {
     free = 100 * KB;
     expect(guard.full()).toMatchObject({ folder: dir, freeBytes: 100 * KB });
     expect(reserve()).toBe(0);
+  });
+
+  it('notices a disk another program filled without being asked', () => {
+    free = 100 * KB;
+    vi.advanceTimersByTime(999);
+    expect(changes).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(changes).toEqual([{ folder: dir, freeBytes: 100 * KB, since: '2026-12-06T10:00:00.000Z' }]);
   });
 
   it('follows the free space while full and resumes, reserve retaken, only with room for it and the headroom', () => {
