@@ -215,7 +215,13 @@ export class OutboxWorker {
 
   /** "Sync now": every pending invoice is due, backoff and pause are dropped. */
   syncNow(): QueueCounts {
-    this.store.wakeAll(this.clock.now());
+    try {
+      this.store.wakeAll(this.clock.now());
+    } catch (error) {
+      // The manager is told (storage_full); status says it too, from now on.
+      if (error instanceof StoreError) this.options.storage?.noteFailure(error);
+      throw error;
+    }
     this.resume();
     return this.publish();
   }
