@@ -38,6 +38,8 @@ export interface ServicesConfig {
    * calls window.print itself).
    */
   readonly printPage?: (page: { readonly widthMicrons: number; readonly heightMicrons: number }) => Promise<string>;
+  /** The disk-full guard (main/storage): reserve size, headroom and polling; defaults unless a test wants a small disk. */
+  readonly storage?: { readonly reserveBytes?: number; readonly headroomBytes?: number; readonly lowWaterBytes?: number; readonly pollMs?: number; readonly watchMs?: number };
   /** Printer timeouts and the `lp` command; the defaults unless a test wants short ones or a stand-in lp. */
   readonly printing?: { readonly network?: NetworkTimeouts; readonly cups?: CupsOptions };
 }

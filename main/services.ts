@@ -41,6 +41,7 @@ import { buildReceipt, type ReceiptContext } from '../shared/receipt/receipt';
 import { createPrintService } from './printing/printService';
 import { createReceiptHistory } from './receipts/receiptHistory';
 import { PrintJobStore } from './store/printJobStore';
+import { StorageGuard } from './storage/storageGuard';
 
 export interface Services {
   readonly config: ServicesConfig;
@@ -71,10 +72,14 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   const logger = await openLogger(config);
   const events = new EventHub();
   const status = new StatusService(events);
+  // Disk full (issue 21): a reserve file to record sends in flight, sales refused and sync paused
+  // while full, everything resumed when space is back; status says which folder to free.
+  const storage = new StorageGuard({ dir: config.dataDir, logger, onChange: (disk) => status.update({ disk }), ...config.storage });
+  storage.start();
   // Event-loop delay (issue 19): in app.status and the log, with what ran when it stalled.
   const loop = startEventLoopMonitor({ logger, publish: (mainLoop) => status.update({ mainLoop }) });
   // Closed in reverse order: the logger, first in, is closed last so shutdown problems are logged.
-  const closers: Array<() => Promise<void> | void> = [() => logger.close(), () => loop.close()];
+  const closers: Array<() => Promise<void> | void> = [() => logger.close(), () => loop.close(), () => storage.close()];
 
   // Account + local data (issue 4): owns the session — database file (live `dealpos-counter.db` or
   // `demo.db`), settings, catalog, DealPosClient and RequestBudget — and switches it on
@@ -91,6 +96,8 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     },
   });
   closers.push(() => account.close());
+  // A database opened while the disk was full is held by main alone; shared again once there is room.
+  storage.onRecovered(() => void account.session().database.share());
 
   // Bulk writes (issue 19): catalog pages and retention run on a worker thread with its own
   // connection to the session's file, handing the write lock to main's scans and sales through one
@@ -105,7 +112,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     };
   });
   const currentBulkWriter = (): BulkWriter | null => bulkWriter;
-  const catalog = createCatalogService({ account, logger, bulkWriter: currentBulkWriter, noteActivity: (label) => loop.noteActivity(label), onProgress: (progress) => events.emit('catalogProgress', progress) });
+  const catalog = createCatalogService({ account, logger, storage, bulkWriter: currentBulkWriter, noteActivity: (label) => loop.noteActivity(label), onProgress: (progress) => events.emit('catalogProgress', progress) });
 
   // Scanner (issue 6): the chosen device is the current session's `scannerDevice` setting and the
   // wedge thresholds its app state, so switching demo/live (or editing the setting) switches device.
@@ -158,6 +165,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
         events,
         logger,
         approvals,
+        storage,
       });
       instance.start();
       return instance;

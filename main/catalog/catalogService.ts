@@ -9,6 +9,7 @@ import type { Logger } from '../logging/logger';
 import type { CatalogCommit } from '../sync/catalogCommit';
 import { CatalogSync } from '../sync/catalogSync';
 import type { BulkWriter } from '../workers/bulkWriter';
+import type { StorageHealth } from '../storage/storageGuard';
 import { CodeResolver } from './codeResolver';
 
 type CatalogMethod = Extract<keyof ContractHandlers, `catalog.${string}`>;
@@ -28,6 +29,8 @@ export interface CatalogServiceOptions {
   readonly bulkWriter?: () => BulkWriter | null;
   readonly onProgress: (progress: CatalogProgress) => void;
   readonly logger?: Logger;
+  /** The disk's state: a pass stopped by a full disk starts again when space is back. */
+  readonly storage?: StorageHealth;
 }
 
 export function createCatalogService(options: CatalogServiceOptions): CatalogService {
@@ -61,6 +64,7 @@ export function createCatalogService(options: CatalogServiceOptions): CatalogSer
           ...(logger ? { logger } : {}),
           ...(writer ? { writer: (commit: CatalogCommit) => writer.commitCatalog(commit) } : {}),
           ...(options.noteActivity ? { noteActivity: options.noteActivity } : {}),
+          ...(options.storage ? { storage: options.storage } : {}),
         })
       : null;
     sync = current;
@@ -70,8 +74,10 @@ export function createCatalogService(options: CatalogServiceOptions): CatalogSer
     const off = session.settings.onChange((next, previous) => {
       if (next.currencyDecimals !== previous.currencyDecimals) current?.syncNow();
     });
+    const offStorage = current && options.storage ? options.storage.onRecovered(() => current.resumeAfterFullDisk()) : () => undefined;
     return async () => {
       off();
+      offStorage();
       if (sync === current) sync = null;
       await current?.close();
     };

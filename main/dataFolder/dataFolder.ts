@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { logsDir } from '../config';
 import { BACKUP_DIR, DEMO_DB_FILE, LIVE_DB_FILE } from '../store/database';
+import { errorCode } from '../errorCode';
 import { DataFolderError } from './dataFolderError';
 import { ensurePrivateDir, tightenFile, tightenFolder } from './privateFiles';
 
@@ -18,7 +19,13 @@ const PROBE_FILE = '.write-check';
 
 function writeProbe(dir: string): void {
   const probe = path.join(dir, PROBE_FILE);
-  fs.writeFileSync(probe, '', { mode: 0o600 });
+  try {
+    fs.writeFileSync(probe, '', { mode: 0o600 });
+  } catch (error) {
+    // Ours and writable, only full: the app starts and shows that (main/storage) instead of exiting.
+    if (errorCode(error) === 'ENOSPC') return;
+    throw error;
+  }
   fs.rmSync(probe);
 }
 

@@ -6,6 +6,7 @@ type StatusPatch = {
   readonly queue?: Partial<AppStatus['queue']>;
   readonly scanner?: Partial<AppStatus['scanner']>;
   readonly mainLoop?: AppStatus['mainLoop'];
+  readonly disk?: AppStatus['disk'];
 };
 
 /** Holds the one `status` every screen shows; each service patches its own part and it is pushed at once. */
@@ -24,6 +25,7 @@ export class StatusService {
       queue: { ...this.current.queue, ...patch.queue },
       mainLoop: patch.mainLoop !== undefined ? patch.mainLoop : this.current.mainLoop,
       scanner: { ...this.current.scanner, ...patch.scanner },
+      disk: patch.disk !== undefined ? patch.disk : this.current.disk,
     };
     if (JSON.stringify(next) === JSON.stringify(this.current)) return;
     this.current = next;

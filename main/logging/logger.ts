@@ -58,13 +58,23 @@ export interface FileLogger extends Logger {
 
 /**
  * Writes to rotating files in `dir` (synchronously: a crash must not lose the last lines) and
- * echoes to stderr. Rejects only when the first file cannot be opened.
+ * echoes to stderr. Rejects only when the first file cannot be opened. Lines the file could not
+ * take (disk full) are counted, and the first line written once it takes them again says how many.
  */
 export async function createFileLogger(dir: string, rotation: LogRotation, echo = true): Promise<FileLogger> {
   const sink = await openRollingFileSink(dir, rotation);
+  let reported = sink.stats();
   const logger = createLogger((line) => {
+    const before = sink.stats().dropped;
     sink.write(line);
     if (echo) process.stderr.write(`${line}\n`);
+    const now = sink.stats();
+    // Reported when this line got through (after close every line is dropped: nothing to report to).
+    if (now.failing || now.dropped !== before || (now.dropped === reported.dropped && now.errors === reported.errors)) return;
+    const lost = { dropped: now.dropped - reported.dropped, errors: now.errors - reported.errors };
+    // Set first: the report goes through this same sink.
+    reported = now;
+    logger.warn(`Log: writing works again; ${lost.dropped} lines were dropped and ${lost.errors} writes failed meanwhile (last: ${now.lastError ?? 'none'})`);
   });
   return {
     ...logger,

@@ -25,6 +25,8 @@ export interface LogSinkStats {
   /** Failed writes, rotations or clean-ups (ENOSPC, EACCES, …); the line stays buffered for a retry. */
   readonly errors: number;
   readonly lastError: string | null;
+  /** The last write failed and nothing has been written since (the disk is still full). */
+  readonly failing: boolean;
 }
 
 export interface RollingFileSink {
@@ -50,8 +52,31 @@ export function listLogFiles(dir: string): string[] {
   return numbered.sort((a, b) => a.number - b.number).map((entry) => path.join(dir, entry.name));
 }
 
+/**
+ * Whether `file` ends in the middle of a line: a write cut short when the disk filled up and the
+ * process ended before the rest could follow.
+ */
+function endsTorn(file: string | undefined): boolean {
+  if (file === undefined) return false;
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(file, 'r');
+    const size = fs.fstatSync(fd).size;
+    if (size === 0) return false;
+    const last = Buffer.alloc(1);
+    fs.readSync(fd, last, 0, 1, size - 1);
+    return last[0] !== 0x0a;
+  } catch {
+    // Unreadable: pino-roll's own open reports what is wrong with it.
+    return false;
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
+  }
+}
+
 /** Opens (or continues) the newest log file in `dir`, which must exist; rejects when it cannot be opened. */
 export async function openRollingFileSink(dir: string, rotation: LogRotation): Promise<RollingFileSink> {
+  const torn = endsTorn(listLogFiles(dir).at(-1));
   const stream = await pinoRoll({
     file: path.join(dir, `${BASE_NAME}${EXTENSION}`),
     size: `${rotation.maxFileBytes}b`,
@@ -64,13 +89,18 @@ export async function openRollingFileSink(dir: string, rotation: LogRotation): P
   let dropped = 0;
   let errors = 0;
   let lastError: string | null = null;
+  let failing = false;
   // Deliberately absorbed and counted: a log write must never crash a sale. Without this listener
   // an 'error' event (disk full, folder removed, failed clean-up) would be thrown as uncaught.
   stream.on('error', (error: unknown) => {
     errors++;
+    failing = true;
     lastError = describeError(error);
   });
+  stream.on('write', () => void (failing = false));
   stream.on('drop', () => void dropped++);
+  // The next entry starts on a line of its own, never glued onto the torn one.
+  if (torn) stream.write('\n');
 
   return {
     write(line) {
@@ -82,7 +112,7 @@ export async function openRollingFileSink(dir: string, rotation: LogRotation): P
         lastError = describeError(error);
       }
     },
-    stats: () => ({ dropped, errors, lastError }),
+    stats: () => ({ dropped, errors, lastError, failing }),
     close() {
       if (stream.destroyed) return Promise.resolve();
       return new Promise<void>((resolve) => {

@@ -19,6 +19,7 @@ import type { Receipt } from '../../shared/receipt/receipt';
 import { RECEIPT_LABELS, type ReceiptLabels } from '../../shared/receipt/receiptLabels';
 import type { EventHub } from '../events/eventHub';
 import type { Logger } from '../logging/logger';
+import { StoreError } from '../store/storeError';
 import type { PrintJobStore, StoredPrintJob } from '../store/printJobStore';
 import { sendToCupsQueue, type CupsOptions } from './cupsTransport';
 import { DEFAULT_NETWORK_TIMEOUTS, sendToNetworkPrinter, type NetworkTimeouts } from './networkTransport';
@@ -258,8 +259,14 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
       kick();
     },
     start() {
-      const interrupted = jobs.failInterrupted(now());
-      if (interrupted > 0) logger.warn(`Printing: ${interrupted} job(s) were unfinished when the app stopped; they wait for a retry`);
+      try {
+        const interrupted = jobs.failInterrupted(now());
+        if (interrupted > 0) logger.warn(`Printing: ${interrupted} job(s) were unfinished when the app stopped; they wait for a retry`);
+      } catch (error) {
+        // A full disk must not stop the app from starting; the jobs stay as they are until the next start.
+        if (!(error instanceof StoreError)) throw error;
+        logger.warn(`Printing: could not mark unfinished print jobs (${error.message})`);
+      }
       announce();
     },
     async stop() {

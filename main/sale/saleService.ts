@@ -15,6 +15,7 @@ import type { SaleDraft, TaxRule } from '../../shared/sale/sale';
 import { taxRuleFor } from '../../shared/sale/saleRules';
 import { computeTotals, saleProblems, type SaleProblem } from '../../shared/sale/totals';
 import type { NewSale, OutboxStore } from '../store/outboxStore';
+import { saleRefusedMessage, type StorageHealth } from '../storage/storageGuard';
 
 /** The settings a sale needs; a structural subset of shared/contract/settings.ts `Settings`. */
 export interface SaleSettings {
@@ -37,6 +38,8 @@ export interface SaleServiceOptions {
   /** The register's UTC offset in minutes at an instant; defaults to the machine's. */
   readonly offsetMinutes?: (epochMs: number) => number;
   readonly newId?: () => string;
+  /** The disk's state: no sale is taken while it is full (the space reserve is for sales already made). */
+  readonly storage?: Pick<StorageHealth, 'full' | 'noteFailure'>;
 }
 
 export interface RecordExtras {
@@ -149,11 +152,15 @@ export class SaleService {
   }
 
   private record(sale: NewSale): { invoiceNumber: string } {
+    const full = this.options.storage?.full();
+    if (full) throw new ServiceError('storage_full', saleRefusedMessage(full.folder), { details: { folder: full.folder, freeBytes: full.freeBytes } });
     try {
       return this.options.store.recordSale(sale);
     } catch (error) {
       if (error instanceof ServiceError && error.code === 'storage_full') {
-        throw new ServiceError('storage_full', 'The disk is full: this sale was NOT saved. Free some disk space, then complete the sale again.', {
+        this.options.storage?.noteFailure(error);
+        const folder = this.options.storage?.full()?.folder ?? null;
+        throw new ServiceError('storage_full', folder ? saleRefusedMessage(folder) : 'The disk is full: this sale was NOT saved. Free some disk space, then complete the sale again.', {
           cause: error,
         });
       }

@@ -43,9 +43,21 @@ export interface OpenedDatabase {
   /** Copy taken before migrating an existing file, null when nothing was migrated. */
   readonly backupFile: string | null;
   readonly schemaVersion: number;
+  /**
+   * Opened on a disk too full for SQLite's shared-memory file: this connection holds the file alone
+   * (main's reads and writes work; the bulk writer's connection waits) until `share()`.
+   */
+  readonly exclusive: boolean;
+  /** Back to normal locking once there is space again; returns whether it changed anything. */
+  share(): boolean;
   close(): void;
 }
 
+/**
+ * SQLite could not make room for the WAL index (the -shm file) or a page: the disk is full. Such a
+ * file is opened in exclusive locking mode, which keeps the WAL index in memory instead.
+ */
+const NO_ROOM_CODES = new Set(['SQLITE_FULL', 'SQLITE_IOERR_SHMSIZE', 'SQLITE_IOERR_SHMOPEN', 'SQLITE_IOERR_SHMMAP']);
 const DAMAGE_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_VTAB', 'SQLITE_CORRUPT_SEQUENCE', 'SQLITE_CORRUPT_INDEX']);
 
 function timestamp(now: Date): string {
@@ -109,6 +121,8 @@ function probe(file: string): string | null {
   } catch (error) {
     const code = sqliteCode(error);
     if (code !== null && DAMAGE_CODES.has(code)) return `SQLite reports ${code}`;
+    // No room to check it (disk full): the file is opened as it is, and checked at the next start.
+    if (code !== null && NO_ROOM_CODES.has(code)) return null;
     throw new StoreError('storage', `Cannot open the local database ${file} (${code ?? String(error)})`, error);
   } finally {
     db?.close();
@@ -210,12 +224,51 @@ export function withRelaxedDurability<T>(db: Database.Database, write: () => T):
   }
 }
 
+/** Configures `db`; on a disk with no room for the WAL index, reopens it exclusive. Returns the handle in use. */
+function configureOrExclusive(db: Database.Database, file: string, logger: Logger | undefined): { db: Database.Database; exclusive: boolean } {
+  try {
+    configure(db);
+    return { db, exclusive: false };
+  } catch (error) {
+    const code = sqliteCode(error);
+    if (code === null || !NO_ROOM_CODES.has(code)) throw error;
+    db.close();
+    const alone = new Database(file);
+    try {
+      // Set before the first access, so SQLite never asks for the shared-memory file.
+      alone.pragma('locking_mode = EXCLUSIVE');
+      configure(alone);
+    } catch (again) {
+      alone.close();
+      throw again;
+    }
+    logger?.warn(`The disk holding ${file} is full: opened it for this process alone until there is space again (${code})`);
+    return { db: alone, exclusive: true };
+  }
+}
+
+/**
+ * Leaves exclusive locking: WAL off (checkpointed into the file), normal locking, WAL on again, so
+ * the WAL index goes back to its shared-memory file and other connections can open the database.
+ */
+function leaveExclusive(db: Database.Database): void {
+  db.pragma('journal_mode = DELETE');
+  db.pragma('locking_mode = NORMAL');
+  // Any statement releases the exclusive lock under normal locking.
+  db.prepare('SELECT 1').get();
+  db.pragma('journal_mode = WAL');
+}
+
 export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   const now = (options.now ?? (() => new Date()))();
   ensurePrivateDir(path.dirname(options.file));
-  const { db, damaged } = openChecked(options.file, now, options.logger);
+  const checked = openChecked(options.file, now, options.logger);
+  const { damaged } = checked;
+  let db = checked.db;
   try {
-    configure(db);
+    const configured = configureOrExclusive(db, options.file, options.logger);
+    db = configured.db;
+    let exclusive = configured.exclusive;
     const { backupFile, version } = migrate(
       db,
       options.file,
@@ -231,6 +284,16 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
       damaged,
       backupFile,
       schemaVersion: version,
+      get exclusive() {
+        return exclusive;
+      },
+      share() {
+        if (!exclusive || closed) return false;
+        leaveExclusive(db);
+        exclusive = false;
+        options.logger?.info(`${path.basename(options.file)} is shared again (normal locking)`);
+        return true;
+      },
       close() {
         if (closed) return;
         closed = true;

@@ -11,6 +11,7 @@
 import type { AppStateStore } from '../store/appStateStore';
 import type { CatalogStore, VariantRecord } from '../store/catalogStore';
 import { withRelaxedDurability } from '../store/database';
+import { diskFullError, StoreError, toStoreError } from '../store/storeError';
 
 export const CATALOG_CURSOR_KEY = 'catalogSync';
 /** A few ms of upserts with their FTS rows on a counter PC: the longest a scan waits for the write gate. */
@@ -29,6 +30,21 @@ export function applyCatalogCommit(
   stores: { readonly catalog: CatalogStore; readonly state: AppStateStore },
   commit: CatalogCommit,
   chunk: <T>(write: () => T) => T = (write) => write(),
+): void {
+  try {
+    storeChunks(stores, commit, chunk);
+  } catch (error) {
+    // SQLite's own text ("database or disk is full") becomes the store's wording, which says what to
+    // do, and the same words whichever write of the commit met the full disk (rows or cursor).
+    const stored = toStoreError(error, 'storing catalog pages');
+    throw stored instanceof StoreError && stored.code === 'storage_full' ? diskFullError('storing catalog pages', error) : stored;
+  }
+}
+
+function storeChunks(
+  stores: { readonly catalog: CatalogStore; readonly state: AppStateStore },
+  commit: CatalogCommit,
+  chunk: <T>(write: () => T) => T,
 ): void {
   const { catalog, state } = stores;
   const db = catalog.db;

@@ -16,6 +16,7 @@ import type { Logger } from '../logging/logger';
 import type { AppStateStore } from '../store/appStateStore';
 import type { CatalogStore, VariantRecord } from '../store/catalogStore';
 import { StoreError } from '../store/storeError';
+import type { StorageHealth } from '../storage/storageGuard';
 import { BulkWriterError } from '../workers/bulkWriter';
 import { applyCatalogCommit, CATALOG_CURSOR_KEY as CURSOR_KEY, type CatalogCommit } from './catalogCommit';
 
@@ -84,6 +85,8 @@ export interface CatalogSyncOptions {
   readonly quota?: () => CatalogQuota | null;
   /** Told before each page is read into rows on main (for the event-loop monitor's stall log). */
   readonly noteActivity?: (label: string) => void;
+  /** The disk's state: a full disk pauses the pass (storage_full wording) until space is back. */
+  readonly storage?: Pick<StorageHealth, 'noteFailure'>;
 }
 
 export interface CatalogQuota {
@@ -118,6 +121,8 @@ export class CatalogSync {
   private cancelTimer: (() => void) | null = null;
   private failures = 0;
   private closed = false;
+  /** The last pass stopped on a full disk: resumed (from its cursor) when space is back. */
+  private stoppedByFullDisk = false;
   /** Set once the server showed it has no Variant/Count; first passes then run without a total. */
   private countUnsupported = false;
   /** Throughput of this run, for the ETA: rows stored and when the run started. */
@@ -151,6 +156,11 @@ export class CatalogSync {
   syncNow(): CatalogProgressSnapshot {
     if (!this.running) void this.run();
     return this.progress();
+  }
+
+  /** Space is back: resumes a pass the full disk stopped; anything else keeps its schedule. */
+  resumeAfterFullDisk(): void {
+    if (this.stoppedByFullDisk && !this.running) void this.run();
   }
 
   progress(): CatalogProgressSnapshot {
@@ -229,6 +239,7 @@ export class CatalogSync {
     this.cancelTimer = null;
     const abort = new AbortController();
     this.abort = abort;
+    this.stoppedByFullDisk = false;
     this.running = this.pass(abort.signal).finally(() => {
       this.running = null;
       this.abort = null;
@@ -239,12 +250,12 @@ export class CatalogSync {
   private async pass(signal: AbortSignal): Promise<void> {
     const decimals = this.options.currencyDecimals();
     let cursor = this.cursor();
-    // A changed page size or currency would misalign pages or prices: start the pass over.
-    if (cursor.nextPage === null || cursor.pageSize !== this.pageSize || cursor.decimals !== decimals) {
-      cursor = { ...cursor, generation: cursor.generation + 1, nextPage: 1, pageSize: this.pageSize, done: 0, decimals };
-      this.options.state.set(CURSOR_KEY, cursor);
-    }
     try {
+      // A changed page size or currency would misalign pages or prices: start the pass over.
+      if (cursor.nextPage === null || cursor.pageSize !== this.pageSize || cursor.decimals !== decimals) {
+        cursor = { ...cursor, generation: cursor.generation + 1, nextPage: 1, pageSize: this.pageSize, done: 0, decimals };
+        this.options.state.set(CURSOR_KEY, cursor);
+      }
       if (cursor.lastTotal === null && cursor.countTotal === null && !this.countUnsupported) {
         // Syncing already (for anyone asking), but the first event waits for the total.
         this.state = 'syncing';
@@ -328,12 +339,17 @@ export class CatalogSync {
 
   private fail(error: unknown): void {
     const message = error instanceof Error ? error.message : String(error);
+    // A full disk heals when space is freed: the storage guard resumes the pass then (resumeAfterFullDisk),
+    // and the retry timer is the backstop. The rows of the failed commit are fetched again.
+    const diskFull = error instanceof StoreError && (this.options.storage?.noteFailure(error) ?? error.code === 'storage_full');
+    this.stoppedByFullDisk = diskFull;
     // A writer thread that died stored nothing of the commit it was running: fetch and try again.
-    if ((error instanceof DealPosError && TRANSIENT.has(error.code)) || error instanceof BulkWriterError) {
+    if ((error instanceof DealPosError && TRANSIENT.has(error.code)) || error instanceof BulkWriterError || diskFull) {
       this.failures += 1;
       const wait = Math.min(this.maxRetryMs, this.retryMs * 2 ** (this.failures - 1));
       const retryAfter = error.code === 'rate_limited' && typeof error.details?.['retryAfterMs'] === 'number' ? error.details['retryAfterMs'] : 0;
-      this.options.logger?.warn(`Catalog sync paused (${error instanceof BulkWriterError ? 'database writer' : error.code}); retrying in ${Math.round(Math.max(wait, retryAfter) / 1000)} s`);
+      const why = diskFull ? message : error instanceof BulkWriterError ? 'database writer' : error.code;
+      this.options.logger?.warn(`Catalog sync paused (${why}); retrying in ${Math.round(Math.max(wait, retryAfter) / 1000)} s`);
       this.setState('waiting', message);
       this.schedule(Math.max(wait, retryAfter));
       return;

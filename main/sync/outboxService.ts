@@ -35,6 +35,8 @@ export interface OutboxServiceOptions {
   readonly quota?: OutboxWorkerOptions['quota'];
   /** Any normal answer from DealPOS, whoever asked: ends the worker's backoff after an outage. */
   readonly onDealPosAnswered?: OutboxWorkerOptions['onDealPosAnswered'];
+  /** The disk's state (main/storage): sales refused and sync paused while it is full. */
+  readonly storage?: OutboxWorkerOptions['storage'];
   /** Test and bench knobs passed to the worker (clock, batch size, backoff). */
   readonly worker?: Partial<Pick<OutboxWorkerOptions, 'clock' | 'random' | 'batchSize' | 'entryBackoff' | 'loopBackoff' | 'debounceMs'>>;
   /** Removing old synced sales: the app's bulk writer thread (`prune`), and test knobs (it runs on the worker's clock). */
@@ -61,6 +63,7 @@ export function createOutboxService(options: OutboxServiceOptions): OutboxServic
     logger: options.logger,
     ...(options.quota ? { quota: options.quota } : {}),
     ...(options.onDealPosAnswered ? { onDealPosAnswered: options.onDealPosAnswered } : {}),
+    ...(options.storage ? { storage: options.storage } : {}),
     ...options.worker,
   });
   const pruner = new SyncedSalePruner({
@@ -70,7 +73,14 @@ export function createOutboxService(options: OutboxServiceOptions): OutboxServic
     ...options.pruner,
   });
   const now = options.now ?? Date.now;
-  const sales = new SaleService({ store, settings: options.settings, taxes: options.taxes, now, onRecorded: () => worker.saleRecorded() });
+  const sales = new SaleService({
+    store,
+    settings: options.settings,
+    taxes: options.taxes,
+    now,
+    onRecorded: () => worker.saleRecorded(),
+    ...(options.storage ? { storage: options.storage } : {}),
+  });
 
   const handlers: OutboxHandlers = {
     'queue.list': async ({ state, limit }) => store.list(state, limit),

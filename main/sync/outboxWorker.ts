@@ -12,7 +12,10 @@
  *    an item missing from the answer has an unknown outcome; a whole-request 400 created nothing,
  *    and those entries fall back to single sends so only the culprit is rejected.
  * Entries are marked `sending` (and "maybe sent") in a committed write before each request, so a
- * crash mid-request is treated as an unknown outcome on restart.
+ * crash mid-request is treated as an unknown outcome on restart. A run that fails to record an
+ * outcome (disk full, any storage error) leaves the same doubt: the next run first puts every
+ * `sending` entry back as "maybe sent", so the listing above settles it. While the disk is full
+ * nothing new is sent; the space reserve the guard releases lets the outcomes in flight be written.
  */
 import type { DealPosClient } from '../dealpos/dealPosClient';
 import { DealPosServerError } from '../dealpos/errors';
@@ -24,6 +27,8 @@ import type { EventHub } from '../events/eventHub';
 import type { StatusService } from '../events/statusService';
 import type { Logger } from '../logging/logger';
 import { systemIso, type OutboxEntry, type OutboxStore } from '../store/outboxStore';
+import { StoreError } from '../store/storeError';
+import type { StorageHealth } from '../storage/storageGuard';
 import { fullJitterDelay, type BackoffPolicy } from './backoff';
 import { DrainProgress, type SyncQuota } from './drainProgress';
 import { allListed, listingRequest, pageMayContinue, settleFromListing } from './settleByListing';
@@ -54,6 +59,8 @@ export interface OutboxWorkerOptions {
   readonly quota?: () => SyncQuota | null;
   /** Subscribes to "DealPOS answered someone's request" (returns the unsubscribe): ends a backoff. */
   readonly onDealPosAnswered?: (listener: () => void) => () => void;
+  /** The disk's state: sync pauses while it is full and resumes when space is back. */
+  readonly storage?: StorageHealth;
 }
 
 export const DEFAULT_BATCH_SIZE = 25;
@@ -149,6 +156,9 @@ export class OutboxWorker {
   private started = false;
   private readonly drain = new DrainProgress();
   private unsubscribeAnswers: (() => void) | null = null;
+  private unsubscribeStorage: (() => void) | null = null;
+  /** A storage error may have left entries in `sending`: put them back as "maybe sent" first. */
+  private recoveryNeeded = false;
 
   constructor(private readonly options: OutboxWorkerOptions) {
     this.store = options.store;
@@ -169,13 +179,20 @@ export class OutboxWorker {
   start(): void {
     if (this.started) return;
     this.started = true;
-    const recovered = this.store.recoverInterrupted(this.clock.now());
-    if (recovered > 0) this.options.logger.warn(`Outbox: ${recovered} invoice(s) were in flight at shutdown; asking DealPOS about them before resending`);
+    // A full disk must not stop the app from starting: the first run after space is back recovers.
+    this.recoveryNeeded = true;
+    try {
+      this.recoverSending('were in flight at shutdown');
+    } catch (error) {
+      if (!(error instanceof StoreError)) throw error;
+      this.storageFailed(error);
+    }
     this.publish();
     const refreshMs = this.options.statusRefreshMs ?? 15_000;
     this.ageTimer = setInterval(() => this.publish(), refreshMs);
     this.ageTimer.unref();
     this.unsubscribeAnswers = this.options.onDealPosAnswered?.(() => this.loop.reachable()) ?? null;
+    this.unsubscribeStorage = this.options.storage?.onRecovered(() => this.resume()) ?? null;
     this.loop.start();
   }
 
@@ -184,6 +201,8 @@ export class OutboxWorker {
     this.ageTimer = null;
     this.unsubscribeAnswers?.();
     this.unsubscribeAnswers = null;
+    this.unsubscribeStorage?.();
+    this.unsubscribeStorage = null;
     this.abort.abort();
     await this.loop.stop();
   }
@@ -196,7 +215,13 @@ export class OutboxWorker {
 
   /** "Sync now": every pending invoice is due, backoff and pause are dropped. */
   syncNow(): QueueCounts {
-    this.store.wakeAll(this.clock.now());
+    try {
+      this.store.wakeAll(this.clock.now());
+    } catch (error) {
+      // The manager is told (storage_full); status says it too, from now on.
+      if (error instanceof StoreError) this.options.storage?.noteFailure(error);
+      throw error;
+    }
     this.resume();
     return this.publish();
   }
@@ -222,10 +247,34 @@ export class OutboxWorker {
   /** One run: lookups for unknown outcomes, then one request's worth of sending. */
   async runOnce(): Promise<SendResult> {
     try {
+      if (this.options.storage?.full()) return { kind: 'paused' };
+      if (this.recoveryNeeded) this.recoverSending('had no recorded outcome after a storage error');
       return await this.sendDue();
+    } catch (error) {
+      if (!(error instanceof StoreError)) throw error;
+      return this.storageFailed(error);
     } finally {
       this.publish();
     }
+  }
+
+  /** Puts `sending` entries back as "maybe sent" (only between runs: then none is really in flight). */
+  private recoverSending(why: string): void {
+    const recovered = this.store.recoverInterrupted(this.clock.now());
+    this.recoveryNeeded = false;
+    if (recovered > 0) this.options.logger.warn(`Outbox: ${recovered} invoice(s) ${why}; asking DealPOS about them before resending`);
+  }
+
+  /**
+   * A write of the outbox failed. Entries claimed in this run may still say `sending`, so the next
+   * run recovers them first; on a full disk that run comes when the guard sees space again.
+   */
+  private storageFailed(error: StoreError): SendResult {
+    this.recoveryNeeded = true;
+    this.lastError = error.message;
+    const full = this.options.storage?.noteFailure(error) ?? false;
+    this.options.logger.error(`Outbox: ${error.message}; invoices in flight are checked with DealPOS before any resend`);
+    return full ? { kind: 'paused' } : { kind: 'failed' };
   }
 
   private async sendDue(): Promise<SendResult> {
@@ -311,7 +360,7 @@ export class OutboxWorker {
       if (listing) {
         const verdict = settleFromListing(entries, listing.rows, listing.complete);
         for (const { entry, id } of verdict.found) this.synced(entry, id);
-        if (verdict.absent.length > 0) this.store.markNotSent(verdict.absent.map((e) => e.localId), this.clock.now());
+        if (verdict.absent.length > 0) this.record(() => this.store.markNotSent(verdict.absent.map((e) => e.localId), this.clock.now()));
         unsettled = verdict.unsettled;
         this.options.logger.info(
           `Outbox: of ${entries.length} invoice(s) in doubt, ${verdict.found.length} were already on DealPOS (not resent), ` +
@@ -321,7 +370,7 @@ export class OutboxWorker {
     }
     for (const entry of unsettled) {
       const outcome = await this.confirm(client, entry);
-      if (outcome === 'absent') this.store.markNotSent([entry.localId], this.clock.now());
+      if (outcome === 'absent') this.record(() => this.store.markNotSent([entry.localId], this.clock.now()));
       else if (outcome !== 'synced') return outcome;
     }
     return { kind: 'progress' };
@@ -402,10 +451,12 @@ export class OutboxWorker {
         // ASSUMPTION (INVOICE_SEMANTICS): a whole-request refusal created nothing.
         const reason = tooLarge ? { code: 'server_validation', message: failure.message } : { code: failure.code, message: failure.message };
         const now = this.clock.now();
-        this.store.markFailed(
-          entries.map((e) => ({ localId: e.localId, maybeSent: e.maybeSent, nextAttemptAt: now })),
-          reason,
-          now,
+        this.record(() =>
+          this.store.markFailed(
+            entries.map((e) => ({ localId: e.localId, maybeSent: e.maybeSent, nextAttemptAt: now })),
+            reason,
+            now,
+          ),
         );
         return { kind: 'progress' };
       }
@@ -430,10 +481,12 @@ export class OutboxWorker {
     if (unknown.length > 0) {
       this.options.logger.warn(`Outbox: Invoice/List answered nothing for ${unknown.length} invoice(s); DealPOS is asked about them before any resend`);
       const now = this.clock.now();
-      this.store.markFailed(
-        unknown.map((e) => ({ localId: e.localId, maybeSent: true, nextAttemptAt: now })),
-        { code: 'bad_response', message: 'DealPOS did not say whether this invoice was created' },
-        now,
+      this.record(() =>
+        this.store.markFailed(
+          unknown.map((e) => ({ localId: e.localId, maybeSent: true, nextAttemptAt: now })),
+          { code: 'bad_response', message: 'DealPOS did not say whether this invoice was created' },
+          now,
+        ),
       );
     }
     return outcome;
@@ -444,16 +497,18 @@ export class OutboxWorker {
     const now = this.clock.now();
     if (failure.connectivity) this.setConnectivity(failure.connectivity);
     const entrySpecific = !CONNECTIVITY_CODES.has(failure.code) && failure.kind === 'transient';
-    this.store.markFailed(
-      entries.map((e) => ({
-        localId: e.localId,
-        maybeSent: e.maybeSent || (wasSent && failure.maybeProcessed),
-        // Offline or throttled says nothing about this invoice: keep its place in the queue.
-        nextAttemptAt: entrySpecific ? now + fullJitterDelay(e.attempts + 1, this.entryBackoff, this.random) : now,
-        uncountedTry: !wasSent,
-      })),
-      { code: failure.code, message: failure.message },
-      now,
+    this.record(() =>
+      this.store.markFailed(
+        entries.map((e) => ({
+          localId: e.localId,
+          maybeSent: e.maybeSent || (wasSent && failure.maybeProcessed),
+          // Offline or throttled says nothing about this invoice: keep its place in the queue.
+          nextAttemptAt: entrySpecific ? now + fullJitterDelay(e.attempts + 1, this.entryBackoff, this.random) : now,
+          uncountedTry: !wasSent,
+        })),
+        { code: failure.code, message: failure.message },
+        now,
+      ),
     );
     this.lastError = failure.message;
     if (failure.kind === 'pause') {
@@ -472,7 +527,7 @@ export class OutboxWorker {
 
   private synced(entry: OutboxEntry, serverId: string): void {
     this.singleOnly.delete(entry.localId);
-    if (this.store.markSynced(entry.localId, serverId, this.clock.now())) {
+    if (this.record(() => this.store.markSynced(entry.localId, serverId, this.clock.now()))) {
       this.drain.invoiceSettled();
       this.options.events.emit('invoiceSynced', { localId: entry.localId, invoiceNumber: entry.invoiceNumber, serverId });
     }
@@ -480,10 +535,23 @@ export class OutboxWorker {
 
   private rejected(entry: OutboxEntry, message: string, code: string): void {
     this.singleOnly.delete(entry.localId);
-    if (this.store.markRejected(entry.localId, message, code, this.clock.now())) {
+    if (this.record(() => this.store.markRejected(entry.localId, message, code, this.clock.now()))) {
       this.drain.invoiceSettled();
       this.options.logger.warn(`Outbox: DealPOS rejected ${entry.invoiceNumber}: ${message}`);
       this.options.events.emit('invoiceRejected', { localId: entry.localId, invoiceNumber: entry.invoiceNumber, message });
+    }
+  }
+
+  /**
+   * Writes what DealPOS answered. When the disk is full the guard releases the space reserve, and
+   * the write is tried once more in that room: an outcome in hand is worth recording.
+   */
+  private record<T>(write: () => T): T {
+    try {
+      return write();
+    } catch (error) {
+      if (!(error instanceof StoreError) || !this.options.storage?.noteFailure(error)) throw error;
+      return write();
     }
   }
 

@@ -11,6 +11,7 @@ import { AppStateStore } from '../store/appStateStore';
 import { CatalogStore } from '../store/catalogStore';
 import { configure } from '../store/database';
 import { OutboxStore } from '../store/outboxStore';
+import { toStoreError } from '../store/storeError';
 import { applyCatalogCommit } from '../sync/catalogCommit';
 import type { BulkFailure, BulkRequest, BulkResponse, BulkWriterData } from './bulkWriterProtocol';
 import { WriteGate } from './writeGate';
@@ -38,7 +39,9 @@ const catalog = new CatalogStore(db, () => null);
 const state = new AppStateStore(db);
 const outbox = new OutboxStore(db);
 
-function failure(error: unknown): BulkFailure {
+/** SQLite's own failures (a checkpoint's too) get the store's wording (a full disk: storage_full, saying what to do). */
+function failure(raw: unknown, doing: string): BulkFailure {
+  const error = toStoreError(raw, doing);
   if (error instanceof ServiceError && (error.code === 'storage' || error.code === 'storage_full')) return { code: error.code, message: error.message };
   return { code: null, message: error instanceof Error ? error.message : String(error) };
 }
@@ -61,7 +64,7 @@ function handle(request: BulkRequest): BulkResponse {
       }
     }
   } catch (error) {
-    return { id: request.id, ok: false, error: failure(error) };
+    return { id: request.id, ok: false, error: failure(error, request.kind === 'catalogCommit' ? 'storing catalog pages' : 'removing old synced sales') };
   }
 }
 

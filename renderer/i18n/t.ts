@@ -51,6 +51,11 @@ export function formatDuration(locale: Locale, ms: number): string {
   return translate(locale, 'shell.duration.hours', { h: Math.floor(minutes / 60), m: minutes % 60 });
 }
 
+/** "1.5 MB" / "1,5 MB": free disk space, in megabytes (10^6 bytes) with one decimal. */
+export function formatBytes(locale: Locale, bytes: number): string {
+  return new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(Math.max(0, bytes) / 1_000_000);
+}
+
 /** "20,000" / "20.000": counts with the locale's grouping. */
 export function formatCount(locale: Locale, n: number): string {
   return new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: 0 }).format(n);

@@ -33,6 +33,15 @@ export interface QueueDrain {
   readonly interactiveShare: { readonly reserved: number; readonly limit: number; readonly windowSeconds: number } | null;
 }
 
+/** The disk holding the data folder is full: sales are refused and sync waits until space is freed. */
+export interface DiskFullStatus {
+  /** The data folder, so the manager knows which disk to free space on. */
+  readonly folder: string;
+  readonly freeBytes: number;
+  /** ISO 8601, when the app noticed. */
+  readonly since: string;
+}
+
 /** Pushed by main whenever any part changes. Later capabilities fill their fields; zeros until then. */
 export interface AppStatus {
   readonly connectivity: Connectivity;
@@ -57,6 +66,8 @@ export interface AppStatus {
     /** What to do about the scanner; the renderer words it in the UI language. */
     readonly hint: ScannerHint | null;
   };
+  /** Set while the disk is full (then sync is paused too), null while there is space. */
+  readonly disk: DiskFullStatus | null;
 }
 
 export const INITIAL_STATUS: AppStatus = {
@@ -64,6 +75,7 @@ export const INITIAL_STATUS: AppStatus = {
   queue: { pending: 0, needsAttention: 0, oldestPendingAgeMs: null, lastSyncAt: null, lastError: null, pausedReason: null, drain: null },
   mainLoop: null,
   scanner: { state: 'none', deviceName: null, hint: null },
+  disk: null,
 };
 
 /** What `app.openLogsFolder` did; the renderer shows `path` whenever the folder was not opened. */

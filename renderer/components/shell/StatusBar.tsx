@@ -1,5 +1,6 @@
 import type { AppMode, AppStatus } from '../../../shared/contract/app';
 import type { Locale } from '../../i18n/defineMessages';
+import { diskFullText } from '../../i18n/diskFullText';
 import { scannerHintText } from '../../i18n/scannerHint';
 import { formatDuration, type Translate } from '../../i18n/t';
 
@@ -50,7 +51,11 @@ export function StatusBar(props: StatusBarProps): React.JSX.Element {
       >
         {t('shell.status.needsAttention')}: <strong data-testid="status-needs-attention">{queue.needsAttention}</strong>
       </button>
-      {queue.pausedReason ? (
+      {status.disk ? (
+        <span className="status-item status-warning" role="alert" data-testid="status-disk-full">
+          {diskFullText(status.disk, locale, t)}
+        </span>
+      ) : queue.pausedReason ? (
         <span className="status-item status-warning" role="alert" title={t('shell.status.paused', { reason: queue.pausedReason })}>
           {t('shell.status.paused', { reason: queue.pausedReason })}
         </span>

@@ -11,6 +11,7 @@ import { QueueFind } from '../../components/queue/QueueFind';
 import { QueuePager } from '../../components/queue/QueuePager';
 import { PendingTable, SyncedTable, VoidedTable } from '../../components/queue/QueueTables';
 import { RejectedInvoiceCard } from '../../components/queue/RejectedInvoiceCard';
+import { diskFullText } from '../../i18n/diskFullText';
 import { formatCount, formatDateTime } from '../../i18n/t';
 import { useLocale, useT } from '../../i18n/useT';
 import { useShortcut } from '../../shortcuts/useShortcut';
@@ -45,6 +46,7 @@ export function QueueScreen(): React.JSX.Element {
   const findNumber = useCallback((number: string) => void browseQueue({ number }), [browseQueue]);
   const syncing = useStore((s) => s.sync.syncing);
   const status = useStore((s) => s.app.status.queue);
+  const disk = useStore((s) => s.app.status.disk);
   const decimals = useStore((s) => s.settings.values?.currencyDecimals ?? 0);
   const options = useStore((s) => s.settings.options) ?? NO_OPTIONS;
   const loadOptions = useStore((s) => s.loadOptions);
@@ -107,7 +109,11 @@ export function QueueScreen(): React.JSX.Element {
         {status.lastError ? <> · {t('queue.lastError', { message: status.lastError })}</> : null}
       </p>
       {status.drain ? <DrainProgress drain={status.drain} locale={locale} t={t} /> : null}
-      {status.pausedReason ? (
+      {disk ? (
+        <p className="notice notice-warning" role="alert" data-testid="queue-disk-full">
+          {diskFullText(disk, locale, t)}
+        </p>
+      ) : status.pausedReason ? (
         <p className="notice notice-warning" role="alert">
           {t('shell.status.paused', { reason: status.pausedReason })}
         </p>

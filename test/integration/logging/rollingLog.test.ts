@@ -65,7 +65,7 @@ describe('rolling file logger', () => {
     }
     // Full files stay near the limit: one line (~150 bytes) of overshoot, not a runaway file.
     for (const file of files.slice(0, -1)) expect(fs.statSync(file).size).toBeLessThan(ROTATION.maxFileBytes + 400);
-    expect(logger.stats()).toEqual({ dropped: 0, errors: 0, lastError: null });
+    expect(logger.stats()).toEqual({ dropped: 0, errors: 0, lastError: null, failing: false });
   });
 
   it('continues the newest file after a restart and still keeps the count bounded', async () => {

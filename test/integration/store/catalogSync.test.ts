@@ -73,6 +73,29 @@ afterEach(async () => {
 });
 
 describe('CatalogSync', () => {
+  it('pauses on a full disk with the storage_full wording, never SQLite\'s text, and finishes once there is room', async () => {
+    const timer = manualTimer();
+    let capped = false;
+    const sync = makeSync({
+      timer,
+      onProgress: (p) => {
+        events.push(p);
+        if (p.state !== 'syncing' || capped) return;
+        // The pass is under way: from here the file may not grow, and SQLite answers SQLITE_FULL as on a full disk.
+        capped = true;
+        handle.db.pragma(`max_page_count = ${handle.db.pragma('page_count', { simple: true }) as number}`);
+      },
+    });
+    sync.start();
+    await until(() => sync.progress().state === 'waiting', 'the pass to pause');
+    expect(sync.progress().lastError).toBe('The disk is full while storing catalog pages; free some space and try again');
+    expect(sync.progress().lastError).not.toMatch(/database or disk is full/);
+    handle.db.pragma('max_page_count = 1073741823');
+    timer.fire();
+    await until(() => sync.progress().state === 'complete', 'the pass to finish');
+    expect(catalog.count()).toBe(sim.state.catalog.size);
+  });
+
   it('pulls every variant page by page with progress, then reports complete', async () => {
     const total = sim.state.catalog.size; // 1,200 generated + the fixed records
     const sync = makeSync();

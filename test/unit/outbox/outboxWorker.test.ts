@@ -87,6 +87,27 @@ describe('OutboxWorker', () => {
     expect(status.get().queue).toMatchObject({ pending: 0, needsAttention: 0, lastError: null });
   });
 
+  it('an answer it could not record leaves nothing in sending: the next run asks DealPOS by number and never resends', async () => {
+    const [number] = sell(1);
+    const sqlite = db.opened.db;
+    // A storage failure at the worst moment (a full disk is the usual one): DealPOS has the invoice,
+    // and neither "synced" nor "failed, maybe sent" can be written over `sending`.
+    sqlite.exec(
+      "CREATE TEMP TRIGGER refuse_outcome BEFORE UPDATE OF state ON main.outbox WHEN OLD.state = 'sending' BEGIN SELECT RAISE(ABORT, 'write refused'); END",
+    );
+    worker.start();
+    await clock.advance(0);
+    expect(store.list('sending', 10).map((e) => e.invoiceNumber)).toEqual([number]);
+    expect(status.get().queue.lastError).toMatch(/^Local database failed while recording a failed send/);
+
+    sqlite.exec('DROP TRIGGER refuse_outcome');
+    api.next.push(async () => `id-${number}`); // the lookup finds it
+    await clock.advance(60_000);
+    expect(calls.map((c) => c.kind)).toEqual(['create', 'lookup']);
+    expect(store.list('sending', 10)).toEqual([]);
+    expect(store.list('synced', 10)[0]).toMatchObject({ invoiceNumber: number, serverId: `id-${number}` });
+  });
+
   it('an invoice missing from a batch answer is looked up by number before anything else', async () => {
     const numbers = sell(3);
     worker.start();

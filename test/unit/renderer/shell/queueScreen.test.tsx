@@ -282,6 +282,25 @@ describe('queue screen', () => {
     expect(screen.queryByTestId('queue-drain')).toBeNull();
   });
 
+  it('says sync is paused by a full disk, where to free space and how much is free, in English and Indonesian', async () => {
+    await openQueue();
+    expect(screen.queryByTestId('queue-disk-full')).toBeNull();
+    const disk = { folder: '/home/kasir/.config/DealPOS Counter', freeBytes: 1_500_000, since: '2026-12-06T10:00:00.000Z' };
+    // The disk line replaces main's English pause reason, which says the same for the log.
+    act(() => useStore.getState().setStatus(withStatus({ queue: { pending: 34, pausedReason: 'Disk full' }, disk })));
+    const notice = await screen.findByTestId('queue-disk-full');
+    expect(notice.textContent).toBe(
+      'Sync paused: disk full. Free space on /home/kasir/.config/DealPOS Counter (1.5 MB free); new sales wait until there is room.',
+    );
+    expect(screen.queryByText(/Sync paused: Disk full$/)).toBeNull();
+    await act(() => useStore.getState().setLocale('id'));
+    expect(screen.getByTestId('queue-disk-full').textContent).toBe(
+      'Sinkronisasi dijeda: disk penuh. Kosongkan ruang di /home/kasir/.config/DealPOS Counter (sisa 1,5 MB); penjualan baru menunggu sampai ada ruang.',
+    );
+    act(() => useStore.getState().setStatus(withStatus({ queue: { pending: 34 } })));
+    expect(screen.queryByTestId('queue-disk-full')).toBeNull();
+  });
+
   it('reloads when main reports a queue change, and F5 asks main to sync now', async () => {
     fakeHost.handle('queue.syncNow', () => ({ pending: 0, needsAttention: 0 }));
     await openQueue();

@@ -64,6 +64,20 @@ describe('status bar', () => {
     expect(screen.getByTestId('status-scanner-hint').textContent).toContain('format yang tidak dibaca aplikasi');
   });
 
+  it('shows a full disk in place of the pause reason, with the folder and the free space, until space is back', async () => {
+    handleBasics(TEST_INFO, withStatus({ connectivity: 'online', queue: { pending: 34 } }));
+    renderApp();
+    await screen.findByTestId('app-version');
+    expect(screen.queryByTestId('status-disk-full')).toBeNull();
+    const disk = { folder: 'C:\\Users\\kasir\\AppData\\Roaming\\DealPOS Counter', freeBytes: 0, since: '2026-12-06T10:00:00.000Z' };
+    act(() => fakeHost.emit('status', withStatus({ connectivity: 'online', queue: { pending: 34, pausedReason: 'Disk full' }, disk })));
+    const line = screen.getByTestId('status-disk-full');
+    expect(line.textContent).toContain('Sync paused: disk full. Free space on C:\\Users\\kasir\\AppData\\Roaming\\DealPOS Counter (0 MB free)');
+    expect(screen.queryByText('Sync paused: Disk full')).toBeNull();
+    act(() => fakeHost.emit('status', withStatus({ connectivity: 'online', queue: { pending: 0 } })));
+    expect(screen.queryByTestId('status-disk-full')).toBeNull();
+  });
+
   it('keeps a status event that arrives before the app.status answer', async () => {
     let answer: (value: ReturnType<typeof withStatus>) => void = () => undefined;
     fakeHost.handle('app.info', () => TEST_INFO);

@@ -17,12 +17,18 @@ export const TEST_INFO: AppInfo = {
   host: 'browser',
 };
 
-export function withStatus(patch: { connectivity?: AppStatus['connectivity']; queue?: Partial<AppStatus['queue']>; scanner?: Partial<AppStatus['scanner']> }): AppStatus {
+export function withStatus(patch: {
+  connectivity?: AppStatus['connectivity'];
+  queue?: Partial<AppStatus['queue']>;
+  scanner?: Partial<AppStatus['scanner']>;
+  disk?: AppStatus['disk'];
+}): AppStatus {
   return {
     connectivity: patch.connectivity ?? INITIAL_STATUS.connectivity,
     queue: { ...INITIAL_STATUS.queue, ...patch.queue },
     mainLoop: INITIAL_STATUS.mainLoop,
     scanner: { ...INITIAL_STATUS.scanner, ...patch.scanner },
+    disk: patch.disk ?? INITIAL_STATUS.disk,
   };
 }
 
