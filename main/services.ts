@@ -40,6 +40,7 @@ import { printerSettingsSchema } from '../shared/contract/printing';
 import { buildReceipt, type ReceiptContext } from '../shared/receipt/receipt';
 import { createPrintService } from './printing/printService';
 import { PrintJobStore } from './store/printJobStore';
+import { createLabelService } from './labels/labelService';
 
 export interface Services {
   readonly config: ServicesConfig;
@@ -242,6 +243,10 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     return () => customers.forget();
   });
 
+  // Receiving labels (issue 14): bill and delivery lines kept in the session's database for
+  // offline use; the label sheet PDF is made here so every host prints the same file.
+  const labels = createLabelService({ session: () => account.session(), logger });
+
   const handlers: ContractHandlers = {
     'app.info': async () => ({
       name: 'DealPOS Counter',
@@ -260,6 +265,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     ...customers.handlers,
     ...approvals.handlers,
     ...printing.handlers,
+    ...labels.handlers,
   };
 
   let closed = false;

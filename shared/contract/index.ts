@@ -8,6 +8,7 @@ import { managerMethods } from './approval';
 import { appEvents, appMethods } from './app';
 import { catalogEvents, catalogMethods } from './catalog';
 import { customerMethods } from './customer';
+import { labelsMethods } from './labels';
 import { printingEvents, printingMethods } from './printing';
 import { queueEvents, queueMethods } from './queue';
 import { saleEvents, saleMethods } from './sale';
@@ -25,6 +26,7 @@ export const contract = {
   ...customerMethods,
   ...managerMethods,
   ...printingMethods,
+  ...labelsMethods,
 } as const;
 
 export const contractEvents = {

@@ -1,0 +1,241 @@
+/**
+ * `labels.*` (issue 14): receiving labels. Loads a purchase bill's or outlet delivery's lines from
+ * DealPOS (`Barcode/ByBillNumber`, `Barcode/ByOutletDeliveryNumber`), flags discontinued variants with
+ * one `Variant/GetIDByListCodeDiscontinued` request for the whole list, keeps the lines in SQLite for
+ * offline use, and renders the label sheet PDF from main's own copy (the renderer only says how many
+ * labels per line). Bad input refuses the whole sheet: nothing is printed half.
+ */
+import type { ContractHandlers } from '../../shared/contract';
+import { MAX_LABELS_PER_SHEET, type LabelDocument, type LabelLine, type LabelSheet, type LabelSheetRequest, type LabelSource } from '../../shared/contract/labels';
+import type { SettingsOptions } from '../../shared/contract/settings';
+import { ServiceError, type ValidationIssue } from '../../shared/errors';
+import { chooseSymbology } from '../../shared/labels/labelSymbology';
+import { formatMoney } from '../../shared/money';
+import { cachedSettingsOptions, loadSettingsOptions } from '../account/settingsOptions';
+import type { Session } from '../account/session';
+import { toMinorUnits } from '../catalog/variantRecord';
+import type { CallOptions } from '../dealpos/dealPosClient';
+import { DealPosError } from '../dealpos/errors';
+import type { BarcodeLine } from '../dealpos/schemas';
+import type { Logger } from '../logging/logger';
+import { LabelDocumentStore, type StoredLabelDocument, type StoredLabelLine } from '../store/labelDocumentStore';
+import { systemIso, type IsoClock } from '../store/outboxStore';
+import { LabelTooWideError, renderLabelSheet, type LabelFace } from './labelSheetPdf';
+
+export interface LabelServiceOptions {
+  readonly session: () => Session;
+  readonly logger: Logger;
+  readonly now?: () => number;
+  readonly iso?: IsoClock;
+}
+
+type LabelHandlers = Pick<ContractHandlers, 'labels.load' | 'labels.cached' | 'labels.sheet'>;
+
+/** A manager is waiting at the screen: give up rather than queue behind a long rate-limit wait. */
+const CALL: CallOptions = { priority: 'interactive', timeoutMs: 15_000, maxWaitMs: 15_000 };
+
+/** Failures that mean "DealPOS cannot answer now": the kept copy may stand in. */
+const UNREACHABLE = new Set(['network', 'timeout', 'rate_limited', 'server_error', 'cancelled']);
+
+const KIND_WORD = { bill: 'purchase bill', delivery: 'outlet delivery' } as const;
+
+function sourceDetails(source: LabelSource): Record<string, string> {
+  return { kind: source.kind, outlet: source.outlet, number: source.number };
+}
+
+/** The outlets this DealPOS user can use, as DealPOS lists them; null when no list was ever fetched. */
+async function accessibleOutlets(session: Session, logger: Logger): Promise<SettingsOptions['outlets'] | null> {
+  let options = cachedSettingsOptions(session.state);
+  if (!options) {
+    try {
+      options = await loadSettingsOptions(session, { logger });
+    } catch (error) {
+      if (!(error instanceof DealPosError)) throw error;
+      logger.warn(`Receiving labels: outlet list not available (${error.code}); outlet not checked before asking DealPOS`);
+      return null;
+    }
+  }
+  return options.source === 'none' ? null : options.outlets;
+}
+
+function toStoredLines(lines: readonly BarcodeLine[], decimals: number, source: LabelSource): StoredLabelLine[] {
+  return lines.map((line) => {
+    const price = toMinorUnits(line.UnitPrice, decimals);
+    if (price === null) {
+      throw new ServiceError('bad_response', `DealPOS gave ${line.Code} in ${KIND_WORD[source.kind]} ${source.number} a price the counter cannot use (${line.UnitPrice})`, {
+        details: { endpoint: source.kind === 'bill' ? 'Barcode/ByBillNumber' : 'Barcode/ByOutletDeliveryNumber', field: 'UnitPrice' },
+      });
+    }
+    return { code: line.Code.trim(), name: line.Name.trim() || line.Code.trim(), quantity: line.Quantity, price };
+  });
+}
+
+function toLabelLine(line: StoredLabelLine, discontinued: boolean | null): LabelLine {
+  const choice = chooseSymbology(line.code);
+  return {
+    code: line.code,
+    name: line.name,
+    quantity: line.quantity,
+    price: line.price,
+    discontinued,
+    symbology: choice.ok ? choice.symbology : null,
+    unencodable: choice.ok ? null : choice.reason,
+  };
+}
+
+function fileNameOf(request: LabelSheetRequest): string {
+  const { kind, outlet, number } = request.source;
+  return `labels-${kind}-${outlet}-${number}-${request.size}.pdf`.replace(/[^A-Za-z0-9._-]+/g, '-');
+}
+
+export interface LabelService {
+  readonly handlers: LabelHandlers;
+}
+
+export function createLabelService(options: LabelServiceOptions): LabelService {
+  const { logger } = options;
+  const now = options.now ?? Date.now;
+  const iso = options.iso ?? systemIso;
+  let store: { readonly sessionId: number; readonly documents: LabelDocumentStore } | null = null;
+  const documentsOf = (session: Session): LabelDocumentStore => {
+    if (store?.sessionId !== session.id) store = { sessionId: session.id, documents: new LabelDocumentStore(session.db) };
+    return store.documents;
+  };
+
+  /** Flags from one request for every code; the offline catalog when DealPOS cannot answer it. */
+  async function discontinuedFlags(session: Session, codes: readonly string[]): Promise<{ flags: Map<string, boolean | null>; from: 'dealpos' | 'catalog' }> {
+    const distinct = [...new Set(codes.filter((code) => code !== ''))];
+    const fromCatalog = (): Map<string, boolean | null> => new Map(distinct.map((code) => [code, session.catalog.findByCode(code)?.discontinued ?? null]));
+    if (!session.client || distinct.length === 0) return { flags: fromCatalog(), from: 'catalog' };
+    try {
+      const answer = await session.client.variantIdsByCodesDiscontinued({ ListCode: distinct, Discontinued: 'All' }, CALL);
+      const byCode = new Map(answer.map((row) => [row.Code.toLowerCase(), row.Discontinued]));
+      const catalog = fromCatalog();
+      // A code DealPOS leaves out of the answer is not a variant it knows; the catalog may still.
+      return { flags: new Map(distinct.map((code) => [code, byCode.get(code.toLowerCase()) ?? catalog.get(code) ?? null])), from: 'dealpos' };
+    } catch (error) {
+      if (!(error instanceof DealPosError)) throw error;
+      logger.warn(`Receiving labels: discontinued check failed (${error.code}); using the offline catalog's flags`);
+      return { flags: fromCatalog(), from: 'catalog' };
+    }
+  }
+
+  async function fromDealPos(session: Session, source: LabelSource): Promise<StoredLabelDocument> {
+    const client = session.client;
+    if (!client) throw new ServiceError('not_configured', 'Connect to DealPOS or start the demo store first', { details: { reason: 'not_connected' } });
+    const key = { outlet: source.outlet, number: source.number };
+    try {
+      const lines = source.kind === 'bill' ? await client.barcodesByBillNumber(key, CALL) : await client.barcodesByOutletDeliveryNumber(key, CALL);
+      return { source, lines: toStoredLines(lines, session.settings.get().currencyDecimals, source), loadedAt: iso(now()) };
+    } catch (error) {
+      if (error instanceof DealPosError && error.code === 'not_found') {
+        throw new ServiceError('not_found', `DealPOS has no ${KIND_WORD[source.kind]} ${source.number} in outlet ${source.outlet}`, {
+          details: { reason: 'unknown_document', ...sourceDetails(source) },
+          cause: error,
+        });
+      }
+      throw error;
+    }
+  }
+
+  async function load(source: LabelSource): Promise<LabelDocument> {
+    const session = options.session();
+    const documents = documentsOf(session);
+    if (!session.client) throw new ServiceError('not_configured', 'Connect to DealPOS or start the demo store first', { details: { reason: 'not_connected' } });
+    const outlets = await accessibleOutlets(session, logger);
+    const outlet = outlets?.find((o) => o.name.toLowerCase() === source.outlet.toLowerCase());
+    if (outlets && !outlet) {
+      throw new ServiceError('forbidden', `Outlet ${source.outlet} is not one your DealPOS user can access`, { details: { reason: 'outlet_not_accessible', outlet: source.outlet } });
+    }
+    const asked: LabelSource = outlet ? { ...source, outlet: outlet.name } : source;
+
+    let document: StoredLabelDocument;
+    let from: LabelDocument['from'] = 'dealpos';
+    try {
+      document = await fromDealPos(session, asked);
+      documents.put(document);
+    } catch (error) {
+      if (!(error instanceof DealPosError) || !UNREACHABLE.has(error.code)) throw error;
+      const kept = documents.get(asked);
+      if (!kept) {
+        throw new ServiceError('offline', `Loading ${KIND_WORD[asked.kind]} ${asked.number} needs a connection to DealPOS; it was not loaded on this counter before`, {
+          details: { reason: 'needs_connection', cause: error.code, ...sourceDetails(asked) },
+          cause: error,
+        });
+      }
+      document = kept;
+      from = 'cache';
+    }
+    const { flags, from: discontinuedFrom } = from === 'dealpos' ? await discontinuedFlags(session, document.lines.map((l) => l.code)) : { flags: null, from: 'catalog' as const };
+    const flagOf = (code: string): boolean | null => (flags ? (flags.get(code) ?? null) : (session.catalog.findByCode(code)?.discontinued ?? null));
+    return {
+      source: document.source,
+      lines: document.lines.map((line) => toLabelLine(line, flagOf(line.code))),
+      from,
+      loadedAt: document.loadedAt,
+      discontinuedFrom,
+    };
+  }
+
+  async function sheet(request: LabelSheetRequest): Promise<LabelSheet> {
+    const session = options.session();
+    const document = documentsOf(session).get(request.source);
+    if (!document) {
+      throw new ServiceError('not_found', `Load ${KIND_WORD[request.source.kind]} ${request.source.number} first`, { details: { reason: 'not_loaded', ...sourceDetails(request.source) } });
+    }
+    const issues: ValidationIssue[] = [];
+    const reasons: Array<{ reason: 'unknown_line' | 'unencodable'; code: string }> = [];
+    const chosen: Array<{ line: StoredLabelLine; labels: number }> = [];
+    for (const [index, wanted] of request.lines.entries()) {
+      const line = document.lines.find((l) => l.code === wanted.code);
+      if (!line) {
+        issues.push({ path: `lines.${index}.code`, message: `${wanted.code} is not on ${KIND_WORD[request.source.kind]} ${request.source.number}` });
+        reasons.push({ reason: 'unknown_line', code: wanted.code });
+      } else if (wanted.labels > 0) {
+        if (!chooseSymbology(line.code).ok) {
+          issues.push({ path: `lines.${index}.code`, message: `No barcode can carry the code "${line.code}"` });
+          reasons.push({ reason: 'unencodable', code: line.code });
+        }
+        chosen.push({ line, labels: wanted.labels });
+      }
+    }
+    const first = reasons[0];
+    if (first) throw new ServiceError('validation', issues.map((i) => i.message).join('; '), { issues, details: { ...first } });
+    const total = chosen.reduce((n, c) => n + c.labels, 0);
+    if (total === 0) throw new ServiceError('validation', 'Every line is at 0 labels: choose at least one label', { details: { reason: 'no_labels' } });
+    if (total > MAX_LABELS_PER_SHEET) {
+      throw new ServiceError('validation', `${total} labels is more than the ${MAX_LABELS_PER_SHEET} one sheet may hold`, {
+        details: { reason: 'too_many_labels', requested: total, max: MAX_LABELS_PER_SHEET },
+      });
+    }
+
+    const decimals = session.settings.get().currencyDecimals;
+    const faces: LabelFace[] = [];
+    for (const { line, labels } of chosen) {
+      const choice = chooseSymbology(line.code);
+      if (!choice.ok) continue;
+      const face: LabelFace = { code: line.code, name: line.name, price: formatMoney(line.price, { decimals, currency: 'IDR', locale: 'id-ID' }), symbology: choice.symbology };
+      for (let i = 0; i < labels; i++) faces.push(face);
+    }
+    try {
+      const started = now();
+      const title = `Labels for ${KIND_WORD[request.source.kind]} ${request.source.number} (${request.source.outlet})`;
+      const { pdf, pages } = await renderLabelSheet(faces, request.size, title);
+      logger.info(`Receiving labels: ${faces.length} labels on ${pages} pages (${request.size}) in ${now() - started} ms`);
+      return { pdfBase64: pdf.toString('base64'), fileName: fileNameOf(request), labels: faces.length, pages };
+    } catch (error) {
+      if (error instanceof LabelTooWideError) {
+        throw new ServiceError('validation', error.message, { details: { reason: 'too_wide', code: error.code, size: request.size } });
+      }
+      throw error;
+    }
+  }
+
+  return {
+    handlers: {
+      'labels.load': (input) => load(input),
+      'labels.cached': async () => documentsOf(options.session()).recent(),
+      'labels.sheet': (input) => sheet(input),
+    },
+  };
+}
