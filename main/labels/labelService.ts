@@ -22,8 +22,11 @@ import { LabelDocumentStore, type StoredLabelDocument, type StoredLabelLine } fr
 import { systemIso, type IsoClock } from '../store/outboxStore';
 import { LabelTooWideError, renderLabelSheet, type LabelFace } from './labelSheetPdf';
 
+/** What the label service uses of a session: its database, settings, catalog and client. */
+export type LabelSession = Pick<Session, 'id' | 'db' | 'state' | 'settings' | 'catalog' | 'client'>;
+
 export interface LabelServiceOptions {
-  readonly session: () => Session;
+  readonly session: () => LabelSession;
   readonly logger: Logger;
   readonly now?: () => number;
   readonly iso?: IsoClock;
@@ -44,7 +47,7 @@ function sourceDetails(source: LabelSource): Record<string, string> {
 }
 
 /** The outlets this DealPOS user can use, as DealPOS lists them; null when no list was ever fetched. */
-async function accessibleOutlets(session: Session, logger: Logger): Promise<SettingsOptions['outlets'] | null> {
+async function accessibleOutlets(session: LabelSession, logger: Logger): Promise<SettingsOptions['outlets'] | null> {
   let options = cachedSettingsOptions(session.state);
   if (!options) {
     try {
@@ -97,13 +100,13 @@ export function createLabelService(options: LabelServiceOptions): LabelService {
   const now = options.now ?? Date.now;
   const iso = options.iso ?? systemIso;
   let store: { readonly sessionId: number; readonly documents: LabelDocumentStore } | null = null;
-  const documentsOf = (session: Session): LabelDocumentStore => {
+  const documentsOf = (session: LabelSession): LabelDocumentStore => {
     if (store?.sessionId !== session.id) store = { sessionId: session.id, documents: new LabelDocumentStore(session.db) };
     return store.documents;
   };
 
   /** Flags from one request for every code; the offline catalog when DealPOS cannot answer it. */
-  async function discontinuedFlags(session: Session, codes: readonly string[]): Promise<{ flags: Map<string, boolean | null>; from: 'dealpos' | 'catalog' }> {
+  async function discontinuedFlags(session: LabelSession, codes: readonly string[]): Promise<{ flags: Map<string, boolean | null>; from: 'dealpos' | 'catalog' }> {
     const distinct = [...new Set(codes.filter((code) => code !== ''))];
     const fromCatalog = (): Map<string, boolean | null> => new Map(distinct.map((code) => [code, session.catalog.findByCode(code)?.discontinued ?? null]));
     if (!session.client || distinct.length === 0) return { flags: fromCatalog(), from: 'catalog' };
@@ -120,7 +123,7 @@ export function createLabelService(options: LabelServiceOptions): LabelService {
     }
   }
 
-  async function fromDealPos(session: Session, source: LabelSource): Promise<StoredLabelDocument> {
+  async function fromDealPos(session: LabelSession, source: LabelSource): Promise<StoredLabelDocument> {
     const client = session.client;
     if (!client) throw new ServiceError('not_configured', 'Connect to DealPOS or start the demo store first', { details: { reason: 'not_connected' } });
     const key = { outlet: source.outlet, number: source.number };
