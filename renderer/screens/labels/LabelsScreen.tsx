@@ -68,7 +68,7 @@ export function LabelsScreen(): React.JSX.Element {
       setCached(await pos.labels.cached({}));
     } catch (error) {
       setDocument(null);
-      setLoadError(labelErrorText(error, t));
+      setLoadError(labelErrorText(error, t, (n) => formatCount(locale, n)));
     } finally {
       setLoading(false);
     }
@@ -88,7 +88,7 @@ export function LabelsScreen(): React.JSX.Element {
       const lines = document.lines.map((line, index) => ({ code: line.code, labels: parsed[index] ?? 0 }));
       setSheet(await pos.labels.sheet({ source: document.source, size, lines }));
     } catch (error) {
-      setSheetError(labelErrorText(error, t));
+      setSheetError(labelErrorText(error, t, (n) => formatCount(locale, n)));
     } finally {
       setMaking(false);
     }

@@ -7,7 +7,7 @@ import { errorMessage } from '../../state/errorMessage';
  * `details.reason` (see shared/contract/labels.ts) and the values to name; anything else falls back
  * to the shared wording (connectivity in the UI language, else main's own message).
  */
-export function labelErrorText(error: unknown, t: Translate): string {
+export function labelErrorText(error: unknown, t: Translate, formatCount: (n: number) => string): string {
   if (!(error instanceof PosError)) return t('labels.error.other', { message: errorMessage(error) });
   const details = error.details ?? {};
   const value = (key: string): string => String(details[key] ?? '');
@@ -23,7 +23,7 @@ export function labelErrorText(error: unknown, t: Translate): string {
     case 'no_labels':
       return t('labels.error.noLabels');
     case 'too_many_labels':
-      return t('labels.error.tooManyLabels', { requested: value('requested'), max: value('max') });
+      return t('labels.error.tooManyLabels', { requested: formatCount(Number(details['requested'])), max: formatCount(Number(details['max'])) });
     case 'unencodable':
       return t('labels.error.unencodable', { code: value('code') });
     case 'too_wide':
