@@ -3,6 +3,7 @@
  * browser test host, integration tests and benchmarks all call `createServices`; nothing else
  * constructs services by hand.
  */
+import path from 'node:path';
 import type { ContractHandlers } from '../shared/contract';
 import { createAccountHandlers } from './account/accountHandlers';
 import { createApprovalService } from './approval/approvalService';
@@ -245,7 +246,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
 
   // Receiving labels (issue 14): bill and delivery lines kept in the session's database for
   // offline use; the label sheet PDF is made here so every host prints the same file.
-  const labels = createLabelService({ session: () => account.session(), logger });
+  const labels = createLabelService({ session: () => account.session(), logger, sheetsDir: path.join(config.dataDir, 'labels'), openFile: config.openFolder ?? null });
 
   const handlers: ContractHandlers = {
     'app.info': async () => ({

@@ -5,8 +5,10 @@
  * offline use, and renders the label sheet PDF from main's own copy (the renderer only says how many
  * labels per line). Bad input refuses the whole sheet: nothing is printed half.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { ContractHandlers } from '../../shared/contract';
-import { MAX_LABELS_PER_SHEET, type LabelDocument, type LabelLine, type LabelSheet, type LabelSheetRequest, type LabelSource } from '../../shared/contract/labels';
+import { MAX_LABELS_PER_SHEET, type LabelDocument, type LabelLine, type LabelSheet, type LabelSheetRequest, type OpenedSheet, type LabelSource } from '../../shared/contract/labels';
 import type { SettingsOptions } from '../../shared/contract/settings';
 import { ServiceError, type ValidationIssue } from '../../shared/errors';
 import { chooseSymbology } from '../../shared/labels/labelSymbology';
@@ -18,6 +20,7 @@ import type { CallOptions } from '../dealpos/dealPosClient';
 import { DealPosError } from '../dealpos/errors';
 import type { BarcodeLine } from '../dealpos/schemas';
 import type { Logger } from '../logging/logger';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../dataFolder/privateFiles';
 import { LabelDocumentStore, type StoredLabelDocument, type StoredLabelLine } from '../store/labelDocumentStore';
 import { systemIso, type IsoClock } from '../store/outboxStore';
 import { LabelTooWideError, renderLabelSheet, type LabelFace } from './labelSheetPdf';
@@ -28,11 +31,15 @@ export type LabelSession = Pick<Session, 'id' | 'db' | 'state' | 'settings' | 'c
 export interface LabelServiceOptions {
   readonly session: () => LabelSession;
   readonly logger: Logger;
+  /** Where opened sheets are saved (`<data folder>/labels`). */
+  readonly sheetsDir: string;
+  /** Opens a file with the OS's default app; '' on success, else the OS's message. Null where the host cannot. */
+  readonly openFile: ((file: string) => Promise<string>) | null;
   readonly now?: () => number;
   readonly iso?: IsoClock;
 }
 
-type LabelHandlers = Pick<ContractHandlers, 'labels.load' | 'labels.cached' | 'labels.sheet'>;
+type LabelHandlers = Pick<ContractHandlers, 'labels.load' | 'labels.cached' | 'labels.sheet' | 'labels.openSheet'>;
 
 /** A manager is waiting at the screen: give up rather than queue behind a long rate-limit wait. */
 const CALL: CallOptions = { priority: 'interactive', timeoutMs: 15_000, maxWaitMs: 15_000 };
@@ -99,6 +106,8 @@ export function createLabelService(options: LabelServiceOptions): LabelService {
   const { logger } = options;
   const now = options.now ?? Date.now;
   const iso = options.iso ?? systemIso;
+  /** The sheet made last: the only one `labels.openSheet` may save and open (never a path from the screen). */
+  let lastSheet: { readonly fileName: string; readonly pdf: Buffer } | null = null;
   let store: { readonly sessionId: number; readonly documents: LabelDocumentStore } | null = null;
   const documentsOf = (session: LabelSession): LabelDocumentStore => {
     if (store?.sessionId !== session.id) store = { sessionId: session.id, documents: new LabelDocumentStore(session.db) };
@@ -225,7 +234,8 @@ export function createLabelService(options: LabelServiceOptions): LabelService {
       const title = `Labels for ${KIND_WORD[request.source.kind]} ${request.source.number} (${request.source.outlet})`;
       const { pdf, pages } = await renderLabelSheet(faces, request.size, title);
       logger.info(`Receiving labels: ${faces.length} labels on ${pages} pages (${request.size}) in ${now() - started} ms`);
-      return { pdfBase64: pdf.toString('base64'), fileName: fileNameOf(request), labels: faces.length, pages };
+      lastSheet = { fileName: fileNameOf(request), pdf };
+      return { pdfBase64: pdf.toString('base64'), fileName: lastSheet.fileName, labels: faces.length, pages };
     } catch (error) {
       if (error instanceof LabelTooWideError) {
         throw new ServiceError('validation', error.message, { details: { reason: 'too_wide', code: error.code, size: request.size } });
@@ -234,11 +244,26 @@ export function createLabelService(options: LabelServiceOptions): LabelService {
     }
   }
 
+  async function openSheet(fileName: string): Promise<OpenedSheet> {
+    const openFile = options.openFile;
+    if (!openFile) throw new ServiceError('not_configured', 'This window cannot open files; save the PDF and open it from there', { details: { reason: 'cannot_open' } });
+    if (!lastSheet || lastSheet.fileName !== fileName) {
+      throw new ServiceError('not_found', `${fileName} is not the label sheet made last; make it again`, { details: { reason: 'sheet_gone' } });
+    }
+    fs.mkdirSync(options.sheetsDir, { recursive: true, mode: PRIVATE_DIR_MODE });
+    const file = path.join(options.sheetsDir, lastSheet.fileName);
+    fs.writeFileSync(file, lastSheet.pdf, { mode: PRIVATE_FILE_MODE });
+    const failure = await openFile(file);
+    if (failure !== '') throw new ServiceError('not_configured', `The PDF was saved as ${file} but could not be opened: ${failure}`, { details: { reason: 'open_failed', path: file } });
+    return { path: file };
+  }
+
   return {
     handlers: {
       'labels.load': (input) => load(input),
       'labels.cached': async () => documentsOf(options.session()).recent(),
       'labels.sheet': (input) => sheet(input),
+      'labels.openSheet': (input) => openSheet(input.fileName),
     },
   };
 }

@@ -70,6 +70,11 @@ export interface LabelSheet {
   readonly pages: number;
 }
 
+export interface OpenedSheet {
+  /** Where main saved the PDF it opened (in the app's data folder). */
+  readonly path: string;
+}
+
 export const labelSheetSchema = z
   .object({
     source: labelSourceSchema,
@@ -97,4 +102,10 @@ export const labelsMethods = {
    * no_labels, too_many_labels, unencodable, too_wide, unknown_line) rather than print part of it.
    */
   'labels.sheet': method({ input: labelSheetSchema, result: returns<LabelSheet>() }),
+  /**
+   * Saves the sheet main made last (named by its `fileName`) in the data folder and opens it in the
+   * OS's PDF viewer, which prints it. `not_configured` where the host cannot open files (the
+   * browser host: save the PDF instead); `not_found` for any other name.
+   */
+  'labels.openSheet': method({ input: z.object({ fileName: text({ max: 200 }) }).strict(), result: returns<OpenedSheet>() }),
 };

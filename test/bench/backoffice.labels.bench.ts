@@ -37,7 +37,7 @@ export async function run(): Promise<BenchRow[]> {
     new LabelDocumentStore(opened.db).put({ source, lines, loadedAt: '2026-12-06T09:00:00+07:00' });
     const state = new AppStateStore(opened.db);
     const session: LabelSession = { id: 1, db: opened.db, state, settings: new SettingsStore(state), catalog: new CatalogStore(opened.db, () => null), client: null };
-    const { handlers } = createLabelService({ session: () => session, logger: createLogger(() => undefined) });
+    const { handlers } = createLabelService({ session: () => session, logger: createLogger(() => undefined), sheetsDir: path.join(dir, 'labels'), openFile: null });
     const request = (size: LabelSizeId): Parameters<(typeof handlers)['labels.sheet']>[0] => ({ source, size, lines: lines.map((l) => ({ code: l.code, labels: l.quantity })) });
 
     const medians: Record<LabelSizeId, number> = { a4: 0, roll50x30: 0 };

@@ -48,6 +48,10 @@ test.describe('receiving labels', () => {
     const decoded = await decodeLabelSheet(pdf);
     expect(countByText(decoded)).toEqual({ '1315L': 10, '200536': 15, '1315XL': 20 });
     expect(decoded).toHaveLength(45);
+
+    // The browser host cannot hand files to the OS (Electron opens them in the PDF viewer): it says to save instead.
+    await page.getByTestId('labels-open').click();
+    await expect(page.getByTestId('labels-open-result')).toHaveText('This window cannot open files. Save the PDF and open it from your downloads to print.');
   });
 
   test('discontinued items are flagged, and each bad input gets its own message, in English and Indonesian', async ({ page, app }, testInfo) => {

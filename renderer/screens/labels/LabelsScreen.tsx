@@ -45,6 +45,7 @@ export function LabelsScreen(): React.JSX.Element {
   const [sheetError, setSheetError] = useState<string | null>(null);
   const [sheet, setSheet] = useState<LabelSheet | null>(null);
   const sheetUrl = useSheetLink(sheet);
+  const [openResult, setOpenResult] = useState<{ readonly ok: boolean; readonly text: string } | null>(null);
 
   useEffect(() => {
     void loadOptions();
@@ -74,9 +75,19 @@ export function LabelsScreen(): React.JSX.Element {
     }
   };
 
+  const openSheet = async (fileName: string): Promise<void> => {
+    try {
+      const opened = await pos.labels.openSheet({ fileName });
+      setOpenResult({ ok: true, text: t('labels.sheet.opened', { path: opened.path }) });
+    } catch (error) {
+      setOpenResult({ ok: false, text: labelErrorText(error, t, (n) => formatCount(locale, n)) });
+    }
+  };
+
   const makeSheet = async (): Promise<void> => {
     if (!document) return;
     setSheet(null);
+    setOpenResult(null);
     const firstInvalid = [...invalid][0];
     if (firstInvalid !== undefined) {
       setSheetError(t('labels.error.wholeNumber', { code: document.lines[firstInvalid]?.code ?? '' }));
@@ -201,8 +212,16 @@ export function LabelsScreen(): React.JSX.Element {
                   <p>
                     <a className="button button-primary" href={sheetUrl} download={sheet.fileName} data-testid="labels-save">
                       {t('labels.sheet.save')}
-                    </a>
+                    </a>{' '}
+                    <button type="button" className="button" data-testid="labels-open" onClick={() => void openSheet(sheet.fileName)}>
+                      {t('labels.sheet.open')}
+                    </button>
                   </p>
+                  {openResult ? (
+                    <p className={openResult.ok ? undefined : 'field-error'} role={openResult.ok ? 'status' : 'alert'} data-testid="labels-open-result">
+                      {openResult.text}
+                    </p>
+                  ) : null}
                   <p className="muted">{t('labels.sheet.printHint')}</p>
                 </div>
               ) : null}

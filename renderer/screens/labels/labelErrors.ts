@@ -32,6 +32,12 @@ export function labelErrorText(error: unknown, t: Translate, formatCount: (n: nu
       return t('labels.error.unknownLine');
     case 'not_loaded':
       return t('labels.error.notLoaded');
+    case 'cannot_open':
+      return t('labels.error.cannotOpen');
+    case 'open_failed':
+      return t('labels.sheet.openFailed', { message: error.message });
+    case 'sheet_gone':
+      return t('labels.error.sheetGone');
   }
   if (error.code === 'forbidden' && typeof details['role'] === 'string') return t('labels.error.missingRole', { role: details['role'] });
   return t('labels.error.other', { message: errorMessage(error) });

@@ -3,6 +3,8 @@
  * carry or no label can fit are refused whole. Real SQLite for the kept bill; the sheet is read back
  * with pdftoppm + zxing-wasm.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLabelService, type LabelSession } from '../../../main/labels/labelService';
 import { encodeAll, renderLabelSheet, LabelTooWideError, type LabelFace } from '../../../main/labels/labelSheetPdf';
@@ -52,7 +54,7 @@ describe('codes that cannot be printed', () => {
     afterEach(() => db.cleanup());
     const source: LabelSource = { kind: 'delivery', outlet: 'Main Store', number: '2023.09.00003' };
 
-    function service(): ReturnType<typeof createLabelService> {
+    function service(openFile: ((file: string) => Promise<string>) | null = null): ReturnType<typeof createLabelService> {
       const state = new AppStateStore(db.opened.db);
       const settings = new SettingsStore(state);
       const session: LabelSession = { id: 1, db: db.opened.db, state, settings, catalog: new CatalogStore(db.opened.db, () => null), client: null };
@@ -65,7 +67,7 @@ describe('codes that cannot be printed', () => {
           { code: 'ROTI-GANDUM-370G', name: 'Roti Gandum 370g', quantity: 1, price: 21_000 },
         ],
       });
-      return createLabelService({ session: () => session, logger: quietLogger() });
+      return createLabelService({ session: () => session, logger: quietLogger(), sheetsDir: path.join(db.dir, 'labels'), openFile });
     }
 
     async function refusedWith(promise: Promise<unknown>): Promise<ServiceError> {
@@ -98,6 +100,25 @@ describe('codes that cannot be printed', () => {
       const refused = await refusedWith(handlers['labels.sheet']({ source, size: 'roll50x30', lines }));
       expect(refused).toMatchObject({ code: 'validation', details: { reason: 'too_wide', code: 'ROTI-GANDUM-370G', size: 'roll50x30' } });
       expect(await handlers['labels.sheet']({ source, size: 'a4', lines })).toMatchObject({ labels: 1 });
+    });
+
+    it('opens the sheet made last in the OS viewer from the data folder, and nothing else', async () => {
+      // Stand-in for Electron's shell.openPath (the Electron binary is not available in tests).
+      const opened: string[] = [];
+      const { handlers } = service(async (file) => {
+        opened.push(file);
+        return '';
+      });
+      const sheet = await handlers['labels.sheet']({ source, size: 'a4', lines: [{ code: 'ROTI-001', labels: 2 }] });
+      const { path: file } = await handlers['labels.openSheet']({ fileName: sheet.fileName });
+      expect(opened).toEqual([file]);
+      expect(file).toBe(path.join(db.dir, 'labels', 'labels-delivery-Main-Store-2023.09.00003-a4.pdf'));
+      expect(fs.readFileSync(file).equals(Buffer.from(sheet.pdfBase64, 'base64'))).toBe(true);
+      expect(await refusedWith(handlers['labels.openSheet']({ fileName: '../../etc/passwd' }))).toMatchObject({ code: 'not_found', details: { reason: 'sheet_gone' } });
+
+      const browser = service(null);
+      const made = await browser.handlers['labels.sheet']({ source, size: 'a4', lines: [{ code: 'ROTI-001', labels: 1 }] });
+      expect(await refusedWith(browser.handlers['labels.openSheet']({ fileName: made.fileName }))).toMatchObject({ code: 'not_configured', details: { reason: 'cannot_open' } });
     });
 
     it('loading without a connection to any store asks for one; the kept bill is still listed', async () => {
