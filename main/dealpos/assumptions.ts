@@ -258,9 +258,10 @@ export const TAX_TYPE_INCLUSIVE: Readonly<Record<string, boolean>> = { inclusive
  * - ASSUMPTION: `Quantity` may be fractional (weighed goods); the default label count is the whole
  *   units, at least one for anything received.
  * - ASSUMPTION: the outlets this API user can access are those `Outlet` lists without `Access=All`
- *   (the list the Settings screen caches). Main refuses any other outlet before asking DealPOS and
- *   sends the name as DealPOS spells it. Without any cached list (never fetched, Outlets VIEW
- *   missing) the check is skipped and DealPOS's own answer stands.
+ *   (the list the Settings screen caches; an outlet missing from it makes main fetch the list again
+ *   once). Main refuses any other outlet before asking DealPOS and sends the name as DealPOS spells
+ *   it. When no list can be had (never fetched and not answering, Outlets VIEW missing) the check is
+ *   skipped and DealPOS's own answer stands.
  * - ASSUMPTION: `Variant/GetIDByListCodeDiscontinued` (listed under the docs' Deprecated section)
  *   still answers. When it fails, the flags come from the offline catalog, and a code neither knows
  *   is shown as unknown, never as "not discontinued".

@@ -53,19 +53,27 @@ function sourceDetails(source: LabelSource): Record<string, string> {
   return { kind: source.kind, outlet: source.outlet, number: source.number };
 }
 
-/** The outlets this DealPOS user can use, as DealPOS lists them; null when no list was ever fetched. */
-async function accessibleOutlets(session: LabelSession, logger: Logger): Promise<SettingsOptions['outlets'] | null> {
-  let options = cachedSettingsOptions(session.state);
-  if (!options) {
-    try {
-      options = await loadSettingsOptions(session, { logger });
-    } catch (error) {
-      if (!(error instanceof DealPosError)) throw error;
-      logger.warn(`Receiving labels: outlet list not available (${error.code}); outlet not checked before asking DealPOS`);
-      return null;
-    }
+/**
+ * The outlet as DealPOS spells it, from the outlets this DealPOS user can use; null when it is not
+ * among them, `unchecked` when no list can be had (never fetched and DealPOS not answering it).
+ * A miss in a cached list asks DealPOS for a fresh list once: the outlet may be new.
+ */
+async function accessibleOutlet(session: LabelSession, outlet: string, logger: Logger): Promise<string | null | 'unchecked'> {
+  const find = (options: SettingsOptions): string | null => options.outlets.find((o) => o.name.toLowerCase() === outlet.toLowerCase())?.name ?? null;
+  const cached = cachedSettingsOptions(session.state);
+  if (cached && cached.source !== 'none') {
+    const known = find(cached);
+    if (known !== null) return known;
   }
-  return options.source === 'none' ? null : options.outlets;
+  let fresh: SettingsOptions;
+  try {
+    fresh = await loadSettingsOptions(session, { logger, maxAgeMs: 0 });
+  } catch (error) {
+    if (!(error instanceof DealPosError)) throw error;
+    logger.warn(`Receiving labels: outlet list not available (${error.code})`);
+    return cached && cached.source !== 'none' ? null : 'unchecked';
+  }
+  return fresh.source === 'none' ? 'unchecked' : find(fresh);
 }
 
 function toStoredLines(lines: readonly BarcodeLine[], decimals: number, source: LabelSource): StoredLabelLine[] {
@@ -154,12 +162,11 @@ export function createLabelService(options: LabelServiceOptions): LabelService {
     const session = options.session();
     const documents = documentsOf(session);
     if (!session.client) throw new ServiceError('not_configured', 'Connect to DealPOS or start the demo store first', { details: { reason: 'not_connected' } });
-    const outlets = await accessibleOutlets(session, logger);
-    const outlet = outlets?.find((o) => o.name.toLowerCase() === source.outlet.toLowerCase());
-    if (outlets && !outlet) {
+    const outlet = await accessibleOutlet(session, source.outlet, logger);
+    if (outlet === null) {
       throw new ServiceError('forbidden', `Outlet ${source.outlet} is not one your DealPOS user can access`, { details: { reason: 'outlet_not_accessible', outlet: source.outlet } });
     }
-    const asked: LabelSource = outlet ? { ...source, outlet: outlet.name } : source;
+    const asked: LabelSource = outlet === 'unchecked' ? source : { ...source, outlet };
 
     let document: StoredLabelDocument;
     let from: LabelDocument['from'] = 'dealpos';

@@ -150,6 +150,13 @@ describe('bad input: a specific refusal and nothing half-done', () => {
     expect((await call('labels.load', { ...SEED_BILL, outlet: 'pluit' })).source.outlet).toBe('Pluit');
   });
 
+  it('an outlet added in DealPOS after the list was kept is looked up again, not refused', async () => {
+    await call('labels.load', SEED_BILL);
+    sim.state.outlets.push({ ID: 'a1f0c3d2-0009-4e5f-8a9b-000000000009', Name: 'Bekasi', Code: 'BKS', Suspended: false });
+    const refused = await refusal(call('labels.load', { kind: 'bill', outlet: 'Bekasi', number: '2023.09.00001' }));
+    expect(refused).toMatchObject({ code: 'not_found', details: { reason: 'unknown_document', outlet: 'Bekasi' } });
+  });
+
   it('a DealPOS user without the role gets the role named', async () => {
     sim.faults.forbidRole('Products VIEW');
     const refused = await refusal(call('labels.load', SEED_BILL));
