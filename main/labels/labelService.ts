@@ -16,7 +16,7 @@ import { formatMoney } from '../../shared/money';
 import { cachedSettingsOptions, loadSettingsOptions } from '../account/settingsOptions';
 import type { Session } from '../account/session';
 import { toMinorUnits } from '../catalog/variantRecord';
-import type { CallOptions } from '../dealpos/dealPosClient';
+import type { CallOptions, DealPosClient } from '../dealpos/dealPosClient';
 import { DealPosError } from '../dealpos/errors';
 import type { BarcodeLine } from '../dealpos/schemas';
 import type { Logger } from '../logging/logger';
@@ -46,6 +46,8 @@ const CALL: CallOptions = { priority: 'interactive', timeoutMs: 15_000, maxWaitM
 
 /** Failures that mean "DealPOS cannot answer now": the kept copy may stand in. */
 const UNREACHABLE = new Set(['network', 'timeout', 'rate_limited', 'server_error', 'cancelled']);
+/** Of those, the ones where the connection itself is the problem (a full quota or a failing server is worded as such). */
+const NO_CONNECTION = new Set(['network', 'timeout', 'cancelled']);
 
 const KIND_WORD = { bill: 'purchase bill', delivery: 'outlet delivery' } as const;
 
@@ -122,27 +124,28 @@ export function createLabelService(options: LabelServiceOptions): LabelService {
     return store.documents;
   };
 
-  /** Flags from one request for every code; the offline catalog when DealPOS cannot answer it. */
-  async function discontinuedFlags(session: LabelSession, codes: readonly string[]): Promise<{ flags: Map<string, boolean | null>; from: 'dealpos' | 'catalog' }> {
+  /** Flags from one request for every code; the offline catalog's when DealPOS is not asked or cannot answer. */
+  async function discontinuedFlags(
+    session: LabelSession,
+    codes: readonly string[],
+    ask: boolean,
+  ): Promise<{ flags: ReadonlyMap<string, boolean | null>; from: 'dealpos' | 'catalog' }> {
     const distinct = [...new Set(codes.filter((code) => code !== ''))];
-    const fromCatalog = (): Map<string, boolean | null> => new Map(distinct.map((code) => [code, session.catalog.findByCode(code)?.discontinued ?? null]));
-    if (!session.client || distinct.length === 0) return { flags: fromCatalog(), from: 'catalog' };
+    const catalog = new Map(distinct.map((code) => [code, session.catalog.findByCode(code)?.discontinued ?? null]));
+    if (!ask || !session.client || distinct.length === 0) return { flags: catalog, from: 'catalog' };
     try {
       const answer = await session.client.variantIdsByCodesDiscontinued({ ListCode: distinct, Discontinued: 'All' }, CALL);
       const byCode = new Map(answer.map((row) => [row.Code.toLowerCase(), row.Discontinued]));
-      const catalog = fromCatalog();
       // A code DealPOS leaves out of the answer is not a variant it knows; the catalog may still.
       return { flags: new Map(distinct.map((code) => [code, byCode.get(code.toLowerCase()) ?? catalog.get(code) ?? null])), from: 'dealpos' };
     } catch (error) {
       if (!(error instanceof DealPosError)) throw error;
       logger.warn(`Receiving labels: discontinued check failed (${error.code}); using the offline catalog's flags`);
-      return { flags: fromCatalog(), from: 'catalog' };
+      return { flags: catalog, from: 'catalog' };
     }
   }
 
-  async function fromDealPos(session: LabelSession, source: LabelSource): Promise<StoredLabelDocument> {
-    const client = session.client;
-    if (!client) throw new ServiceError('not_configured', 'Connect to DealPOS or start the demo store first', { details: { reason: 'not_connected' } });
+  async function fromDealPos(client: DealPosClient, session: LabelSession, source: LabelSource): Promise<StoredLabelDocument> {
     const key = { outlet: source.outlet, number: source.number };
     try {
       const lines = source.kind === 'bill' ? await client.barcodesByBillNumber(key, CALL) : await client.barcodesByOutletDeliveryNumber(key, CALL);
@@ -161,7 +164,8 @@ export function createLabelService(options: LabelServiceOptions): LabelService {
   async function load(source: LabelSource): Promise<LabelDocument> {
     const session = options.session();
     const documents = documentsOf(session);
-    if (!session.client) throw new ServiceError('not_configured', 'Connect to DealPOS or start the demo store first', { details: { reason: 'not_connected' } });
+    const client = session.client;
+    if (!client) throw new ServiceError('not_configured', 'Connect to DealPOS or start the demo store first', { details: { reason: 'not_connected' } });
     const outlet = await accessibleOutlet(session, source.outlet, logger);
     if (outlet === null) {
       throw new ServiceError('forbidden', `Outlet ${source.outlet} is not one your DealPOS user can access`, { details: { reason: 'outlet_not_accessible', outlet: source.outlet } });
@@ -171,11 +175,12 @@ export function createLabelService(options: LabelServiceOptions): LabelService {
     let document: StoredLabelDocument;
     let from: LabelDocument['from'] = 'dealpos';
     try {
-      document = await fromDealPos(session, asked);
+      document = await fromDealPos(client, session, asked);
       documents.put(document);
     } catch (error) {
       if (!(error instanceof DealPosError) || !UNREACHABLE.has(error.code)) throw error;
       const kept = documents.get(asked);
+      if (!kept && !NO_CONNECTION.has(error.code)) throw error;
       if (!kept) {
         throw new ServiceError('offline', `Loading ${KIND_WORD[asked.kind]} ${asked.number} needs a connection to DealPOS; it was not loaded on this counter before`, {
           details: { reason: 'needs_connection', cause: error.code, ...sourceDetails(asked) },
@@ -185,11 +190,10 @@ export function createLabelService(options: LabelServiceOptions): LabelService {
       document = kept;
       from = 'cache';
     }
-    const { flags, from: discontinuedFrom } = from === 'dealpos' ? await discontinuedFlags(session, document.lines.map((l) => l.code)) : { flags: null, from: 'catalog' as const };
-    const flagOf = (code: string): boolean | null => (flags ? (flags.get(code) ?? null) : (session.catalog.findByCode(code)?.discontinued ?? null));
+    const { flags, from: discontinuedFrom } = await discontinuedFlags(session, document.lines.map((l) => l.code), from === 'dealpos');
     return {
       source: document.source,
-      lines: document.lines.map((line) => toLabelLine(line, flagOf(line.code))),
+      lines: document.lines.map((line) => toLabelLine(line, flags.get(line.code) ?? null)),
       from,
       loadedAt: document.loadedAt,
       discontinuedFrom,

@@ -92,7 +92,8 @@ export const labelsMethods = {
   /**
    * Lines of a bill or delivery, with discontinued variants flagged by one request for the whole list.
    * Errors (each with `details.reason`): `forbidden` outlet_not_accessible; `not_found` unknown_document;
-   * `forbidden` with `details.role` (missing DealPOS role); `offline` needs_connection (not loaded before).
+   * `forbidden` with `details.role` (missing DealPOS role); `offline` needs_connection (no connection
+   * and not loaded before). Unreachable but kept: answered from the kept copy (`from: 'cache'`).
    */
   'labels.load': method({ input: labelSourceSchema, result: returns<LabelDocument>() }),
   /** Documents loaded before, newest first: what can be labelled without a connection. */

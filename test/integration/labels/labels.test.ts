@@ -129,6 +129,12 @@ describe('offline', () => {
     const never = await refusal(call('labels.load', { kind: 'delivery', outlet: 'Pluit', number: '2023.09.00001' }));
     expect(never).toMatchObject({ code: 'offline', details: { reason: 'needs_connection', number: '2023.09.00001' } });
   });
+
+  it('a failing DealPOS is not called a lost connection: the server error stands when nothing was kept', async () => {
+    sim.faults.failNext(1, { status: 503, path: 'Barcode/ByOutletDeliveryNumber' });
+    const refused = await refusal(call('labels.load', { kind: 'delivery', outlet: 'Pluit', number: '2023.09.00001' }));
+    expect(refused.code).toBe('server_error');
+  });
 });
 
 describe('bad input: a specific refusal and nothing half-done', () => {
