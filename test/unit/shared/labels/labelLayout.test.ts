@@ -67,9 +67,9 @@ describe('fitBarcode', () => {
     // Code 128 "1315XL" is 90 modules: 110 with quiet zones; 48 mm of a 50 mm label is 378 dots at 203 dpi.
     ['seed code 1315XL on the roll: the widest module allowed (3 dots = 0.375 mm)', 'roll50x30', 90, 'code128', 3],
     ['EAN-13 (95 modules) on the roll', 'roll50x30', 95, 'ean13', 3],
-    ['the longest Code 128 the roll takes (171 modules, e.g. 14 letters): the narrowest scannable module', 'roll50x30', 171, 'code128', 2],
+    ['the longest Code 128 the roll takes (171 modules: 12 letters, or 24 digits): the narrowest scannable module', 'roll50x30', 171, 'code128', 2],
     ['EAN-13 on A4 at 300 dpi: 5 dots (0.42 mm)', 'a4', 95, 'ean13', 5],
-    ['the longest Code 128 A4 takes (222 modules) at 300 dpi: 3 dots (0.254 mm)', 'a4', 222, 'code128', 3],
+    ['the longest Code 128 A4 takes (222 modules: 17 letters) at 300 dpi: 3 dots (0.254 mm)', 'a4', 222, 'code128', 3],
   ])('%s', (_name, size, modules, symbology, moduleDots) => {
     const spec = LABEL_SHEETS[size];
     const labelX = labelSlot(spec, 4 % labelsPerPage(spec)).x;
