@@ -27,8 +27,9 @@ export interface ServicesConfig {
   /** HID access for the scanner; node-hid unless a test or benchmark passes a fake device. */
   readonly scannerBackend?: () => Promise<HidBackend>;
   /**
-   * Opens a folder in the OS file manager; resolves to '' on success or the OS's error message
-   * (Electron's `shell.openPath`). Absent where the host cannot open folders (browser host).
+   * Opens a folder in the OS file manager, or a file in its default app (a label sheet PDF in the
+   * PDF viewer); resolves to '' on success or the OS's error message (Electron's `shell.openPath`).
+   * Absent where the host cannot open folders or files (browser host).
    */
   readonly openFolder?: (folder: string) => Promise<string>;
   /**

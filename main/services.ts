@@ -3,6 +3,7 @@
  * browser test host, integration tests and benchmarks all call `createServices`; nothing else
  * constructs services by hand.
  */
+import path from 'node:path';
 import type { ContractHandlers } from '../shared/contract';
 import { createAccountHandlers } from './account/accountHandlers';
 import { createApprovalService } from './approval/approvalService';
@@ -42,6 +43,7 @@ import { createPrintService } from './printing/printService';
 import { createReceiptHistory } from './receipts/receiptHistory';
 import { PrintJobStore } from './store/printJobStore';
 import { StorageGuard } from './storage/storageGuard';
+import { createLabelService } from './labels/labelService';
 
 export interface Services {
   readonly config: ServicesConfig;
@@ -252,6 +254,10 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     return () => customers.forget();
   });
 
+  // Receiving labels (issue 14): bill and delivery lines kept in the session's database for
+  // offline use; the label sheet PDF is made here so every host prints the same file.
+  const labels = createLabelService({ session: () => account.session(), logger, sheetsDir: path.join(config.dataDir, 'labels'), openFile: config.openFolder ?? null });
+
   const handlers: ContractHandlers = {
     'app.info': async () => ({
       name: 'DealPOS Counter',
@@ -271,6 +277,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     ...approvals.handlers,
     ...printing.handlers,
     ...receipts,
+    ...labels.handlers,
   };
 
   let closed = false;

@@ -1,7 +1,6 @@
 /** Bundles the Electron main process, its worker threads and the preload into dist/ (native modules stay external). */
 import { build } from 'esbuild';
-
-const external = ['electron', 'better-sqlite3', '@github/keytar', 'node-hid'];
+import { mainBundleOptions } from './mainBundle';
 
 /** Main and its worker threads (main/workers/startWorker.ts finds each `<name>.cjs` beside electronMain.cjs). */
 const MAIN_ENTRIES: Record<string, string> = {
@@ -12,21 +11,7 @@ const MAIN_ENTRIES: Record<string, string> = {
 
 async function main(): Promise<void> {
   await Promise.all([
-    ...Object.entries(MAIN_ENTRIES).map(([name, entry]) =>
-      build({
-        entryPoints: [entry],
-        outfile: `dist/main/${name}.cjs`,
-        bundle: true,
-        platform: 'node',
-        format: 'cjs',
-        target: 'node24',
-        external,
-        sourcemap: true,
-        // import.meta.url is used by path helpers; map it to the CJS file URL.
-        define: { 'import.meta.url': 'importMetaUrl' },
-        banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
-      }),
-    ),
+    ...Object.entries(MAIN_ENTRIES).map(([name, entry]) => build(mainBundleOptions(entry, `dist/main/${name}.cjs`))),
     build({
       entryPoints: ['preload/electronPreload.ts'],
       outfile: 'dist/preload/electronPreload.cjs',

@@ -244,3 +244,25 @@ export const SIMULATOR_ASSUMPTIONS = {
  * above 100 is refused naming `Rate`. The simulator reads its taxes through the same mapping.
  */
 export const TAX_TYPE_INCLUSIVE: Readonly<Record<string, boolean>> = { inclusive: true, exclusive: false };
+
+/*
+ * Receiving labels (issue 14, main/labels/).
+ * - DOCUMENTED (seed-000): `Barcode/ByBillNumber` and `Barcode/ByOutletDeliveryNumber` take
+ *   `{Outlet, Number}` and answer `[{VariantID, Name, Code, Quantity, UnitPrice}]`. The seed names
+ *   no role for them.
+ * - ASSUMPTION: both need "Products VIEW" (the simulator enforces it). The client reports whatever
+ *   role a 403 names, so a wrong guess changes only the simulator, not what the manager is told.
+ * - ASSUMPTION: `UnitPrice` is the selling price to print on the label, in major units of the store
+ *   currency (the seed's 280000 for Cardigan (L) is its selling price); `Code` is what the barcode
+ *   carries (no separate barcode field is known, see the notes).
+ * - ASSUMPTION: `Quantity` may be fractional (weighed goods); the default label count is the whole
+ *   units, at least one for anything received.
+ * - ASSUMPTION: the outlets this API user can access are those `Outlet` lists without `Access=All`
+ *   (the list the Settings screen caches; an outlet missing from it makes main fetch the list again
+ *   once). Main refuses any other outlet before asking DealPOS and sends the name as DealPOS spells
+ *   it. When no list can be had (never fetched and not answering, Outlets VIEW missing) the check is
+ *   skipped and DealPOS's own answer stands.
+ * - ASSUMPTION: `Variant/GetIDByListCodeDiscontinued` (listed under the docs' Deprecated section)
+ *   still answers. When it fails, the flags come from the offline catalog, and a code neither knows
+ *   is shown as unknown, never as "not discontinued".
+ */

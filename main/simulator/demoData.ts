@@ -325,6 +325,8 @@ export const DEMO_FIXTURES = {
   },
   salesOrder: { outlet: 'Outlet1', number: '20.06.00001' },
   bill: { outlet: 'Pluit', number: '2023.09.00001' },
+  /** A demo bill for receiving labels: EAN-13 items, two discontinued variants (one EAN-13, one Code 128) and a bakery code. */
+  labelBill: { outlet: 'Main Store', number: '2023.09.00002' },
   delivery: { outlet: 'Pluit', number: '2023.09.00001' },
 } as const;
 
@@ -567,6 +569,16 @@ export const DEMO_BILLS: readonly DemoBarcodeDocument[] = [
       { code: '1315L', quantity: 10, unitPrice: 280000 },
       { code: '200536', quantity: 15, unitPrice: 540000 },
       { code: '1315XL', quantity: 20, unitPrice: 280000 },
+    ],
+  },
+  {
+    outlet: 'Main Store',
+    number: '2023.09.00002',
+    lines: [
+      { code: ean13('899100100001'), quantity: 12, unitPrice: 3500 },
+      { code: ean13('899100100013'), quantity: 6, unitPrice: 3300 },
+      { code: '1342M', quantity: 4, unitPrice: 185000 },
+      { code: 'ROTI-001', quantity: 3, unitPrice: 17500 },
     ],
   },
 ];

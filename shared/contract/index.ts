@@ -8,6 +8,7 @@ import { managerMethods } from './approval';
 import { appEvents, appMethods } from './app';
 import { catalogEvents, catalogMethods } from './catalog';
 import { customerMethods } from './customer';
+import { labelsMethods } from './labels';
 import { printingEvents, printingMethods } from './printing';
 import { queueEvents, queueMethods } from './queue';
 import { receiptsMethods } from './receipts';
@@ -27,6 +28,7 @@ export const contract = {
   ...managerMethods,
   ...printingMethods,
   ...receiptsMethods,
+  ...labelsMethods,
 } as const;
 
 export const contractEvents = {
