@@ -99,7 +99,9 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   });
   closers.push(() => account.close());
   // A database opened while the disk was full is held by main alone; shared again once there is room.
-  storage.onRecovered(() => void account.session().database.share());
+  storage.onRecovered(() => {
+    account.session().database.share();
+  });
 
   // Bulk writes (issue 19): catalog pages and retention run on a worker thread with its own
   // connection to the session's file, handing the write lock to main's scans and sales through one
