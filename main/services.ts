@@ -10,7 +10,7 @@ import { AccountService } from './account/accountService';
 import { startDemoSimulator } from './account/demoServer';
 import { perSession } from './account/perSession';
 import type { Session } from './account/session';
-import { cachedSettingsOptions } from './account/settingsOptions';
+import { cachedSettingsOptions, loadSettingsOptions } from './account/settingsOptions';
 import { createCatalogService } from './catalog/catalogService';
 import { BulkWriter } from './workers/bulkWriter';
 import { createCustomerService } from './customer/customerService';
@@ -40,6 +40,9 @@ import { printerSettingsSchema } from '../shared/contract/printing';
 import { buildReceipt, type ReceiptContext } from '../shared/receipt/receipt';
 import { createPrintService } from './printing/printService';
 import { PrintJobStore } from './store/printJobStore';
+import { createInvoicesService } from './invoices/invoicesService';
+import { createSalesOrderService, lastUsedCodeSchema } from './salesOrder/salesOrderService';
+import { SalesOrderReferenceStore } from './store/salesOrderReferenceStore';
 
 export interface Services {
   readonly config: ServicesConfig;
@@ -54,6 +57,8 @@ export interface Services {
 
 /** The session's app-state key of the printer settings (apart from `settings`, so older documents stay valid). */
 const PRINTER_SETTINGS_KEY = 'printer';
+/** The session's app-state key of the logistic service last used on the sales-order screen. */
+const LAST_LOGISTIC_SERVICE_KEY = 'salesOrder.lastLogisticService';
 
 async function openLogger(config: ServicesConfig): Promise<FileLogger> {
   const dir = logsDir(config.dataDir);
@@ -242,6 +247,42 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     return () => customers.forget();
   });
 
+  // Back office (issue 14): invoices across outlets, live on the session's client; its page cache
+  // belongs to the session, so demo pages never show in live mode.
+  const invoices = perSession(
+    account,
+    (session) =>
+      createInvoicesService({
+        client: () => session.client,
+        budget: () => session.budget,
+        accessibleOutlets: async () => (await loadSettingsOptions(session, { logger })).outlets.map((outlet) => outlet.name),
+        decimals: () => session.settings.get().currencyDecimals,
+        logger,
+      }),
+    () => undefined,
+  );
+  // Sales-order tracking numbers (issue 14): queued in the session's database, sent by their own loop.
+  const salesOrders = perSession(
+    account,
+    (session) => {
+      const instance = createSalesOrderService({
+        store: new SalesOrderReferenceStore(session.db),
+        client: () => session.client,
+        accessibleOutlets: () => (cachedSettingsOptions(session.state)?.outlets ?? []).map((outlet) => outlet.name),
+        lastUsedCode: {
+          get: () => session.state.get(LAST_LOGISTIC_SERVICE_KEY, lastUsedCodeSchema),
+          set: (code) => session.state.set(LAST_LOGISTIC_SERVICE_KEY, code),
+        },
+        onDealPosAnswered: (listener) => session.client?.onAnswered(listener) ?? (() => undefined),
+        events,
+        logger,
+      });
+      instance.start();
+      return instance;
+    },
+    (instance) => instance.stop(),
+  );
+
   const handlers: ContractHandlers = {
     'app.info': async () => ({
       name: 'DealPOS Counter',
@@ -260,6 +301,8 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     ...customers.handlers,
     ...approvals.handlers,
     ...printing.handlers,
+    ...invoices.handlers,
+    ...salesOrders.handlers,
   };
 
   let closed = false;

@@ -8,9 +8,11 @@ import { managerMethods } from './approval';
 import { appEvents, appMethods } from './app';
 import { catalogEvents, catalogMethods } from './catalog';
 import { customerMethods } from './customer';
+import { invoicesMethods } from './invoices';
 import { printingEvents, printingMethods } from './printing';
 import { queueEvents, queueMethods } from './queue';
 import { saleEvents, saleMethods } from './sale';
+import { salesOrderEvents, salesOrderMethods } from './salesOrder';
 import { scannerEvents, scannerMethods } from './scanner';
 import { settingsMethods } from './settings';
 
@@ -25,6 +27,8 @@ export const contract = {
   ...customerMethods,
   ...managerMethods,
   ...printingMethods,
+  ...invoicesMethods,
+  ...salesOrderMethods,
 } as const;
 
 export const contractEvents = {
@@ -34,6 +38,7 @@ export const contractEvents = {
   ...queueEvents,
   ...scannerEvents,
   ...printingEvents,
+  ...salesOrderEvents,
 } as const;
 
 export * from './types';
