@@ -179,8 +179,7 @@ describe('Invoice held to the seed text', () => {
       Variants: [{ Code: DEMO_FIXTURES.variants.indomie.code, Quantity: 2, Price: 3500 }],
       ...extra,
     };
-    for (const field of drop) delete invoice[field];
-    return JSON.stringify(invoice);
+    return JSON.stringify(Object.fromEntries(Object.entries(invoice).filter(([field]) => !drop.includes(field))));
   };
 
   it('POST and PUT Invoice refuse a missing Tag or TaxType with 400 naming it, and store nothing', async () => {
