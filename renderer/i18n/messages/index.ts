@@ -3,9 +3,11 @@
  */
 import { approval } from './approval';
 import { checkout } from './checkout';
+import { invoices } from './invoices';
 import { onboarding } from './onboarding';
 import { printing } from './printing';
 import { queue } from './queue';
+import { salesOrder } from './salesOrder';
 import { scanner } from './scanner';
 import { settings } from './settings';
 import { shell } from './shell';
@@ -19,4 +21,6 @@ export const catalogs = {
   scanner,
   approval,
   printing,
+  invoices,
+  salesOrder,
 } as const;
