@@ -16,7 +16,7 @@ export const PAYMENT_STATES = ['Paid', 'Partial', 'Unpaid'] as const;
 export const FULFILLMENTS = ['Sent', 'Unsent'] as const;
 
 const name = text({ max: 100 });
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-12-31');
+const isoDate = text({ max: 10 }).pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-12-31'));
 
 export const invoiceFiltersSchema = z
   .object({
