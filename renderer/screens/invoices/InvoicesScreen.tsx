@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { InvoiceDetailView, InvoiceEdit, InvoiceFilters, InvoicePage, InvoiceRowView } from '../../../shared/contract/invoices';
-import { formatMoney, IDR } from '../../../shared/money';
+import { IDR, moneyFormat } from '../../../shared/money';
 import { pos } from '../../api/pos';
 import { Dialog } from '../../components/checkout/Dialog';
 import { InvoiceDetailPanel } from '../../components/invoices/InvoiceDetailPanel';
@@ -73,7 +73,8 @@ export function InvoicesScreen(): React.JSX.Element {
   const outlets = (options?.outlets ?? []).map((outlet) => outlet.name);
   const tags = salesTag && !KNOWN_TAGS.includes(salesTag) ? [salesTag, ...KNOWN_TAGS] : KNOWN_TAGS;
   const taxTypes = (options?.taxes ?? []).map((tax) => tax.name);
-  const formatTotal = (amount: number): string => formatMoney(amount, { ...IDR, decimals });
+  // One formatter for the whole page: rupiah the Indonesian way in either UI language, as on the receipt.
+  const formatTotal = useMemo(() => moneyFormat({ ...IDR, decimals }), [decimals]);
 
   const load = useCallback(
     async (next: Query, pageNumber: number, fresh: boolean): Promise<void> => {
