@@ -89,6 +89,13 @@ test.describe('back office: invoices across outlets', () => {
     await expect(page.getByTestId('invoice-page')).toHaveAttribute('data-page', '1');
     await expect(page.getByTestId('invoice-page-source')).toContainText('no request spent');
     expect(app.simulator.state.countRequests('Invoice/MultipleOutlet')).toBe(requests);
+
+    // DealPOS says the quota is used up: the screen says the quota is the wait, and keeps the page.
+    app.simulator.faults.rateLimitNext(1, { path: 'Invoice/MultipleOutlet' });
+    await page.getByTestId('invoice-refresh').click();
+    await expect(page.getByTestId('invoices-quota-wait')).toContainText('The DealPOS request quota is used up');
+    await expect(page.getByTestId('invoices-quota-wait')).toContainText('the next page can be fetched in');
+    expect(await listed(page)).toHaveLength(20);
   });
 
   test('opens an invoice with lines and payments, corrects it, deletes it after naming it, and finds it in the bin', async ({ page, app }, testInfo) => {

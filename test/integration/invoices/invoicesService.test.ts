@@ -1,5 +1,6 @@
 /** The back-office invoice handlers against the simulator over real HTTP: filters, paging, the page cache, update, delete, the bin, refusals. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { RequestBudget } from '../../../main/dealpos/requestBudget';
 import { createInvoicesService, type InvoicesHandlers } from '../../../main/invoices/invoicesService';
 import { createLogger } from '../../../main/logging/logger';
 import { DEMO_FIXTURES } from '../../../main/simulator/simulatorServer';
@@ -88,6 +89,21 @@ describe('invoices.list', () => {
     expect(error).toMatchObject({ code: 'validation', details: { reason: 'outlet_not_accessible', outlet: 'Pluit' } });
     expect((error as ServiceError).issues).toEqual([{ path: 'filters.outlets', message: 'No access to Pluit' }]);
     expect(h.sim.state.countRequests('Invoice/MultipleOutlet')).toBe(before);
+  });
+
+  it('when the request quota is the wait, says how long, and a page already fetched still opens', async () => {
+    // Its own client and budget: the 429 blocks the budget it lands on for the server's wait.
+    const budget = new RequestBudget({ limit: 10_000 });
+    const client = h.makeClient({ budget });
+    const own = createInvoicesService({ client: () => client, budget: () => budget, accessibleOutlets: async () => accessible, decimals: () => 0, logger: createLogger(() => undefined) }).handlers;
+    const query = { filters: { ...NO_FILTERS, outlets: ['Pluit'], from: '2026-11-01' }, page: 1, pageSize: 500, fresh: false };
+    await own['invoices.list'](query);
+    h.sim.faults.rateLimitNext(1, { path: 'Invoice/MultipleOutlet' });
+    const waited = await rejectionOf(own['invoices.list']({ ...query, fresh: true }));
+    expect(waited).toMatchObject({ code: 'rate_limited' });
+    expect((waited as ServiceError).details?.['retryAfterMs']).toBeGreaterThan(0);
+    expect(await own['invoices.list'](query)).toMatchObject({ cached: true });
+    budget.close();
   });
 
   it('names the role DealPOS refused', async () => {
