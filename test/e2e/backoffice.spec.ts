@@ -14,6 +14,8 @@ function seedInvoices(app: AppHarness): void {
     );
   };
   for (let i = 1; i <= 25; i++) add('Main Store', `MS-11-${String(i).padStart(2, '0')}`, '2026-11-10');
+  // Exactly one full page of 20: the listing cannot tell it is the last until page 2 comes back empty.
+  for (let i = 1; i <= 20; i++) add('Outlet2', `O2-11-${String(i).padStart(2, '0')}`, '2026-11-11');
   add('Pluit', 'PL-SHOP-1', '2026-11-12', { Tag: 'Shopee', Note: 'bubble wrap', Payments: [] });
   add('Pluit', 'PL-TOKO-1', '2026-11-13', { Tag: 'Tokopedia', Fulfillment: 'Unsent', Customer: { Name: 'Ani', Email: 'ani@example.com', Mobile: '0811000111' } });
 }
@@ -89,6 +91,16 @@ test.describe('back office: invoices across outlets', () => {
     await expect(page.getByTestId('invoice-page')).toHaveAttribute('data-page', '1');
     await expect(page.getByTestId('invoice-page-source')).toContainText('no request spent');
     expect(app.simulator.state.countRequests('Invoice/MultipleOutlet')).toBe(requests);
+
+    // A page beyond the end is named, and the last page stays on screen.
+    await page.getByTestId('filter-outlet-Main Store').uncheck();
+    await page.getByTestId('filter-outlet-Outlet2').check();
+    await search(page);
+    expect(await listed(page)).toHaveLength(20);
+    await page.getByTestId('invoice-next').click();
+    await expect(page.getByTestId('invoices-error')).toHaveText('There is no page 2: the list ends before it.');
+    await expect(page.getByTestId('invoice-page')).toHaveAttribute('data-page', '1');
+    expect(await listed(page)).toHaveLength(20);
 
     // DealPOS says the quota is used up: the screen says the quota is the wait, and keeps the page.
     app.simulator.faults.rateLimitNext(1, { path: 'Invoice/MultipleOutlet' });
