@@ -151,6 +151,8 @@ test.describe('back office: invoices across outlets', () => {
     await page.getByTestId('filter-bin').check();
     await search(page);
     expect(await listed(page)).toEqual(['PL-TOKO-1']);
+    await expect(page.getByTestId('invoice-bin-hint')).toBeVisible();
+    await expect(page.getByTestId('invoice-open-PL-TOKO-1')).toHaveCount(0);
   });
 
   test('a missing DealPOS role and an invoice gone meanwhile get their own messages, in English and Indonesian', async ({ page, app }) => {

@@ -6,7 +6,6 @@ import { checkEdit, editDraftFrom, type EditDraft, type EditErrors, type EditFie
 
 export interface InvoiceDetailPanelProps {
   readonly detail: InvoiceDetailView;
-  readonly inBin: boolean;
   readonly decimals: number;
   readonly taxTypes: readonly string[];
   readonly outlets: readonly string[];
@@ -20,7 +19,7 @@ export interface InvoiceDetailPanelProps {
 type TextField = Exclude<EditField, 'fulfillment' | 'taxType' | 'fulfillmentOutlet'>;
 
 /** One invoice: its lines and payments, the correction form (checked before sending) and the way to the bin. */
-export function InvoiceDetailPanel({ detail, inBin, decimals, taxTypes, outlets, t, formatTotal, onSave, onDelete }: InvoiceDetailPanelProps): React.JSX.Element {
+export function InvoiceDetailPanel({ detail, decimals, taxTypes, outlets, t, formatTotal, onSave, onDelete }: InvoiceDetailPanelProps): React.JSX.Element {
   const [draft, setDraft] = useState<EditDraft>(() => editDraftFrom(detail.edit, decimals));
   const [errors, setErrors] = useState<EditErrors>({});
   const [saving, setSaving] = useState(false);
@@ -56,7 +55,7 @@ export function InvoiceDetailPanel({ detail, inBin, decimals, taxTypes, outlets,
             aria-invalid={invalid}
             data-testid={`edit-${field}`}
             data-wedge="off"
-            disabled={inBin || options.disabled}
+            disabled={options.disabled}
             value={draft[field]}
             onChange={(e) => set(field, e.target.value)}
           />
@@ -67,7 +66,6 @@ export function InvoiceDetailPanel({ detail, inBin, decimals, taxTypes, outlets,
 
   return (
     <div className="invoice-detail" data-testid="invoice-detail">
-      {inBin ? <p className="notice notice-warning">{t('invoices.detail.inBin')}</p> : null}
       <p data-testid="invoice-detail-totals">{t('invoices.detail.totals', { gross: formatTotal(detail.gross), tax: formatTotal(detail.tax), total: formatTotal(detail.total) })}</p>
       <h3>{t('invoices.detail.lines')}</h3>
       <table data-testid="invoice-lines">
@@ -127,7 +125,7 @@ export function InvoiceDetailPanel({ detail, inBin, decimals, taxTypes, outlets,
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          if (!inBin) void save();
+          void save();
         }}
       >
         <h3 id="invoice-edit-title">{t('invoices.edit.title')}</h3>
@@ -138,7 +136,7 @@ export function InvoiceDetailPanel({ detail, inBin, decimals, taxTypes, outlets,
           {textField('tag', t('invoices.edit.tag'))}
           <Field label={t('invoices.edit.taxType')} error={errors.taxType ? t(errors.taxType) : null}>
             {({ id }) => (
-              <select id={id} className="select" data-testid="edit-taxType" disabled={inBin} value={draft.taxType} onChange={(e) => set('taxType', e.target.value)}>
+              <select id={id} className="select" data-testid="edit-taxType" value={draft.taxType} onChange={(e) => set('taxType', e.target.value)}>
                 {taxChoices.map((tax) => (
                   <option key={tax} value={tax}>
                     {tax}
@@ -159,7 +157,7 @@ export function InvoiceDetailPanel({ detail, inBin, decimals, taxTypes, outlets,
           {textField('surcharge', t('invoices.edit.surcharge'))}
           <Field label={t('invoices.edit.fulfillment')}>
             {({ id }) => (
-              <select id={id} className="select" data-testid="edit-fulfillment" disabled={inBin} value={draft.fulfillment} onChange={(e) => set('fulfillment', e.target.value)}>
+              <select id={id} className="select" data-testid="edit-fulfillment" value={draft.fulfillment} onChange={(e) => set('fulfillment', e.target.value)}>
                 {FULFILLMENTS.map((state) => (
                   <option key={state} value={state}>
                     {t(`invoices.fulfillment.${state}`)}
@@ -174,7 +172,6 @@ export function InvoiceDetailPanel({ detail, inBin, decimals, taxTypes, outlets,
                 id={id}
                 className="select"
                 data-testid="edit-fulfillmentOutlet"
-                disabled={inBin}
                 value={draft.fulfillmentOutlet}
                 onChange={(e) => set('fulfillmentOutlet', e.target.value)}
               >
@@ -201,16 +198,14 @@ export function InvoiceDetailPanel({ detail, inBin, decimals, taxTypes, outlets,
             {failure}
           </p>
         ) : null}
-        {inBin ? null : (
-          <div className="button-row">
-            <button type="submit" className="button button-primary" disabled={saving} data-testid="invoice-save">
-              {saving ? t('invoices.edit.saving') : t('invoices.edit.save')}
-            </button>
-            <button type="button" className="button button-danger-outline" data-testid="invoice-delete" onClick={onDelete}>
-              {t('invoices.delete.button')}
-            </button>
-          </div>
-        )}
+        <div className="button-row">
+          <button type="submit" className="button button-primary" disabled={saving} data-testid="invoice-save">
+            {saving ? t('invoices.edit.saving') : t('invoices.edit.save')}
+          </button>
+          <button type="button" className="button button-danger-outline" data-testid="invoice-delete" onClick={onDelete}>
+            {t('invoices.delete.button')}
+          </button>
+        </div>
       </form>
     </div>
   );

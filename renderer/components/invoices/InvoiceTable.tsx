@@ -7,7 +7,8 @@ export interface InvoiceTableProps {
   readonly rows: readonly InvoiceRowView[];
   readonly t: Translate;
   readonly formatTotal: (amount: number) => string;
-  readonly onOpen: (row: InvoiceRowView) => void;
+  /** Null: rows cannot be opened (deleted invoices, which DealPOS no longer finds by number). */
+  readonly onOpen: ((row: InvoiceRowView) => void) | null;
 }
 
 /**
@@ -68,9 +69,11 @@ function Row({ row, t, formatTotal, onOpen, rowIndex }: RowProps): React.JSX.Ele
       <td>{payment ? t(payment) : (row.paymentState ?? '')}</td>
       <td>{fulfillment ? t(fulfillment) : (row.fulfillment ?? '')}</td>
       <td>
-        <button type="button" className="button" data-testid={`invoice-open-${row.number}`} onClick={() => onOpen(row)}>
-          {t('invoices.col.open')}
-        </button>
+        {onOpen ? (
+          <button type="button" className="button" data-testid={`invoice-open-${row.number}`} onClick={() => onOpen(row)}>
+            {t('invoices.col.open')}
+          </button>
+        ) : null}
       </td>
     </tr>
   );

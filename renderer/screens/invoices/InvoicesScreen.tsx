@@ -22,7 +22,6 @@ interface Query {
 
 interface OpenInvoice {
   readonly row: InvoiceRowView;
-  readonly inBin: boolean;
   readonly detail: InvoiceDetailView | null;
   readonly error: string | null;
 }
@@ -107,9 +106,8 @@ export function InvoicesScreen(): React.JSX.Element {
   };
 
   const openInvoice = async (row: InvoiceRowView): Promise<void> => {
-    const inBin = query?.filters.bin ?? false;
     setConfirmDelete(false);
-    setOpen({ row, inBin, detail: null, error: null });
+    setOpen({ row, detail: null, error: null });
     try {
       const detail = await pos.invoices.detail({ outlet: row.outlet, number: row.number });
       setOpen((current) => (current?.row.id === row.id ? { ...current, detail } : current));
@@ -200,10 +198,15 @@ export function InvoicesScreen(): React.JSX.Element {
             {page.cached ? t('invoices.list.cached', { time: formatDateTime(locale, page.fetchedAt) }) : t('invoices.list.fetched', { time: formatDateTime(locale, page.fetchedAt) })}
             {page.quota ? <> {t('invoices.list.quota', { remaining: page.quota.remaining, limit: page.quota.limit, seconds: page.quota.windowSeconds })}</> : null}
           </p>
+          {query.filters.bin ? (
+            <p className="muted" data-testid="invoice-bin-hint">
+              {t('invoices.list.binHint')}
+            </p>
+          ) : null}
           {page.rows.length === 0 ? (
             <p className="muted">{t('invoices.list.empty')}</p>
           ) : (
-            <InvoiceTable rows={page.rows} t={t} formatTotal={formatTotal} onOpen={(row) => void openInvoice(row)} />
+            <InvoiceTable rows={page.rows} t={t} formatTotal={formatTotal} onOpen={query.filters.bin ? null : (row) => void openInvoice(row)} />
           )}
         </section>
       ) : null}
@@ -218,7 +221,6 @@ export function InvoicesScreen(): React.JSX.Element {
             <InvoiceDetailPanel
               key={JSON.stringify(open.detail.edit)}
               detail={open.detail}
-              inBin={open.inBin}
               decimals={decimals}
               taxTypes={taxTypes}
               outlets={outlets}
