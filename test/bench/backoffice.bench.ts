@@ -14,7 +14,7 @@ import { build } from 'esbuild';
 import { percentile, type BenchRow } from './benchRow';
 
 const GOAL_MS = 100;
-const RUNS = 25;
+const RUNS = 60;
 const WARMUP = 3;
 const here = path.dirname(new URL(import.meta.url).pathname);
 const stylesDir = path.resolve(here, '../../renderer/styles');
