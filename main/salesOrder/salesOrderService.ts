@@ -124,6 +124,8 @@ export function createSalesOrderService(options: SalesOrderServiceOptions): Sale
 
   const handlers: SalesOrderHandlers = {
     'salesOrder.record': async (input) => {
+      // Without an account (setup mode) a record would wait for whichever account is connected next.
+      if (!options.client()) throw new ServiceError('not_configured', 'Connect a DealPOS account (or start the demo store) to record tracking numbers');
       const referenceNumber = input.referenceNumber || null;
       const logisticServiceCode = input.logisticServiceCode || null;
       const note = input.note || null;

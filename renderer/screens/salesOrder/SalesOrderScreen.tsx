@@ -141,6 +141,8 @@ export function SalesOrderScreen(): React.JSX.Element {
         setErrors({ outlet: t('salesOrder.error.outletNotAccessible', { outlet }) });
       } else if (failure instanceof PosError && failure.details?.['reason'] === 'nothing_to_change') {
         setErrors({ reference: t('salesOrder.error.nothingToChange') });
+      } else if (failure instanceof PosError && failure.code === 'not_configured') {
+        setOutcome({ tone: 'error', text: t('salesOrder.error.notConfigured') });
       } else {
         setOutcome({ tone: 'error', text: errorMessage(failure) });
       }

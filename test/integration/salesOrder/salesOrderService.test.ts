@@ -109,6 +109,20 @@ describe('salesOrder.record', () => {
     expect(processed() - processedBefore).toBe(1);
   });
 
+  it('without an account (setup mode) nothing is queued for whichever account comes next', async () => {
+    const setup = createSalesOrderService({
+      store,
+      client: () => null,
+      accessibleOutlets: () => [],
+      lastUsedCode: { get: () => null, set: () => undefined },
+      events,
+      logger: createLogger(() => undefined),
+    });
+    const refused = await rejectionOf(setup.handlers['salesOrder.record']({ outlet: 'Outlet1', number: ORDER, referenceNumber: 'X0', logisticServiceCode: '', note: '' }));
+    expect(refused).toMatchObject({ code: 'not_configured' });
+    expect(store.recent(10)).toEqual([]);
+  });
+
   it('a record a crash left in flight is sent at the next start', async () => {
     const queued = store.add({ outlet: OUTLET, number: ORDER, referenceNumber: 'CRASHED-1', logisticServiceCode: null, note: null }, Date.now());
     expect(store.claimDue(Date.now())?.state).toBe('sending');
