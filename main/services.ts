@@ -11,7 +11,7 @@ import { AccountService } from './account/accountService';
 import { startDemoSimulator } from './account/demoServer';
 import { perSession } from './account/perSession';
 import type { Session } from './account/session';
-import { cachedSettingsOptions } from './account/settingsOptions';
+import { cachedSettingsOptions, loadSettingsOptions } from './account/settingsOptions';
 import { createCatalogService } from './catalog/catalogService';
 import { BulkWriter } from './workers/bulkWriter';
 import { createCustomerService } from './customer/customerService';
@@ -44,6 +44,9 @@ import { createReceiptHistory } from './receipts/receiptHistory';
 import { PrintJobStore } from './store/printJobStore';
 import { StorageGuard } from './storage/storageGuard';
 import { createLabelService } from './labels/labelService';
+import { createInvoicesService } from './invoices/invoicesService';
+import { createSalesOrderService, lastUsedCodeSchema } from './salesOrder/salesOrderService';
+import { SalesOrderReferenceStore } from './store/salesOrderReferenceStore';
 
 export interface Services {
   readonly config: ServicesConfig;
@@ -58,6 +61,8 @@ export interface Services {
 
 /** The session's app-state key of the printer settings (apart from `settings`, so older documents stay valid). */
 const PRINTER_SETTINGS_KEY = 'printer';
+/** The session's app-state key of the logistic service last used on the sales-order screen. */
+const LAST_LOGISTIC_SERVICE_KEY = 'salesOrder.lastLogisticService';
 
 async function openLogger(config: ServicesConfig): Promise<FileLogger> {
   const dir = logsDir(config.dataDir);
@@ -259,6 +264,41 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   // Receiving labels (issue 14): bill and delivery lines kept in the session's database for
   // offline use; the label sheet PDF is made here so every host prints the same file.
   const labels = createLabelService({ session: () => account.session(), logger, sheetsDir: path.join(config.dataDir, 'labels'), openFile: config.openFolder ?? null });
+  // Back office (issue 14): invoices across outlets, live on the session's client; its page cache
+  // belongs to the session, so demo pages never show in live mode.
+  const invoices = perSession(
+    account,
+    (session) =>
+      createInvoicesService({
+        client: () => session.client,
+        budget: () => session.budget,
+        accessibleOutlets: async () => (await loadSettingsOptions(session, { logger })).outlets.map((outlet) => outlet.name),
+        decimals: () => session.settings.get().currencyDecimals,
+        logger,
+      }),
+    () => undefined,
+  );
+  // Sales-order tracking numbers (issue 14): queued in the session's database, sent by their own loop.
+  const salesOrders = perSession(
+    account,
+    (session) => {
+      const instance = createSalesOrderService({
+        store: new SalesOrderReferenceStore(session.db),
+        client: () => session.client,
+        accessibleOutlets: () => (cachedSettingsOptions(session.state)?.outlets ?? []).map((outlet) => outlet.name),
+        lastUsedCode: {
+          get: () => session.state.get(LAST_LOGISTIC_SERVICE_KEY, lastUsedCodeSchema),
+          set: (code) => session.state.set(LAST_LOGISTIC_SERVICE_KEY, code),
+        },
+        onDealPosAnswered: (listener) => session.client?.onAnswered(listener) ?? (() => undefined),
+        events,
+        logger,
+      });
+      instance.start();
+      return instance;
+    },
+    (instance) => instance.stop(),
+  );
 
   const handlers: ContractHandlers = {
     'app.info': async () => ({
@@ -280,6 +320,8 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     ...printing.handlers,
     ...receipts,
     ...labels.handlers,
+    ...invoices.handlers,
+    ...salesOrders.handlers,
   };
 
   let closed = false;

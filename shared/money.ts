@@ -73,6 +73,20 @@ export function formatMoney(amount: Money, format: MoneyFormat = IDR): string {
 }
 
 /**
+ * `formatMoney` for many amounts: one Intl.NumberFormat, built once (building one costs far more
+ * than formatting with it, which a page of 500 invoice rows would pay 500 times).
+ */
+export function moneyFormat(format: MoneyFormat = IDR): (amount: Money) => string {
+  const numberFormat = new Intl.NumberFormat(format.locale, {
+    style: 'currency',
+    currency: format.currency,
+    minimumFractionDigits: format.decimals,
+    maximumFractionDigits: format.decimals,
+  });
+  return (amount) => numberFormat.format(amount / 10 ** format.decimals);
+}
+
+/**
  * Parses what a cashier types ("12.500", "12500", "12,50" with decimals 2) into minor units.
  * Returns null for anything that is not a plain non-negative amount.
  */

@@ -266,3 +266,51 @@ export const TAX_TYPE_INCLUSIVE: Readonly<Record<string, boolean>> = { inclusive
  *   still answers. When it fails, the flags come from the offline catalog, and a code neither knows
  *   is shown as unknown, never as "not discontinued".
  */
+/**
+ * Back office (issue 14): invoices across outlets and sales-order tracking numbers.
+ *
+ * - DOCUMENTED (seed-001): `DELETE Invoice` answers "Invoice has been delete!{}"; `Invoice/MultipleOutlet`
+ *   has `Bin` ("Invoice in bin or not", default false). ASSUMPTION: a delete moves the invoice to that
+ *   bin; lookups by number (`Invoice/Number`, `Invoice/IDByNumber`) and a second PUT or DELETE no
+ *   longer find it (404), and its number stays taken (a create with it is a duplicate).
+ * - DOCUMENTED (seed-001): `Tag` and `TaxType` are required on POST and PUT Invoice; the simulator
+ *   answers 400 `{Message: "Tag is required"}` (or TaxType). `SalesType` still counts as Tag.
+ * - DOCUMENTED (seed-001, PUT): Surcharge, FulfillmentOutlet ("null … will get data from property
+ *   Outlet") and Recipient. ASSUMPTION: PUT replaces the invoice with the body, except that these
+ *   three keep their stored values when left out; Surcharge is added to SalesNTax; an unknown
+ *   FulfillmentOutlet is a 400. The back office therefore sends the whole invoice back: the form's
+ *   edits on top of a detail read just before, lines and payments unchanged.
+ * - ASSUMPTION: `Invoice/Number` carries `LogisticServiceCode`, `FulfillmentOutlet` and `Recipient`
+ *   (the docs list the detail's fields only up to "Fulfillment, …").
+ * - ASSUMPTION: an empty or absent `Tag` in the listing means every channel (the seed marks it
+ *   required but lists it under "One of:"); the screen sends the outlets the user picked or, when none,
+ *   every outlet the Outlet list (without `Access=All`) gives the user.
+ * - ASSUMPTION: there is no total count in `Invoice/MultipleOutlet`; an empty page after page 1 is
+ *   "beyond the end".
+ * - `SalesOrder/ReferenceNumber` (seed-000): "If this property is null or empty, it will not update".
+ *   ASSUMPTION: the same holds for `Note`; an unknown order answers 404 `{Message}`; setting the same
+ *   values twice leaves the order as once, so a record whose first send had an unknown outcome is
+ *   simply sent again (it cannot duplicate anything).
+ * - ASSUMPTION: DealPOS has no documented list of logistic service codes; the screen offers the
+ *   seed's examples and common Indonesian couriers, and any code typed in.
+ */
+export const ASSUMED_ROLES: Readonly<Record<string, string>> = {
+  /** ASSUMPTION: the seed names no role for the listing; the notes give "Orders View" for invoice detail. */
+  'GET Invoice/MultipleOutlet': 'Orders VIEW',
+  'GET Invoice/Number': 'Orders VIEW',
+  /** ASSUMPTION: the seed names no role; a sales order is edited with the Orders module's EDIT. */
+  'PUT SalesOrder/ReferenceNumber': 'Orders EDIT',
+};
+
+export const LOGISTIC_SERVICE_CODES: readonly string[] = [
+  'JNE-R',
+  'JNE123',
+  'JNE-REG',
+  'JNE-YES',
+  'JNT-EZ',
+  'SICEPAT-REG',
+  'ANTERAJA-REG',
+  'POS-KILAT',
+  'GOSEND',
+  'GRAB-EXPRESS',
+];

@@ -242,6 +242,12 @@ export const InvoiceInputSchema = z.object({
   Customer: InvoiceCustomerInputSchema.optional(),
   Variants: z.array(InvoiceLineInputSchema),
   Payments: z.array(InvoicePaymentInputSchema).optional(),
+  /** PUT only in the seed: surcharge amount, added to SalesNTax (assumption). */
+  Surcharge: optNum,
+  /** PUT: the outlet that fulfils, when not `Outlet`. */
+  FulfillmentOutlet: z.string().nullish(),
+  /** "Input when choosing later fulfillment"; its fields are not documented, so it is kept as given. */
+  Recipient: z.record(z.string(), z.unknown()).nullish(),
 });
 /** What callers pass (numbers may be given as numbers; the server coerces). */
 export type InvoiceInput = z.input<typeof InvoiceInputSchema>;
@@ -324,6 +330,9 @@ export const InvoiceDetailSchema = z.object({
   Register: text,
   PaymentState: text,
   Status: text,
+  LogisticServiceCode: text,
+  FulfillmentOutlet: text,
+  Recipient: z.record(z.string(), z.unknown()).nullish(),
   Variants: z.array(InvoiceDetailLineSchema).nullish(),
   Payments: z.array(InvoiceDetailPaymentSchema).nullish(),
 });

@@ -602,6 +602,10 @@ export interface DemoSalesOrder {
 }
 export const DEMO_SALES_ORDERS: readonly DemoSalesOrder[] = [
   { outlet: 'Outlet1', number: '20.06.00001', referenceNumber: null, logisticServiceCode: null, note: null },
+  // A few more to try the sales-order fulfilment screen in the demo store.
+  { outlet: 'Main Store', number: 'SO-MS-0001', referenceNumber: null, logisticServiceCode: null, note: null },
+  { outlet: 'Main Store', number: 'SO-MS-0002', referenceNumber: 'JP0000000001', logisticServiceCode: 'JNE-REG', note: 'Waiting for pick-up' },
+  { outlet: 'Pluit', number: 'SO-PL-0001', referenceNumber: null, logisticServiceCode: null, note: null },
 ];
 
 /** Invoices present at start: the delete example's LM3002, one that matches the list example, a few more. */

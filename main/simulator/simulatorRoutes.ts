@@ -63,13 +63,13 @@ export function buildRoutes(
   const invoiceByParams = (ctx: RequestContext): StoredInvoice => {
     const id = str(ctx, 'ID');
     if (id) {
-      const found = [...state.invoices.values()].find((i) => i.ID.toLowerCase() === id.toLowerCase());
+      const found = [...state.invoices.values()].find((i) => !i.InBin && i.ID.toLowerCase() === id.toLowerCase());
       if (!found) throw new SimHttpError(404, `Invoice ${id} is not found`);
       return found;
     }
     const outlet = state.resolveOutlet(ctx.params);
     const number = required(ctx, 'Number');
-    const invoice = state.findInvoice(outlet.Name, number);
+    const invoice = state.activeInvoice(outlet.Name, number);
     if (!invoice) throw new SimHttpError(404, `Invoice ${number} is not found in outlet ${outlet.Name}`);
     return invoice;
   };
@@ -255,7 +255,7 @@ export function buildRoutes(
         const fulfillment = str(ctx, 'Fulfillment');
         // The notes' name for the same filter ([DOC + CODE-A]): Sent/Unsent/Partial/Returned.
         const deliveryState = str(ctx, 'DeliveryState');
-        // Seed: "Bin — Invoice in bin or not, default false". A delete here erases, so the bin is empty.
+        // Seed: "Bin — Invoice in bin or not, default false"; DELETE Invoice moves an invoice there.
         const bin = ctx.params['Bin'] === true || String(ctx.params['Bin']).toLowerCase() === 'true';
         const email = str(ctx, 'Email')?.toLowerCase();
         const mobile = str(ctx, 'Mobile');
@@ -264,7 +264,7 @@ export function buildRoutes(
         const to = str(ctx, 'To');
         const status = str(ctx, 'Status') ?? 'Active';
         const matching = [...state.invoices.values()]
-          .filter(() => !bin)
+          .filter((i) => i.InBin === bin)
           .filter((i) => outlets.length === 0 || outlets.includes(i.Outlet.toLowerCase()))
           .filter((i) => tags.length === 0 || tags.includes((i.Tag ?? '').toLowerCase()))
           .filter((i) => !paymentState || i.PaymentState === paymentState)
@@ -421,8 +421,9 @@ export function variantListRow(v: SimVariant): VariantListRow {
 }
 
 function invoiceDetail(invoice: StoredInvoice): Record<string, unknown> {
-  const { OutletID: _outletId, CustomerID: _customerId, LogisticServiceCode: _logistic, ...detail } = invoice;
-  return detail;
+  const { OutletID: _outletId, CustomerID: _customerId, InBin: _inBin, ...detail } = invoice;
+  // Seed (PUT): "When this property is null or not specified, it will get data from property Outlet".
+  return { ...detail, FulfillmentOutlet: invoice.FulfillmentOutlet ?? invoice.Outlet };
 }
 
 function invoiceRow(i: StoredInvoice): Record<string, unknown> {

@@ -49,6 +49,8 @@ export type StoredInvoice = InvoiceDetail & {
   readonly OutletID: string;
   readonly CustomerID: string | null;
   readonly LogisticServiceCode: string | null;
+  /** Deleted: listed only by `Invoice/MultipleOutlet` with `Bin: true` (seed: "Invoice in bin or not"). */
+  readonly InBin: boolean;
 };
 
 const REDEEM_POINT_VALUE = SIMULATOR_ASSUMPTIONS.redeemPointValue;
@@ -90,8 +92,15 @@ export class SimulatorState {
 
   // ------------------------------------------------------------------ queries for tests
 
+  /** The stored invoice, in the bin or not (tests check both). */
   findInvoice(outlet: string, number: string): StoredInvoice | null {
     return this.invoices.get(key(outlet, number)) ?? null;
+  }
+
+  /** The invoice lookups by number see: not one in the bin (see INVOICE_BIN in assumptions.ts). */
+  activeInvoice(outlet: string, number: string): StoredInvoice | null {
+    const invoice = this.findInvoice(outlet, number);
+    return invoice && !invoice.InBin ? invoice : null;
   }
 
   /** How many requests hit `path` (relative to /api/v3, any case), optionally for one method. */
@@ -167,36 +176,49 @@ export class SimulatorState {
     const input = parseInvoice(raw);
     const outlet = this.resolveOutlet(input);
     const k = key(outlet.Name, input.Number);
-    const existing = this.invoices.get(k);
+    const existing = this.activeInvoice(outlet.Name, input.Number);
     if (!existing) throw new SimHttpError(404, `Invoice ${input.Number} is not found in outlet ${outlet.Name}`);
     if (existing.CustomerID && existing.PointUsed) {
       // Give back the points the old version redeemed before charging the new version.
       const customer = this.customerBy('ID', existing.CustomerID);
       if (customer) customer.LoyaltyPoint = (customer.LoyaltyPoint ?? 0) + (existing.PointUsed ?? 0) - (existing.PointsEarned ?? 0);
     }
-    const invoice = this.buildInvoice(input, outlet, { id: existing.ID, created: existing.Created ?? localTimestamp(this.now()), writeOff: false });
+    // Seed (PUT): Surcharge, FulfillmentOutlet and Recipient are fields of the update; one left out keeps its stored value.
+    const kept: InvoiceParsed = {
+      ...input,
+      Surcharge: input.Surcharge ?? existing.Surcharge ?? 0,
+      FulfillmentOutlet: input.FulfillmentOutlet ?? existing.FulfillmentOutlet ?? null,
+      Recipient: input.Recipient ?? existing.Recipient ?? null,
+    };
+    const invoice = this.buildInvoice(kept, outlet, { id: existing.ID, created: existing.Created ?? localTimestamp(this.now()), writeOff: false });
     this.invoices.set(k, invoice);
     return invoice;
   }
 
+  /** Seed: DELETE moves the invoice to the bin that `Bin: true` lists; it is not erased. */
   deleteInvoice(params: Record<string, unknown>): void {
-    let k: string | null = null;
+    let found: StoredInvoice | null = null;
     if (typeof params['InvoiceID'] === 'string') {
       const id = params['InvoiceID'].toLowerCase();
-      for (const [candidate, invoice] of this.invoices) if (invoice.ID.toLowerCase() === id) k = candidate;
-      if (!k) throw new SimHttpError(404, `Invoice ${params['InvoiceID']} is not found`);
+      found = [...this.invoices.values()].find((invoice) => !invoice.InBin && invoice.ID.toLowerCase() === id) ?? null;
+      if (!found) throw new SimHttpError(404, `Invoice ${params['InvoiceID']} is not found`);
     } else {
       const outlet = this.resolveOutlet(params);
       const number = params['Number'];
       if (typeof number !== 'string' || !number) throw new SimHttpError(400, 'Number is required');
-      k = key(outlet.Name, number);
-      if (!this.invoices.has(k)) throw new SimHttpError(404, `Invoice ${number} is not found in outlet ${outlet.Name}`);
+      found = this.activeInvoice(outlet.Name, number);
+      if (!found) throw new SimHttpError(404, `Invoice ${number} is not found in outlet ${outlet.Name}`);
     }
-    this.invoices.delete(k);
+    this.invoices.set(key(found.Outlet, found.Number), { ...found, InBin: true });
   }
 
   private buildInvoice(input: InvoiceParsed, outlet: Outlet, meta: { id: string; created: string; writeOff: boolean }): StoredInvoice {
-    const taxName = input.TaxType ?? 'No Tax';
+    const tag = input.Tag ?? input.SalesType;
+    // Seed: Tag (alias SalesType) and TaxType are required on POST and PUT Invoice.
+    if (!tag) throw new SimHttpError(400, 'Tag is required');
+    const taxName = input.TaxType;
+    if (!taxName) throw new SimHttpError(400, 'TaxType is required');
+    const fulfillmentOutlet = input.FulfillmentOutlet ? this.resolveOutlet({ Outlet: input.FulfillmentOutlet }).Name : null;
     const tax = this.taxes.find((t) => t.Name.toLowerCase() === taxName.toLowerCase());
     if (!tax) throw new SimHttpError(400, `Tax Type ${taxName} is not found`);
     if (input.Variants.length === 0) throw new SimHttpError(400, 'Variants must contain at least one item');
@@ -254,7 +276,8 @@ export class SimulatorState {
     // Same reading of Type as the client's (dealpos/taxOption.ts); an unknown Type is added on top.
     const inclusive = taxIsInclusive(tax.Type) === true;
     const taxAmount = inclusive ? round((sales * rate) / (100 + rate)) : round((sales * rate) / 100);
-    const salesNTax = inclusive ? sales : sales + taxAmount;
+    const surcharge = Math.max(0, round(input.Surcharge ?? 0));
+    const salesNTax = (inclusive ? sales : sales + taxAmount) + surcharge;
     const paid = payments.reduce((sum, p) => sum + p.amount, 0);
     const paymentState = meta.writeOff || paid >= salesNTax ? 'Paid' : paid > 0 ? 'Partial' : 'Unpaid';
     const pointsEarned = customer ? Math.floor(salesNTax / POINT_EARN_STEP) : 0;
@@ -270,7 +293,7 @@ export class SimulatorState {
       Number: input.Number,
       Date: date,
       DueDate: dueDate ?? '0001-01-01T00:00:00',
-      Tag: input.Tag ?? input.SalesType ?? null,
+      Tag: tag,
       SalesPerson: input.SalesPerson ?? null,
       Customer: customerInput
         ? {
@@ -293,7 +316,7 @@ export class SimulatorState {
       Tax: taxAmount,
       TaxRate: rate,
       Sales: sales,
-      Surcharge: 0,
+      Surcharge: surcharge,
       SalesNTax: salesNTax,
       Coupon: input.Coupon ?? null,
       Note: input.Note ?? null,
@@ -305,6 +328,9 @@ export class SimulatorState {
       PaymentState: paymentState,
       Status: 'Active',
       LogisticServiceCode: input.LogisticServiceCode ?? null,
+      FulfillmentOutlet: fulfillmentOutlet,
+      Recipient: input.Recipient ?? null,
+      InBin: false,
       Variants: lines.map((l) => ({
         VariantID: l.variant.ID,
         Code: l.variant.Code,

@@ -9,6 +9,8 @@ import { useLocale, useT } from '../i18n/useT';
 import { OnboardingScreen } from '../screens/onboarding/OnboardingScreen';
 import { CheckoutScreen } from '../screens/checkout/CheckoutScreen';
 import { QueueScreen } from '../screens/queue/QueueScreen';
+import { InvoicesScreen } from '../screens/invoices/InvoicesScreen';
+import { SalesOrderScreen } from '../screens/salesOrder/SalesOrderScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { LabelsScreen } from '../screens/labels/LabelsScreen';
 import { useShortcutList } from '../shortcuts/useShortcut';
@@ -26,6 +28,10 @@ function ScreenView({ screen, mode }: { readonly screen: Screen; readonly mode: 
       return <QueueScreen />;
     case 'settings':
       return <SettingsScreen />;
+    case 'invoices':
+      return <InvoicesScreen />;
+    case 'salesOrders':
+      return <SalesOrderScreen />;
     case 'labels':
       return <LabelsScreen />;
   }
@@ -54,6 +60,8 @@ export function App(): React.JSX.Element {
     { screen: 'checkout', label: 'shell.nav.checkout', keys: NAV_KEYS.checkout },
     { screen: 'queue', label: 'shell.nav.queue', keys: NAV_KEYS.queue, badge: status.queue.needsAttention },
     { screen: 'settings', label: 'shell.nav.settings', keys: NAV_KEYS.settings },
+    { screen: 'invoices', label: 'shell.nav.invoices', keys: NAV_KEYS.invoices },
+    { screen: 'salesOrders', label: 'shell.nav.salesOrders', keys: NAV_KEYS.salesOrders },
     { screen: 'labels', label: 'labels.nav', keys: NAV_KEYS.labels },
   ];
 

@@ -9,10 +9,12 @@ import { appEvents, appMethods } from './app';
 import { catalogEvents, catalogMethods } from './catalog';
 import { customerMethods } from './customer';
 import { labelsMethods } from './labels';
+import { invoicesMethods } from './invoices';
 import { printingEvents, printingMethods } from './printing';
 import { queueEvents, queueMethods } from './queue';
 import { receiptsMethods } from './receipts';
 import { saleEvents, saleMethods } from './sale';
+import { salesOrderEvents, salesOrderMethods } from './salesOrder';
 import { scannerEvents, scannerMethods } from './scanner';
 import { settingsMethods } from './settings';
 
@@ -29,6 +31,8 @@ export const contract = {
   ...printingMethods,
   ...receiptsMethods,
   ...labelsMethods,
+  ...invoicesMethods,
+  ...salesOrderMethods,
 } as const;
 
 export const contractEvents = {
@@ -38,6 +42,7 @@ export const contractEvents = {
   ...queueEvents,
   ...scannerEvents,
   ...printingEvents,
+  ...salesOrderEvents,
 } as const;
 
 export * from './types';

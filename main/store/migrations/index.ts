@@ -11,6 +11,7 @@ import { voidedByMigration } from './005_voided_by';
 import { outboxTallyMigration } from './006_outbox_tally';
 import { printJobsMigration } from './007_print_jobs';
 import { labelDocumentsMigration } from './008_label_documents';
+import { salesOrderReferencesMigration } from './009_sales_order_references';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   outboxTallyMigration,
   printJobsMigration,
   labelDocumentsMigration,
+  salesOrderReferencesMigration,
 ];

@@ -4,9 +4,11 @@
 import { approval } from './approval';
 import { checkout } from './checkout';
 import { labels } from './labels';
+import { invoices } from './invoices';
 import { onboarding } from './onboarding';
 import { printing } from './printing';
 import { queue } from './queue';
+import { salesOrder } from './salesOrder';
 import { scanner } from './scanner';
 import { settings } from './settings';
 import { shell } from './shell';
@@ -21,4 +23,6 @@ export const catalogs = {
   approval,
   printing,
   labels,
+  invoices,
+  salesOrder,
 } as const;

@@ -172,6 +172,63 @@ describe('Invoice/MultipleOutlet filters', () => {
   });
 });
 
+describe('Invoice held to the seed text', () => {
+  const body = (extra: Record<string, unknown>, drop: readonly string[] = []): string => {
+    const invoice: Record<string, unknown> = {
+      Outlet: 'Main Store', Number: 'SEED-1', Date: '2026-11-21', Tag: 'Offline', TaxType: 'No Tax',
+      Variants: [{ Code: DEMO_FIXTURES.variants.indomie.code, Quantity: 2, Price: 3500 }],
+      ...extra,
+    };
+    return JSON.stringify(Object.fromEntries(Object.entries(invoice).filter(([field]) => !drop.includes(field))));
+  };
+
+  it('POST and PUT Invoice refuse a missing Tag or TaxType with 400 naming it, and store nothing', async () => {
+    const { sim: s, token } = await start();
+    for (const method of ['POST', 'PUT'] as const) {
+      if (method === 'PUT') expect((await curlLike(s.url, token, 'POST', '/api/v3/Invoice', body({}))).status).toBe(200);
+      for (const field of ['Tag', 'TaxType']) {
+        const answer = await curlLike(s.url, token, method, '/api/v3/Invoice', body({ Note: 'changed' }, [field]));
+        expect(answer.status, `${method} without ${field}`).toBe(400);
+        expect(answer.json).toEqual({ Message: `${field} is required` });
+      }
+    }
+    expect(s.state.findInvoice('Main Store', 'SEED-1')?.Note).toBeNull();
+    // The documented alias of Tag still counts as a Tag.
+    expect((await curlLike(s.url, token, 'POST', '/api/v3/Invoice', body({ Number: 'SEED-2', SalesType: 'Shopee' }, ['Tag']))).status).toBe(200);
+    expect(s.state.findInvoice('Main Store', 'SEED-2')?.Tag).toBe('Shopee');
+  });
+
+  it('PUT Invoice keeps Surcharge, FulfillmentOutlet and Recipient: sent ones are stored, left-out ones stay', async () => {
+    const { sim: s, token } = await start();
+    await curlLike(s.url, token, 'POST', '/api/v3/Invoice', body({}));
+    const recipient = { Name: 'Budi', Address: 'Jl. Pluit 1' };
+    const put = await curlLike(s.url, token, 'PUT', '/api/v3/Invoice', body({ Surcharge: 2000, FulfillmentOutlet: 'Pluit', Recipient: recipient }));
+    expect(put.status).toBe(200);
+    expect(s.state.findInvoice('Main Store', 'SEED-1')).toMatchObject({ Surcharge: 2000, SalesNTax: 9000, FulfillmentOutlet: 'Pluit', Recipient: recipient });
+    await curlLike(s.url, token, 'PUT', '/api/v3/Invoice', body({ Note: 'only the note' }));
+    expect(s.state.findInvoice('Main Store', 'SEED-1')).toMatchObject({ Note: 'only the note', Surcharge: 2000, FulfillmentOutlet: 'Pluit', Recipient: recipient });
+    const detail = await curlLike(s.url, token, 'GET', '/api/v3/Invoice/Number?Outlet=Main%20Store&Number=SEED-1');
+    expect(detail.json).toMatchObject({ Surcharge: 2000, FulfillmentOutlet: 'Pluit', Recipient: recipient });
+    const unknown = await curlLike(s.url, token, 'PUT', '/api/v3/Invoice', body({ FulfillmentOutlet: 'Nowhere' }));
+    expect(unknown.status).toBe(400);
+  });
+
+  it('DELETE Invoice moves it to the bin: listed with Bin true only, gone from lookups, a second DELETE is 404', async () => {
+    const { sim: s, token } = await start();
+    await curlLike(s.url, token, 'POST', '/api/v3/Invoice', body({}));
+    const del = await curlLike(s.url, token, 'DELETE', '/api/v3/Invoice', '{"Outlet":"Main Store","Number":"SEED-1"}');
+    expect(del.json).toBe('Invoice has been delete!{}');
+    const list = async (bin: boolean): Promise<string[]> => {
+      const answer = await curlLike(s.url, token, 'POST', '/api/v3/Invoice/MultipleOutlet', JSON.stringify({ PageNumber: 1, PageSize: 50, Outlet: ['Main Store'], Bin: bin }));
+      return (answer.json as Array<{ Number: string }>).map((row) => row.Number);
+    };
+    expect(await list(true)).toEqual(['SEED-1']);
+    expect(await list(false)).not.toContain('SEED-1');
+    expect((await curlLike(s.url, token, 'GET', '/api/v3/Invoice/Number?Outlet=Main%20Store&Number=SEED-1')).status).toBe(404);
+    expect((await curlLike(s.url, token, 'DELETE', '/api/v3/Invoice', '{"Outlet":"Main Store","Number":"SEED-1"}')).status).toBe(404);
+  });
+});
+
 describe('generated catalog', () => {
   it('is deterministic for a seed, differs across seeds, and every code is a valid, unique EAN-13', () => {
     const a = new DemoCatalog(7, 3000);

@@ -167,7 +167,12 @@ describe('seed-001 examples (invoice), in documented order', () => {
   it('DELETE Invoice', async () => {
     const answer = await curlLike(sim.url, token, 'DELETE', '/api/v3/Invoice', '{\n"Outlet": "Outlet1",\n"Number": "LM3002"\n}');
     expect(answer.json).toBe('Invoice has been delete!{}');
-    expect(sim.state.findInvoice('Outlet1', 'LM3002')).toBeNull();
+    // Moved to the bin, not erased: `Bin: true` lists it, a lookup by number no longer finds it.
+    expect(sim.state.findInvoice('Outlet1', 'LM3002')).toMatchObject({ InBin: true });
+    const bin = await curlLike(sim.url, token, 'POST', '/api/v3/Invoice/MultipleOutlet', '{"PageNumber":1,"PageSize":20,"Outlet":["Outlet1"],"Bin":true}');
+    expect((bin.json as Array<{ Number: string }>).map((row) => row.Number)).toEqual(['LM3002']);
+    const lookup = await curlLike(sim.url, token, 'GET', '/api/v3/Invoice/IDByNumber?Outlet=Outlet1&Number=LM3002');
+    expect(lookup.status).toBe(404);
   });
 
   it('GET Invoice/MultipleOutlet', async () => {

@@ -68,7 +68,7 @@ interface Sample {
   readonly width: number;
 }
 
-const STRING_CANDIDATES = ['abc123', '1234', 'a', '2026-12-05T10:00:00+07:00', '0f8fad5b-d9cb-469f-a165-70867728950e'];
+const STRING_CANDIDATES = ['abc123', '1234', 'a', '2026-12-05T10:00:00+07:00', '0f8fad5b-d9cb-469f-a165-70867728950e', '2026-12-05', 'ani@example.com', '081234567890'];
 /** Whole objects for schemas whose fields are checked together, tried when field-by-field samples do not fit. */
 const OBJECT_SAMPLES: readonly Record<string, unknown>[] = [{ prefix: '21', itemDigits: 5, valueDigits: 5, value: 'weight', decimals: 3 }];
 
