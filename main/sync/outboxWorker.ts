@@ -28,9 +28,10 @@ import { fullJitterDelay, type BackoffPolicy } from './backoff';
 import { DrainProgress, type SyncQuota } from './drainProgress';
 import { allListed, listingRequest, pageMayContinue, settleFromListing } from './settleByListing';
 import { SendLoop, systemClock, type LoopClock, type SendResult } from './sendLoop';
+import type { ShiftApi, ShiftSync } from './shiftSync';
 
 /** The part of the DealPOS client the worker uses; the account service owns the real one. */
-export type InvoiceApi = Pick<DealPosClient, 'createInvoice' | 'createInvoices' | 'invoiceIdByNumber' | 'listInvoicesMultipleOutlet'>;
+export type InvoiceApi = Pick<DealPosClient, 'createInvoice' | 'createInvoices' | 'invoiceIdByNumber' | 'listInvoicesMultipleOutlet'> & Partial<ShiftApi>;
 
 export interface OutboxWorkerOptions {
   readonly store: OutboxStore;
@@ -54,6 +55,8 @@ export interface OutboxWorkerOptions {
   readonly quota?: () => SyncQuota | null;
   /** Subscribes to "DealPOS answered someone's request" (returns the unsubscribe): ends a backoff. */
   readonly onDealPosAnswered?: (listener: () => void) => () => void;
+  /** Shift opens and closes (issue 15): sent in order with the invoices, one step before each run. */
+  readonly shifts?: ShiftSync;
 }
 
 export const DEFAULT_BATCH_SIZE = 25;
@@ -64,14 +67,14 @@ const SETTLE_LIMIT = 100;
  * settled in at most 3 requests; what two pages of 500 rows cannot settle is checked by number.
  */
 const SETTLE_MAX_PAGES = 2;
-const DEFAULT_ENTRY_BACKOFF: BackoffPolicy = { baseMs: 5_000, maxMs: 30 * 60_000 };
+export const DEFAULT_ENTRY_BACKOFF: BackoffPolicy = { baseMs: 5_000, maxMs: 30 * 60_000 };
 
 /** Errors that say nothing about the invoice itself: DealPOS could not be reached or asked us to wait. */
 const CONNECTIVITY_CODES = new Set(['network', 'timeout', 'cancelled', 'rate_limited']);
 
 type FailureKind = 'pause' | 'transient' | 'rejected' | 'unavailable';
 
-interface Classified {
+export interface Classified {
   readonly kind: FailureKind;
   readonly code: string;
   readonly message: string;
@@ -82,7 +85,7 @@ interface Classified {
   readonly connectivity: Connectivity | null;
 }
 
-function classify(error: unknown): Classified {
+export function classify(error: unknown): Classified {
   if (!(error instanceof ServiceError)) {
     const message = error instanceof Error ? error.message : String(error);
     return { kind: 'transient', code: 'internal', message, maybeProcessed: true, retryAfterMs: 0, connectivity: null };
@@ -114,6 +117,10 @@ function classify(error: unknown): Classified {
     default:
       return { ...base, kind: 'transient', maybeProcessed, connectivity: null };
   }
+}
+
+function earliest(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.min(a, b);
 }
 
 function serverMessageOf(error: unknown, fallback: string): string {
@@ -169,7 +176,7 @@ export class OutboxWorker {
   start(): void {
     if (this.started) return;
     this.started = true;
-    const recovered = this.store.recoverInterrupted(this.clock.now());
+    const recovered = this.store.recoverInterrupted(this.clock.now()) + (this.options.shifts?.recoverInterrupted(this.clock.now()) ?? 0);
     if (recovered > 0) this.options.logger.warn(`Outbox: ${recovered} invoice(s) were in flight at shutdown; asking DealPOS about them before resending`);
     this.publish();
     const refreshMs = this.options.statusRefreshMs ?? 15_000;
@@ -197,6 +204,7 @@ export class OutboxWorker {
   /** "Sync now": every pending invoice is due, backoff and pause are dropped. */
   syncNow(): QueueCounts {
     this.store.wakeAll(this.clock.now());
+    this.options.shifts?.wakeAll(this.clock.now());
     this.resume();
     return this.publish();
   }
@@ -245,11 +253,20 @@ export class OutboxWorker {
     }
 
     const now = this.clock.now();
+    const shifts = this.options.shifts;
+    if (shifts && client.openShift && client.closeShift && client.listShifts) {
+      const api: ShiftApi = { openShift: client.openShift.bind(client), closeShift: client.closeShift.bind(client), listShifts: client.listShifts.bind(client) };
+      const stepped = await shifts.step({ client: api, now, callOptions: () => this.callOptions(), connectivity: (value) => this.setConnectivity(value) });
+      if (stepped) {
+        if (stepped.kind === 'progress') this.lastError = null;
+        return stepped;
+      }
+    }
     // Until a request has succeeded (start-up, after an outage) probe with one invoice: a request
     // that dies on the way leaves only that one needing an IDByNumber check, not a whole batch.
     const limit = this.connectivity === 'online' ? this.batchSize : 1;
     const due = this.store.due(now, limit);
-    if (due.length === 0) return { kind: 'idle', nextDueAt: this.store.nextDueAt() };
+    if (due.length === 0) return { kind: 'idle', nextDueAt: earliest(this.store.nextDueAt(), shifts?.nextDueAt() ?? null) };
     if (due.some((e) => e.maybeSent)) {
       // Every invoice in doubt, not only this run's share: one listing settles them all.
       const uncertain = this.store.dueMaybeSent(now, SETTLE_LIMIT);

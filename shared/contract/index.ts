@@ -13,6 +13,7 @@ import { queueEvents, queueMethods } from './queue';
 import { saleEvents, saleMethods } from './sale';
 import { scannerEvents, scannerMethods } from './scanner';
 import { settingsMethods } from './settings';
+import { shiftMethods } from './shift';
 
 export const contract = {
   ...appMethods,
@@ -25,6 +26,7 @@ export const contract = {
   ...customerMethods,
   ...managerMethods,
   ...printingMethods,
+  ...shiftMethods,
 } as const;
 
 export const contractEvents = {
