@@ -1,4 +1,4 @@
-export type BenchArea = 'skeleton' | 'dealpos' | 'store' | 'outbox' | 'scanner' | 'checkout';
+export type BenchArea = 'skeleton' | 'dealpos' | 'store' | 'outbox' | 'scanner' | 'checkout' | 'shift';
 
 export interface BenchRow {
   readonly name: string;
