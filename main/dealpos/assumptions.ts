@@ -268,8 +268,8 @@ export const TAX_TYPE_INCLUSIVE: Readonly<Record<string, boolean>> = { inclusive
  *   usual POST alias of a GET-with-body cannot exist); From/To are yyyy-mm-dd and filter on the
  *   shift's open date; an open shift lists with an empty `Close`.
  * - ASSUMPTION: a register name is unique within the account and belongs to one outlet. DealPOS has
- *   no register API; the simulator files a register under the outlet of the first invoice that
- *   named it, else under the account's first active outlet.
+ *   no register API; the simulator places a register in the outlet of the first invoice that named
+ *   it, and until then lists that register's shift under whichever outlet is asked for.
  * - ASSUMPTION: `Cashier` in the list is the user who opened the shift (the API user for the
  *   counter); the counter's own cashier travels on each invoice as `SalesPerson`.
  */

@@ -321,7 +321,8 @@ export function buildRoutes(
       role: ['Shift', 'VIEW'],
       handle: (ctx) => {
         const all = state.listShifts(ctx.params);
-        return { Data: pageOf(all, ctx, 100).map(shiftRow), TotalCount: all.length };
+        const outlet = state.resolveOutlet(ctx.params).Name;
+        return { Data: pageOf(all, ctx, 100).map((s) => shiftRow(s, outlet)), TotalCount: all.length };
       },
     },
   ];
@@ -343,12 +344,14 @@ function shiftRoute(state: SimulatorState): Route {
         return { Number: shift.Number, Sales: shift.Sales, Tax: shift.Tax, Start: localTimestamp(shift.OpenMs), End: localTimestamp(shift.CloseMs ?? shift.OpenMs) };
       }
       const { pageNumber, pageSize } = paging(ctx, 100);
-      return state.listShifts(ctx.params).slice((pageNumber - 1) * pageSize, pageNumber * pageSize).map(shiftRow);
+      const outlet = state.resolveOutlet(ctx.params).Name;
+      return state.listShifts(ctx.params).slice((pageNumber - 1) * pageSize, pageNumber * pageSize).map((s) => shiftRow(s, outlet));
     },
   };
 }
 
-function shiftRow(shift: SimShift): unknown {
+/** `outlet`: the outlet asked for, shown for a shift whose register has no invoice yet. */
+function shiftRow(shift: SimShift, outlet: string): unknown {
   return {
     ID: shift.ID,
     Number: shift.Number,
@@ -357,7 +360,7 @@ function shiftRow(shift: SimShift): unknown {
     Cashier: shift.Cashier,
     SalesNTax: shift.SalesNTax,
     TotalInvoice: shift.TotalInvoice,
-    Outlet: shift.Outlet,
+    Outlet: shift.Outlet ?? outlet,
     Register: shift.Register,
     Visitors: shift.TotalInvoice,
   };

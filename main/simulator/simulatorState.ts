@@ -55,7 +55,8 @@ export type StoredInvoice = InvoiceDetail & {
 export interface SimShift {
   readonly ID: string;
   readonly Number: string;
-  readonly Outlet: string;
+  /** Null until an invoice on the register says which outlet it belongs to (SHIFT_SEMANTICS). */
+  Outlet: string | null;
   readonly Register: string;
   readonly OpAmount: number;
   readonly Cashier: string;
@@ -192,11 +193,11 @@ export class SimulatorState {
     if (typeof register !== 'string' || register.trim() === '') throw new SimHttpError(400, 'Register is required');
     if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0) throw new SimHttpError(400, 'OpAmount must be a number of 0 or more');
     if (this.openShiftOf(register)) throw new SimHttpError(400, `Register ${register} already has an open shift`);
-    const outlet = this.outletOfRegister(register);
+    const outlet = this.registerOutlets.get(register.toLowerCase()) ?? null;
     const shift: SimShift = {
       ID: randomUUID(),
-      Number: `${outlet.Code ?? 'SH'}-SH-${String(this.shifts.length + 1).padStart(5, '0')}`,
-      Outlet: outlet.Name,
+      Number: `SH-${String(this.shifts.length + 1).padStart(5, '0')}`,
+      Outlet: outlet,
       Register: register,
       OpAmount: amount,
       Cashier: 'API',
@@ -227,7 +228,7 @@ export class SimulatorState {
     const to = dateParam(params['To'], 'To');
     return this.shifts.filter((s) => {
       const day = localTimestamp(s.OpenMs).slice(0, 10);
-      return s.Outlet === outlet.Name && (from === null || day >= from) && (to === null || day <= to);
+      return (s.Outlet === null || s.Outlet === outlet.Name) && (from === null || day >= from) && (to === null || day <= to);
     });
   }
 
@@ -236,18 +237,12 @@ export class SimulatorState {
     return this.shifts.find((s) => s.CloseMs === null && s.Register.toLowerCase() === lower) ?? null;
   }
 
-  private outletOfRegister(register: string): Outlet {
-    const known = this.registerOutlets.get(register.toLowerCase());
-    const outlet = (known ? this.outletByName(known) : null) ?? this.outlets.find((o) => o.Suspended !== true);
-    if (!outlet) throw new SimHttpError(400, 'The account has no active outlet');
-    return outlet;
-  }
-
   private countIntoShift(invoice: StoredInvoice, outlet: Outlet): void {
     const register = invoice.Register ?? '';
     if (!this.registerOutlets.has(register.toLowerCase())) this.registerOutlets.set(register.toLowerCase(), outlet.Name);
     const shift = this.openShiftOf(register);
     if (!shift) return;
+    shift.Outlet ??= outlet.Name;
     shift.Sales += invoice.Sales ?? 0;
     shift.Tax += invoice.Tax ?? 0;
     shift.SalesNTax += invoice.SalesNTax ?? 0;

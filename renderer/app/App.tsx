@@ -10,6 +10,7 @@ import { OnboardingScreen } from '../screens/onboarding/OnboardingScreen';
 import { CheckoutScreen } from '../screens/checkout/CheckoutScreen';
 import { QueueScreen } from '../screens/queue/QueueScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { ShiftScreen } from '../screens/shift/ShiftScreen';
 import { useShortcutList } from '../shortcuts/useShortcut';
 import type { Screen } from '../state/appSlice';
 import { useStore } from '../state/store';
@@ -25,6 +26,8 @@ function ScreenView({ screen, mode }: { readonly screen: Screen; readonly mode: 
       return <QueueScreen />;
     case 'settings':
       return <SettingsScreen />;
+    case 'shift':
+      return mode === 'setup' ? <OnboardingScreen /> : <ShiftScreen />;
   }
 }
 
@@ -50,6 +53,7 @@ export function App(): React.JSX.Element {
   const items: NavItem[] = [
     { screen: 'checkout', label: 'shell.nav.checkout', keys: NAV_KEYS.checkout },
     { screen: 'queue', label: 'shell.nav.queue', keys: NAV_KEYS.queue, badge: status.queue.needsAttention },
+    { screen: 'shift', label: 'shell.nav.shift', keys: NAV_KEYS.shift },
     { screen: 'settings', label: 'shell.nav.settings', keys: NAV_KEYS.settings },
   ];
 

@@ -4,7 +4,7 @@ import { useShortcut } from '../shortcuts/useShortcut';
 import { useStore } from '../state/store';
 
 /** Key bindings for the keys every screen shares; shown in the help overlay like any other. */
-export const NAV_KEYS = { checkout: 'Alt+1', queue: 'Alt+2', settings: 'Alt+3', help: 'F1' } as const;
+export const NAV_KEYS = { checkout: 'Alt+1', queue: 'Alt+2', settings: 'Alt+3', shift: 'Alt+4', help: 'F1' } as const;
 
 export function useGlobalShortcuts(): void {
   useEffect(() => installShortcutListener(window), []);
@@ -15,6 +15,7 @@ export function useGlobalShortcuts(): void {
   useShortcut({ id: 'nav.checkout', keys: NAV_KEYS.checkout, label: 'shell.shortcut.goCheckout', group }, () => navigate('checkout'));
   useShortcut({ id: 'nav.queue', keys: NAV_KEYS.queue, label: 'shell.shortcut.goQueue', group }, () => navigate('queue'));
   useShortcut({ id: 'nav.settings', keys: NAV_KEYS.settings, label: 'shell.shortcut.goSettings', group }, () => navigate('settings'));
+  useShortcut({ id: 'nav.shift', keys: NAV_KEYS.shift, label: 'shell.shortcut.goShift', group }, () => navigate('shift'));
   const general = 'shell.group.general';
   useShortcut({ id: 'help.f1', keys: NAV_KEYS.help, label: 'shell.shortcut.help', group: general }, () => setHelpOpen(!helpOpen));
   useShortcut({ id: 'help.question', keys: '?', label: 'shell.shortcut.help', group: general }, () => setHelpOpen(!helpOpen));

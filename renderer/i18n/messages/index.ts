@@ -9,6 +9,7 @@ import { queue } from './queue';
 import { scanner } from './scanner';
 import { settings } from './settings';
 import { shell } from './shell';
+import { shift } from './shift';
 
 export const catalogs = {
   shell,
@@ -19,4 +20,5 @@ export const catalogs = {
   scanner,
   approval,
   printing,
+  shift,
 } as const;
