@@ -69,7 +69,7 @@ export const Z_REPORT_LABELS: Readonly<Record<'en' | 'id', ZReportLabels>> = {
     title: (n) => `LAPORAN Z #${n}`,
     outlet: 'Outlet',
     register: 'Kasir',
-    cashier: 'Kasir',
+    cashier: 'Petugas',
     closedBy: 'Ditutup oleh',
     opened: 'Dibuka',
     closed: 'Ditutup',
