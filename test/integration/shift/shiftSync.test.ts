@@ -146,3 +146,27 @@ it('refuses bad input with a typed error naming the field, and stores nothing', 
   expect(() => counter.sell()).toThrow(expect.objectContaining({ code: 'conflict', issues: [expect.objectContaining({ path: 'shift' })] }));
   expect(counter.outbox.store.stats().pending).toBe(0);
 });
+
+it('every fault the simulator injects on the Shift endpoints still ends in one open and one close', async () => {
+  const h = counter.shifts.handlers;
+  const shiftPath = { path: /^shift$/i };
+  // The open: a 500, a reset connection, then a 429 before it goes through.
+  sim.faults.failNext(1, { ...shiftPath, method: 'POST' });
+  sim.faults.resetNext(1, { ...shiftPath, method: 'POST' });
+  sim.faults.rateLimitNext(1, { ...shiftPath, method: 'POST' });
+  const shift = await h['shift.open']({ cashier: 'Budi', openingFloat: 75_000 });
+  counter.sell(taxedSale(5));
+  counter.sell(taxedSale(6, 'card'));
+  await waitFor('the open to reach DealPOS', () => counter.outbox.shifts.syncOf(shift.id).open === 'synced', 15_000);
+  // The close: DealPOS closes the shift but its answer arrives garbled (an unknown outcome).
+  sim.faults.garbleNext(1, '{"Number": ', { ...shiftPath, method: 'PUT' });
+  const z = await h['shift.close']({ shiftId: shift.id, closedBy: 'Budi', count: { kind: 'total', amount: 75_000 } });
+  await waitFor('the close to reach DealPOS', () => counter.outbox.shifts.syncOf(shift.id).close === 'synced', 15_000);
+
+  expect(sim.state.shifts).toHaveLength(1);
+  expect(sim.state.shifts[0]).toMatchObject({ OpAmount: 75_000, TotalInvoice: 2, Sales: z.totals.sales, Tax: z.totals.tax });
+  expect(sim.state.shifts[0]?.CloseMs).not.toBeNull();
+  // The garbled close was settled from DealPOS's list, not by closing again.
+  expect(sim.state.countRequests('Shift', 'PUT')).toBe(1);
+  expect((await h['shift.zReport']({ number: z.number })).sync.dealpos).toMatchObject({ number: sim.state.shifts[0]?.Number, salesNTax: sim.state.shifts[0]?.SalesNTax });
+}, 30_000);
