@@ -47,6 +47,9 @@ import { createLabelService } from './labels/labelService';
 import { createInvoicesService } from './invoices/invoicesService';
 import { createSalesOrderService, lastUsedCodeSchema } from './salesOrder/salesOrderService';
 import { SalesOrderReferenceStore } from './store/salesOrderReferenceStore';
+import { shiftSettingsSchema } from '../shared/contract/shift';
+import { thermalZReport, Z_REPORT_LABELS } from './printing/thermalShiftReport';
+import { createShiftService } from './shift/shiftService';
 
 export interface Services {
   readonly config: ServicesConfig;
@@ -63,6 +66,8 @@ export interface Services {
 const PRINTER_SETTINGS_KEY = 'printer';
 /** The session's app-state key of the logistic service last used on the sales-order screen. */
 const LAST_LOGISTIC_SERVICE_KEY = 'salesOrder.lastLogisticService';
+/** The session's app-state key of the shift settings (issue 15). */
+const SHIFT_SETTINGS_KEY = 'shift';
 
 async function openLogger(config: ServicesConfig): Promise<FileLogger> {
   const dir = logsDir(config.dataDir);
@@ -229,6 +234,34 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     (instance) => instance.stop(),
   );
 
+  // Shifts (issue 15): settings in the session's app state, shifts and Z reports in its database;
+  // the open and close go to DealPOS through the outbox's worker, in order with the invoices.
+  const shifts = perSession(
+    account,
+    (session) =>
+      createShiftService({
+        store: outbox.current().shifts,
+        settings: {
+          get: () => session.state.get(SHIFT_SETTINGS_KEY, shiftSettingsSchema),
+          set: (value) => session.state.set(SHIFT_SETTINGS_KEY, value),
+        },
+        counter: () => {
+          const { outlet, register, currencyDecimals } = session.settings.get();
+          return { outlet, register, currencyDecimals };
+        },
+        approvals: () => approvals,
+        openDrawer: (reference) => printing.current().openDrawer(reference),
+        printZ: (report) =>
+          printing.current().printNow((paperWidth, language) =>
+            thermalZReport(report, { paperWidth, labels: Z_REPORT_LABELS[language], decimals: session.settings.get().currencyDecimals }),
+          ),
+        remote: () => session.client,
+        queued: () => void outbox.current().worker.queueChanged(true),
+        logger,
+      }),
+    () => undefined,
+  );
+
   // Checkout (issue 12): the sale in progress lives in main, one instance per session next to its
   // outbox (it records through the outbox's sale recorder, in the same database).
   const checkout = perSession(
@@ -250,6 +283,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
         approvals: () => approvals,
         receiptContext: () => receiptContextOf(session),
         onRecorded: (sale) => printing.current().saleRecorded(sale),
+        shiftOfSale: () => shifts.current().saleShift(),
         logger,
       });
     },
@@ -322,6 +356,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     ...labels.handlers,
     ...invoices.handlers,
     ...salesOrders.handlers,
+    ...shifts.handlers,
   };
 
   let closed = false;

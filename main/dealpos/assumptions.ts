@@ -314,3 +314,36 @@ export const LOGISTIC_SERVICE_CODES: readonly string[] = [
   'GOSEND',
   'GRAB-EXPRESS',
 ];
+/**
+ * Shift semantics (issue 15). DOCUMENTED: `POST /Shift {Register, OpAmount}` opens a shift;
+ * `PUT /Shift {Register}` closes it and answers Number, Sales, Tax, Start and End; `GET /Shift
+ * {Outlet, From, To, PageNumber, PageSize ≤ 500}` lists shifts as {Open, Close, Cashier, ID, Number,
+ * SalesNTax, TotalInvoice, Outlet, Register, Visitors}; `Shift/TotalCount` answers {Data, TotalCount}.
+ *
+ * - ASSUMPTION: DealPOS counts an invoice into the shift that is open on the invoice's `Register`
+ *   when the invoice ARRIVES (the invoice carries no shift field). The outbox therefore sends a
+ *   shift's open before the invoices recorded after it, and its close only after every invoice of
+ *   the shift has synced (or was voided by a manager); invoices recorded after a waiting open or
+ *   close wait behind it (main/sync/shiftSync.ts).
+ * - ASSUMPTION: `Sales` in the close answer is the sum of the shift's invoices' `Sales` (after
+ *   discounts, before an exclusive tax) and `Tax` the sum of their `Tax`; the counter's Z report
+ *   computes the same from its stored sales, and the integration test holds them equal.
+ * - ASSUMPTION: `POST /Shift` while the register has an open shift, and `PUT /Shift` while it has
+ *   none, are refused with 400 {Message}. The outbox relies on this only as a second guard: after an
+ *   unknown outcome it looks the register's shift up in `GET /Shift` before sending again.
+ * - ASSUMPTION: `POST /Shift` answers the new shift's {ID, Number}; the counter stores it but does
+ *   not depend on it.
+ * - ASSUMPTION: `GET /Shift` takes its filters as a query string (`POST /Shift` is the open, so the
+ *   usual POST alias of a GET-with-body cannot exist); From/To are yyyy-mm-dd and filter on the
+ *   shift's open date; an open shift lists with an empty `Close`.
+ * - ASSUMPTION: a register name is unique within the account and belongs to one outlet. DealPOS has
+ *   no register API; the simulator places a register in the outlet of the first invoice that named
+ *   it, and until then lists that register's shift under whichever outlet is asked for.
+ * - ASSUMPTION: `Cashier` in the list is the user who opened the shift (the API user for the
+ *   counter); the counter's own cashier travels on each invoice as `SalesPerson`.
+ */
+export const SHIFT_SEMANTICS = {
+  /** How far before the shift's open date the outbox lists shifts when settling an unknown outcome. */
+  lookupDaysBefore: 1,
+  listPageSize: 100,
+} as const;

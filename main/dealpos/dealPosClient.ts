@@ -64,6 +64,12 @@ import {
   type Outlet,
   type OutletListQuery,
   type PaymentMethod,
+  ShiftClosedSchema,
+  ShiftListSchema,
+  ShiftOpenedSchema,
+  type ShiftClosed,
+  type ShiftListRow,
+  type ShiftOpened,
   type Tax,
   type VariantDetail,
   type VariantId,
@@ -359,6 +365,37 @@ export class DealPosClient {
         method: 'POST',
         body: { Outlet: key.outlet, Number: key.number },
         schema: BarcodeLinesSchema,
+      },
+      options,
+    );
+  }
+
+  // ------------------------------------------------------------------ Shift (issue 15)
+
+  /** `POST /Shift {Register, OpAmount}`: opens a shift on the register. */
+  openShift(body: { readonly Register: string; readonly OpAmount: number }, options: CallOptions): Promise<ShiftOpened> {
+    return this.call({ endpoint: 'Shift', method: 'POST', body, schema: ShiftOpenedSchema }, options);
+  }
+
+  /** `PUT /Shift {Register}`: closes the register's open shift; answers Number, Sales, Tax, Start, End. */
+  closeShift(body: { readonly Register: string }, options: CallOptions): Promise<ShiftClosed> {
+    return this.call({ endpoint: 'Shift', method: 'PUT', body, schema: ShiftClosedSchema }, options);
+  }
+
+  /**
+   * `GET /Shift {Outlet, From, To, PageNumber, PageSize ≤ 500}`. Sent as a query string: POST /Shift
+   * opens a shift, so this GET has no POST alias (ASSUMPTION, SHIFT_SEMANTICS).
+   */
+  listShifts(
+    query: { readonly outlet: string; readonly from: string; readonly to: string; readonly pageNumber: number; readonly pageSize: number },
+    options: CallOptions,
+  ): Promise<ShiftListRow[]> {
+    return this.call(
+      {
+        endpoint: 'Shift',
+        method: 'GET',
+        query: { Outlet: query.outlet, From: query.from, To: query.to, PageNumber: String(query.pageNumber), PageSize: String(query.pageSize) },
+        schema: ShiftListSchema,
       },
       options,
     );

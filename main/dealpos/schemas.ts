@@ -438,3 +438,29 @@ export type Tax = z.infer<typeof TaxSchema>;
 export const TaxesSchema = z.array(TaxSchema);
 
 export const UpdateMessageSchema = MessageBodySchema;
+
+// ------------------------------------------------------------------ Shift (issue 15; answers assumed, see assumptions.ts SHIFT_SEMANTICS)
+
+/** `POST /Shift` answer: the new shift (shape assumed). */
+export const ShiftOpenedSchema = z.object({ ID: text, Number: codeLike.nullish() });
+export type ShiftOpened = z.infer<typeof ShiftOpenedSchema>;
+
+/** `PUT /Shift` answer: documented fields Number, Sales, Tax, Start, End. */
+export const ShiftClosedSchema = z.object({ Number: codeLike.nullish(), Sales: optNum, Tax: optNum, Start: text, End: text });
+export type ShiftClosed = z.infer<typeof ShiftClosedSchema>;
+
+/** One row of `GET /Shift`: documented fields Open, Close, Cashier, ID, Number, SalesNTax, TotalInvoice, Outlet, Register, Visitors. */
+export const ShiftListRowSchema = z.object({
+  ID: text,
+  Number: codeLike.nullish(),
+  Open: text,
+  Close: text,
+  Cashier: text,
+  SalesNTax: optNum,
+  TotalInvoice: optNum,
+  Outlet: text,
+  Register: text,
+  Visitors: optNum,
+});
+export type ShiftListRow = z.infer<typeof ShiftListRowSchema>;
+export const ShiftListSchema = z.array(ShiftListRowSchema);

@@ -6,6 +6,7 @@
 import type { ContractHandlers } from '../../shared/contract';
 import {
   DEFAULT_PRINTER_SETTINGS,
+  type PaperWidth,
   printerSettingsSchema,
   type PrinterSettings,
   type PrintJob,
@@ -53,6 +54,13 @@ export interface PrintService {
   readonly handlers: PrintingHandlers;
   /** After a sale is recorded: queue its receipt (auto-print) and/or the drawer pulse. Never throws. */
   saleRecorded(sale: ReceiptedSale): void;
+  /**
+   * A no-sale drawer opening (issue 15): queues a drawer pulse under `reference`. False when there
+   * is no receipt printer or its drawer is not set up. Never throws.
+   */
+  openDrawer(reference: { readonly id: string; readonly label: string }): boolean;
+  /** Prints a document (a Z report) now on the receipt printer; answers what it printed to. */
+  printNow(build: (paperWidth: PaperWidth, language: 'en' | 'id') => Uint8Array): Promise<string>;
   /** Fails jobs an earlier run left unfinished, then announces the queue. */
   start(): void;
   /** Resolves when the job being printed (if any) is done. */
@@ -257,6 +265,23 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
       }
       announce();
       kick();
+    },
+    openDrawer(reference) {
+      const config = settings();
+      if (config.transport === 'system' || !config.drawer.enabled) return false;
+      try {
+        jobs.add({ kind: 'drawer', localId: reference.id, invoiceNumber: reference.label, drawer: true }, now());
+      } catch (error) {
+        logger.error('Printing: could not queue the drawer opening', error);
+        return false;
+      }
+      announce();
+      kick();
+      return true;
+    },
+    async printNow(build) {
+      const config = settings();
+      return send(config, build(config.paperWidth, options.language()));
     },
     start() {
       try {

@@ -49,7 +49,7 @@ export function logoBytes(logo: LogoRaster): number[] {
   return [0x1b, 0x61, 0x01, 0x1d, 0x76, 0x30, 0x00, rowBytes & 0xff, rowBytes >> 8, logo.height & 0xff, logo.height >> 8, ...logo.bits, 0x0a, 0x1b, 0x61, 0x00];
 }
 
-function newEncoder(paperWidth: PaperWidth): ReceiptPrinterEncoder {
+export function newEncoder(paperWidth: PaperWidth): ReceiptPrinterEncoder {
   return new ReceiptPrinterEncoder({ language: 'esc-pos', columns: COLUMNS[paperWidth], newline: '\n', codepageMapping: 'epson', feedBeforeCut: 4 });
 }
 

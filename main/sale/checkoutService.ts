@@ -68,9 +68,21 @@ export interface CheckoutServiceOptions {
    * the answer is settled and must not throw: printing never decides whether a sale happened.
    */
   readonly onRecorded?: (sale: ReceiptedSale) => void;
+  /**
+   * The shift a completed sale belongs to (issue 15): its cashier becomes the invoice's SalesPerson
+   * and `attach` runs in the sale's transaction. Throws when the store requires an open shift and
+   * none is open. Without it sales belong to no shift.
+   */
+  readonly shiftOfSale?: () => SaleShift;
   readonly logger: Logger;
   readonly now?: () => number;
   readonly newId?: () => string;
+}
+
+/** See CheckoutServiceOptions.shiftOfSale. */
+export interface SaleShift {
+  readonly cashier: string | null;
+  attach(localId: string): void;
 }
 
 export interface CheckoutService {
@@ -314,10 +326,15 @@ export function createCheckoutService(options: CheckoutServiceOptions): Checkout
       rules.checkedTotals(sale);
       const next = rules.emptyDraft(newId());
       const approvals = rules.approvalsOf(closing);
+      const shift = options.shiftOfSale?.() ?? null;
       options.sales.complete(sale, {
         localId: closing.id,
         approvals,
-        alsoInTransaction: () => options.drafts.replace(closing.id, next, now()),
+        salesPerson: shift?.cashier ?? null,
+        alsoInTransaction: () => {
+          options.drafts.replace(closing.id, next, now());
+          shift?.attach(closing.id);
+        },
       });
       current = next;
       const recorded: RecordedSale | null = options.outbox.recordedSale(closing.id);

@@ -46,6 +46,8 @@ export interface RecordExtras {
   readonly localId?: string;
   readonly approvals?: readonly SaleApproval[];
   readonly alsoInTransaction?: () => void;
+  /** The cashier of the open shift: the invoice's DealPOS `SalesPerson` (issue 15). */
+  readonly salesPerson?: string | null;
 }
 
 export class SaleValidationError extends ServiceError {
@@ -142,7 +144,7 @@ export class SaleService {
           toInvoicePayload(
             draft,
             totals,
-            { outlet, register: settings.register, tag: settings.salesTag, decimals: settings.currencyDecimals, salesPerson: null },
+            { outlet, register: settings.register, tag: settings.salesTag, decimals: settings.currencyDecimals, salesPerson: extra.salesPerson ?? null },
             { number, date: local.date },
           ),
         ),

@@ -8,7 +8,7 @@ import { ASSUMPTIONS } from '../dealpos/assumptions';
 import type { VariantListRow } from '../dealpos/schemas';
 import type { DemoCustomer, SimVariant } from './demoData';
 import type { SimulatorFaults } from './simulatorFaults';
-import { key, localTimestamp, SimHttpError, type SimulatorState, type StoredInvoice } from './simulatorState';
+import { key, localTimestamp, SimHttpError, type SimShift, type SimulatorState, type StoredInvoice } from './simulatorState';
 
 export type Params = Readonly<Record<string, unknown>>;
 export type Role = readonly [module: string, permission: string];
@@ -313,7 +313,57 @@ export function buildRoutes(
     { path: 'Outlet/p', methods: ['POST'], role: ['Outlets', 'VIEW'], handle: (ctx) => listOutlets(state, ctx) },
     { path: 'PaymentMethod', methods: ['GET'], role: ['Setup', 'VIEW'], handle: () => state.paymentMethods },
     { path: 'Tax', methods: ['GET'], role: ['Setup', 'VIEW'], handle: () => state.taxes },
+    // ---------------------------------------------------------------- Shift (SHIFT_SEMANTICS)
+    shiftRoute(state),
+    {
+      path: 'Shift/TotalCount',
+      methods: GET_OR_POST,
+      role: ['Shift', 'VIEW'],
+      handle: (ctx) => {
+        const all = state.listShifts(ctx.params);
+        const outlet = state.resolveOutlet(ctx.params).Name;
+        return { Data: pageOf(all, ctx, 100).map((s) => shiftRow(s, outlet)), TotalCount: all.length };
+      },
+    },
   ];
+}
+
+/** `/Shift`: POST opens, PUT closes (answering Number, Sales, Tax, Start, End), GET lists. */
+function shiftRoute(state: SimulatorState): Route {
+  return {
+    path: 'Shift',
+    methods: ['GET', 'POST', 'PUT'],
+    role: { GET: ['Shift', 'VIEW'], POST: ['Shift', 'CREATE'], PUT: ['Shift', 'EDIT'] },
+    handle: (ctx) => {
+      if (ctx.method === 'POST') {
+        const shift = state.openShift(ctx.params);
+        return { ID: shift.ID, Number: shift.Number };
+      }
+      if (ctx.method === 'PUT') {
+        const shift = state.closeShift(ctx.params);
+        return { Number: shift.Number, Sales: shift.Sales, Tax: shift.Tax, Start: localTimestamp(shift.OpenMs), End: localTimestamp(shift.CloseMs ?? shift.OpenMs) };
+      }
+      const { pageNumber, pageSize } = paging(ctx, 100);
+      const outlet = state.resolveOutlet(ctx.params).Name;
+      return state.listShifts(ctx.params).slice((pageNumber - 1) * pageSize, pageNumber * pageSize).map((s) => shiftRow(s, outlet));
+    },
+  };
+}
+
+/** `outlet`: the outlet asked for, shown for a shift whose register has no invoice yet. */
+function shiftRow(shift: SimShift, outlet: string): unknown {
+  return {
+    ID: shift.ID,
+    Number: shift.Number,
+    Open: localTimestamp(shift.OpenMs),
+    Close: shift.CloseMs === null ? null : localTimestamp(shift.CloseMs),
+    Cashier: shift.Cashier,
+    SalesNTax: shift.SalesNTax,
+    TotalInvoice: shift.TotalInvoice,
+    Outlet: shift.Outlet ?? outlet,
+    Register: shift.Register,
+    Visitors: shift.TotalInvoice,
+  };
 }
 
 /** `/Invoice`: create, update and delete, each needing its own role (as documented). */

@@ -53,6 +53,23 @@ export type StoredInvoice = InvoiceDetail & {
   readonly InBin: boolean;
 };
 
+/** A shift as the simulator keeps it (times epoch ms; answers are shaped by the routes). */
+export interface SimShift {
+  readonly ID: string;
+  readonly Number: string;
+  /** Null until an invoice on the register says which outlet it belongs to (SHIFT_SEMANTICS). */
+  Outlet: string | null;
+  readonly Register: string;
+  readonly OpAmount: number;
+  readonly Cashier: string;
+  readonly OpenMs: number;
+  CloseMs: number | null;
+  Sales: number;
+  Tax: number;
+  SalesNTax: number;
+  TotalInvoice: number;
+}
+
 const REDEEM_POINT_VALUE = SIMULATOR_ASSUMPTIONS.redeemPointValue;
 const POINT_EARN_STEP = SIMULATOR_ASSUMPTIONS.pointEarnStep;
 
@@ -69,6 +86,10 @@ export class SimulatorState {
   /** Key: `${outletName}|${number}`. */
   readonly invoices = new Map<string, StoredInvoice>();
   readonly salesOrders = new Map<string, DemoSalesOrder>();
+  /** Every shift opened through the simulator, oldest first. */
+  readonly shifts: SimShift[] = [];
+  /** Register name (lower case) → outlet name (SHIFT_SEMANTICS: learned from invoices). */
+  private readonly registerOutlets = new Map<string, string>();
   readonly bills: readonly DemoBarcodeDocument[] = DEMO_BILLS;
   readonly deliveries: readonly DemoBarcodeDocument[] = DEMO_DELIVERIES;
   /** Issued tokens → absolute expiry (epoch ms). */
@@ -169,7 +190,72 @@ export class SimulatorState {
     }
     const invoice = this.buildInvoice(input, outlet, { id: randomUUID(), created: localTimestamp(this.now()), writeOff: headers.writeOff });
     this.invoices.set(k, invoice);
+    if (invoice.Register) this.countIntoShift(invoice, outlet);
     return invoice;
+  }
+
+  // ------------------------------------------------------------------ shifts (SHIFT_SEMANTICS)
+
+  openShift(params: Readonly<Record<string, unknown>>): SimShift {
+    const register = params['Register'];
+    const amount = params['OpAmount'];
+    if (typeof register !== 'string' || register.trim() === '') throw new SimHttpError(400, 'Register is required');
+    if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0) throw new SimHttpError(400, 'OpAmount must be a number of 0 or more');
+    if (this.openShiftOf(register)) throw new SimHttpError(400, `Register ${register} already has an open shift`);
+    const outlet = this.registerOutlets.get(register.toLowerCase()) ?? null;
+    const shift: SimShift = {
+      ID: randomUUID(),
+      Number: `SH-${String(this.shifts.length + 1).padStart(5, '0')}`,
+      Outlet: outlet,
+      Register: register,
+      OpAmount: amount,
+      Cashier: 'API',
+      OpenMs: this.now(),
+      CloseMs: null,
+      Sales: 0,
+      Tax: 0,
+      SalesNTax: 0,
+      TotalInvoice: 0,
+    };
+    this.shifts.push(shift);
+    return shift;
+  }
+
+  closeShift(params: Readonly<Record<string, unknown>>): SimShift {
+    const register = params['Register'];
+    if (typeof register !== 'string' || register.trim() === '') throw new SimHttpError(400, 'Register is required');
+    const shift = this.openShiftOf(register);
+    if (!shift) throw new SimHttpError(400, `Register ${register} has no open shift`);
+    shift.CloseMs = this.now();
+    return shift;
+  }
+
+  /** Shifts of an outlet opened on From..To (yyyy-mm-dd, Jakarta dates), oldest first. */
+  listShifts(params: Readonly<Record<string, unknown>>): SimShift[] {
+    const outlet = this.resolveOutlet(params);
+    const from = dateParam(params['From'], 'From');
+    const to = dateParam(params['To'], 'To');
+    return this.shifts.filter((s) => {
+      const day = localTimestamp(s.OpenMs).slice(0, 10);
+      return (s.Outlet === null || s.Outlet === outlet.Name) && (from === null || day >= from) && (to === null || day <= to);
+    });
+  }
+
+  private openShiftOf(register: string): SimShift | null {
+    const lower = register.toLowerCase();
+    return this.shifts.find((s) => s.CloseMs === null && s.Register.toLowerCase() === lower) ?? null;
+  }
+
+  private countIntoShift(invoice: StoredInvoice, outlet: Outlet): void {
+    const register = invoice.Register ?? '';
+    if (!this.registerOutlets.has(register.toLowerCase())) this.registerOutlets.set(register.toLowerCase(), outlet.Name);
+    const shift = this.openShiftOf(register);
+    if (!shift) return;
+    shift.Outlet ??= outlet.Name;
+    shift.Sales += invoice.Sales ?? 0;
+    shift.Tax += invoice.Tax ?? 0;
+    shift.SalesNTax += invoice.SalesNTax ?? 0;
+    shift.TotalInvoice += 1;
   }
 
   updateInvoice(raw: unknown): StoredInvoice {
@@ -373,6 +459,13 @@ function lineValue(quantity: number, price: number): number {
 export function localTimestamp(epochMs: number): string {
   const local = new Date(epochMs + SIMULATOR_ASSUMPTIONS.utcOffsetHours * 3_600_000).toISOString();
   return local.slice(0, 22).replace(/0$/, '');
+}
+
+/** A yyyy-mm-dd filter, or null when absent; 400 when malformed. */
+function dateParam(value: unknown, name: string): string | null {
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new SimHttpError(400, `${name} must be a date (yyyy-mm-dd)`);
+  return value;
 }
 
 /** `2020-05-27` or an ISO timestamp → `2020-05-27T00:00:00` (date part only); null when invalid. */

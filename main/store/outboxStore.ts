@@ -118,6 +118,11 @@ const VIEW_STATES: Readonly<Record<QueueView, readonly QueueState[]>> = {
   voided: ['voided'],
   all: ['pending', 'sending', 'rejected', 'synced', 'voided'],
 };
+/**
+ * Invoices recorded after a shift's open or close that has not reached DealPOS wait behind it
+ * (issue 15): DealPOS counts an invoice into the shift open on its register when it arrives.
+ */
+const HELD_AFTER = `(SELECT COALESCE(MIN(after_seq), ${Number.MAX_SAFE_INTEGER}) FROM shift_sync WHERE state IN ('pending', 'sending'))`;
 
 const ENTRY_COLUMNS = `seq, local_id, invoice_number, outlet, payload_json, state, attempts, next_attempt_at, maybe_sent,
   last_error, last_error_code, server_id, edited, void_reason, voided_by, created_at, updated_at, synced_at`;
@@ -232,7 +237,7 @@ export class OutboxStore {
          VALUES (?, ?, ?, ?, 'pending', ?, ?, ?)`,
       ),
       due: db.prepare<[number, number], OutboxRow>(
-        `SELECT ${ENTRY_COLUMNS} FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY seq LIMIT ?`,
+        `SELECT ${ENTRY_COLUMNS} FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? AND seq <= ${HELD_AFTER} ORDER BY seq LIMIT ?`,
       ),
       dueMaybeSent: db.prepare<[number, number], OutboxRow>(
         `SELECT ${ENTRY_COLUMNS} FROM outbox WHERE state = 'pending' AND maybe_sent = 1 AND next_attempt_at <= ? ORDER BY seq LIMIT ?`,
@@ -240,7 +245,7 @@ export class OutboxStore {
       markNotSent: db.prepare<[number, string]>(
         `UPDATE outbox SET maybe_sent = 0, updated_at = ? WHERE local_id = ? AND state = 'pending' AND maybe_sent = 1`,
       ),
-      nextDue: db.prepare<[], { at: number | null }>(`SELECT MIN(next_attempt_at) AS at FROM outbox WHERE state = 'pending'`),
+      nextDue: db.prepare<[], { at: number | null }>(`SELECT MIN(next_attempt_at) AS at FROM outbox WHERE state = 'pending' AND seq <= ${HELD_AFTER}`),
       get: db.prepare<[string], OutboxRow>(`SELECT ${ENTRY_COLUMNS} FROM outbox WHERE local_id = ?`),
       getForList: db.prepare<[string], ListRow>(
         `SELECT o.*, s.total, s.draft_json, s.approvals_json FROM outbox o JOIN sale s USING (local_id) WHERE o.local_id = ?`,

@@ -12,7 +12,9 @@ import type { StatusService } from '../events/statusService';
 import type { Logger } from '../logging/logger';
 import { SaleService, type SaleSettings } from '../sale/saleService';
 import { OutboxStore } from '../store/outboxStore';
-import { OutboxWorker, type InvoiceApi, type OutboxWorkerOptions } from './outboxWorker';
+import { ShiftStore } from '../store/shiftStore';
+import { DEFAULT_ENTRY_BACKOFF, OutboxWorker, type InvoiceApi, type OutboxWorkerOptions } from './outboxWorker';
+import { ShiftSync } from './shiftSync';
 import { SyncedSalePruner, type SyncedSalePrunerOptions } from './syncedSalePruner';
 
 type OutboxMethod = Extract<keyof ContractHandlers, `queue.${string}`>;
@@ -45,6 +47,8 @@ export interface OutboxServiceOptions {
 
 export interface OutboxService {
   readonly store: OutboxStore;
+  /** Shifts (issue 15): their open and close travel through this outbox's worker. */
+  readonly shifts: ShiftStore;
   readonly sales: SaleService;
   readonly worker: OutboxWorker;
   readonly pruner: SyncedSalePruner;
@@ -55,7 +59,14 @@ export interface OutboxService {
 
 export function createOutboxService(options: OutboxServiceOptions): OutboxService {
   const store = new OutboxStore(options.db);
+  const shifts = new ShiftStore(options.db);
   const worker = new OutboxWorker({
+    shifts: new ShiftSync({
+      store: shifts,
+      logger: options.logger,
+      random: options.worker?.random ?? Math.random,
+      entryBackoff: options.worker?.entryBackoff ?? DEFAULT_ENTRY_BACKOFF,
+    }),
     store,
     client: options.client,
     status: options.status,
@@ -114,6 +125,7 @@ export function createOutboxService(options: OutboxServiceOptions): OutboxServic
 
   return {
     store,
+    shifts,
     sales,
     worker,
     pruner,

@@ -33,9 +33,10 @@ import { fullJitterDelay, type BackoffPolicy } from './backoff';
 import { DrainProgress, type SyncQuota } from './drainProgress';
 import { allListed, listingRequest, pageMayContinue, settleFromListing } from './settleByListing';
 import { SendLoop, systemClock, type LoopClock, type SendResult } from './sendLoop';
+import type { ShiftApi, ShiftSync } from './shiftSync';
 
 /** The part of the DealPOS client the worker uses; the account service owns the real one. */
-export type InvoiceApi = Pick<DealPosClient, 'createInvoice' | 'createInvoices' | 'invoiceIdByNumber' | 'listInvoicesMultipleOutlet'>;
+export type InvoiceApi = Pick<DealPosClient, 'createInvoice' | 'createInvoices' | 'invoiceIdByNumber' | 'listInvoicesMultipleOutlet'> & Partial<ShiftApi>;
 
 export interface OutboxWorkerOptions {
   readonly store: OutboxStore;
@@ -61,6 +62,8 @@ export interface OutboxWorkerOptions {
   readonly onDealPosAnswered?: (listener: () => void) => () => void;
   /** The disk's state: sync pauses while it is full and resumes when space is back. */
   readonly storage?: StorageHealth;
+  /** Shift opens and closes (issue 15): sent in order with the invoices, one step before each run. */
+  readonly shifts?: ShiftSync;
 }
 
 export const DEFAULT_BATCH_SIZE = 25;
@@ -71,14 +74,14 @@ const SETTLE_LIMIT = 100;
  * settled in at most 3 requests; what two pages of 500 rows cannot settle is checked by number.
  */
 const SETTLE_MAX_PAGES = 2;
-const DEFAULT_ENTRY_BACKOFF: BackoffPolicy = { baseMs: 5_000, maxMs: 30 * 60_000 };
+export const DEFAULT_ENTRY_BACKOFF: BackoffPolicy = { baseMs: 5_000, maxMs: 30 * 60_000 };
 
 /** Errors that say nothing about the invoice itself: DealPOS could not be reached or asked us to wait. */
 const CONNECTIVITY_CODES = new Set(['network', 'timeout', 'cancelled', 'rate_limited']);
 
 type FailureKind = 'pause' | 'transient' | 'rejected' | 'unavailable';
 
-interface Classified {
+export interface Classified {
   readonly kind: FailureKind;
   readonly code: string;
   readonly message: string;
@@ -89,7 +92,7 @@ interface Classified {
   readonly connectivity: Connectivity | null;
 }
 
-function classify(error: unknown): Classified {
+export function classify(error: unknown): Classified {
   if (!(error instanceof ServiceError)) {
     const message = error instanceof Error ? error.message : String(error);
     return { kind: 'transient', code: 'internal', message, maybeProcessed: true, retryAfterMs: 0, connectivity: null };
@@ -121,6 +124,10 @@ function classify(error: unknown): Classified {
     default:
       return { ...base, kind: 'transient', maybeProcessed, connectivity: null };
   }
+}
+
+function earliest(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.min(a, b);
 }
 
 function serverMessageOf(error: unknown, fallback: string): string {
@@ -217,6 +224,7 @@ export class OutboxWorker {
   syncNow(): QueueCounts {
     try {
       this.store.wakeAll(this.clock.now());
+      this.options.shifts?.wakeAll(this.clock.now());
     } catch (error) {
       // The manager is told (storage_full); status says it too, from now on.
       if (error instanceof StoreError) this.options.storage?.noteFailure(error);
@@ -260,7 +268,8 @@ export class OutboxWorker {
 
   /** Puts `sending` entries back as "maybe sent" (only between runs: then none is really in flight). */
   private recoverSending(why: string): void {
-    const recovered = this.store.recoverInterrupted(this.clock.now());
+    const now = this.clock.now();
+    const recovered = this.store.recoverInterrupted(now) + (this.options.shifts?.recoverInterrupted(now) ?? 0);
     this.recoveryNeeded = false;
     if (recovered > 0) this.options.logger.warn(`Outbox: ${recovered} invoice(s) ${why}; asking DealPOS about them before resending`);
   }
@@ -294,11 +303,20 @@ export class OutboxWorker {
     }
 
     const now = this.clock.now();
+    const shifts = this.options.shifts;
+    if (shifts && client.openShift && client.closeShift && client.listShifts) {
+      const api: ShiftApi = { openShift: client.openShift.bind(client), closeShift: client.closeShift.bind(client), listShifts: client.listShifts.bind(client) };
+      const stepped = await shifts.step({ client: api, now, callOptions: () => this.callOptions(), connectivity: (value) => this.setConnectivity(value) });
+      if (stepped) {
+        if (stepped.kind === 'progress') this.lastError = null;
+        return stepped;
+      }
+    }
     // Until a request has succeeded (start-up, after an outage) probe with one invoice: a request
     // that dies on the way leaves only that one needing an IDByNumber check, not a whole batch.
     const limit = this.connectivity === 'online' ? this.batchSize : 1;
     const due = this.store.due(now, limit);
-    if (due.length === 0) return { kind: 'idle', nextDueAt: this.store.nextDueAt() };
+    if (due.length === 0) return { kind: 'idle', nextDueAt: earliest(this.store.nextDueAt(), shifts?.nextDueAt() ?? null) };
     if (due.some((e) => e.maybeSent)) {
       // Every invoice in doubt, not only this run's share: one listing settles them all.
       const uncertain = this.store.dueMaybeSent(now, SETTLE_LIMIT);

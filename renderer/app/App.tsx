@@ -13,6 +13,7 @@ import { InvoicesScreen } from '../screens/invoices/InvoicesScreen';
 import { SalesOrderScreen } from '../screens/salesOrder/SalesOrderScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { LabelsScreen } from '../screens/labels/LabelsScreen';
+import { ShiftScreen } from '../screens/shift/ShiftScreen';
 import { useShortcutList } from '../shortcuts/useShortcut';
 import type { Screen } from '../state/appSlice';
 import { useStore } from '../state/store';
@@ -34,6 +35,8 @@ function ScreenView({ screen, mode }: { readonly screen: Screen; readonly mode: 
       return <SalesOrderScreen />;
     case 'labels':
       return <LabelsScreen />;
+    case 'shift':
+      return mode === 'setup' ? <OnboardingScreen /> : <ShiftScreen />;
   }
 }
 
@@ -59,6 +62,7 @@ export function App(): React.JSX.Element {
   const items: NavItem[] = [
     { screen: 'checkout', label: 'shell.nav.checkout', keys: NAV_KEYS.checkout },
     { screen: 'queue', label: 'shell.nav.queue', keys: NAV_KEYS.queue, badge: status.queue.needsAttention },
+    { screen: 'shift', label: 'shell.nav.shift', keys: NAV_KEYS.shift },
     { screen: 'settings', label: 'shell.nav.settings', keys: NAV_KEYS.settings },
     { screen: 'invoices', label: 'shell.nav.invoices', keys: NAV_KEYS.invoices },
     { screen: 'salesOrders', label: 'shell.nav.salesOrders', keys: NAV_KEYS.salesOrders },

@@ -4,7 +4,7 @@ import { useShortcut } from '../shortcuts/useShortcut';
 import { useStore } from '../state/store';
 
 /** Key bindings for the keys every screen shares; shown in the help overlay like any other. */
-export const NAV_KEYS = { checkout: 'Alt+1', queue: 'Alt+2', settings: 'Alt+3', invoices: 'Alt+4', salesOrders: 'Alt+5', labels: 'Alt+6', help: 'F1' } as const;
+export const NAV_KEYS = { checkout: 'Alt+1', queue: 'Alt+2', settings: 'Alt+3', invoices: 'Alt+4', salesOrders: 'Alt+5', labels: 'Alt+6', shift: 'Alt+7', help: 'F1' } as const;
 
 export function useGlobalShortcuts(): void {
   useEffect(() => installShortcutListener(window), []);
@@ -18,6 +18,7 @@ export function useGlobalShortcuts(): void {
   useShortcut({ id: 'nav.invoices', keys: NAV_KEYS.invoices, label: 'shell.shortcut.goInvoices', group }, () => navigate('invoices'));
   useShortcut({ id: 'nav.salesOrders', keys: NAV_KEYS.salesOrders, label: 'shell.shortcut.goSalesOrders', group }, () => navigate('salesOrders'));
   useShortcut({ id: 'nav.labels', keys: NAV_KEYS.labels, label: 'labels.shortcut.go', group }, () => navigate('labels'));
+  useShortcut({ id: 'nav.shift', keys: NAV_KEYS.shift, label: 'shell.shortcut.goShift', group }, () => navigate('shift'));
   const general = 'shell.group.general';
   useShortcut({ id: 'help.f1', keys: NAV_KEYS.help, label: 'shell.shortcut.help', group: general }, () => setHelpOpen(!helpOpen));
   useShortcut({ id: 'help.question', keys: '?', label: 'shell.shortcut.help', group: general }, () => setHelpOpen(!helpOpen));

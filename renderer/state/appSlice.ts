@@ -4,9 +4,9 @@ import { pos } from '../api/pos';
 import { errorMessage } from './errorMessage';
 import type { StoreState } from './store';
 
-export type Screen = 'checkout' | 'queue' | 'settings' | 'invoices' | 'salesOrders' | 'labels';
+export type Screen = 'checkout' | 'queue' | 'settings' | 'invoices' | 'salesOrders' | 'labels' | 'shift';
 
-export const SCREENS: readonly Screen[] = ['checkout', 'queue', 'settings', 'invoices', 'salesOrders', 'labels'];
+export const SCREENS: readonly Screen[] = ['checkout', 'queue', 'settings', 'invoices', 'salesOrders', 'labels', 'shift'];
 
 export interface AppState {
   readonly info: AppInfo | null;

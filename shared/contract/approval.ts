@@ -19,6 +19,9 @@ export const approvalRequestSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('sale_discount'), draftId: id, discount: discountSchema }).strict(),
   z.object({ action: z.literal('price_override'), draftId: id, lineId: id, unitPrice: money }).strict(),
   z.object({ action: z.literal('queue_void'), localId: id }).strict(),
+  // Shifts (issue 15): a cash out names its amount and reason; closing another cashier's shift names the shift.
+  z.object({ action: z.literal('shift_cash_out'), shiftId: id, amount: money, reason: text({ max: 200 }) }).strict(),
+  z.object({ action: z.literal('shift_close'), shiftId: id }).strict(),
 ]);
 export type ApprovalRequest = z.output<typeof approvalRequestSchema>;
 export type ApprovalAction = ApprovalRequest['action'];

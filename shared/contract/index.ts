@@ -17,6 +17,7 @@ import { saleEvents, saleMethods } from './sale';
 import { salesOrderEvents, salesOrderMethods } from './salesOrder';
 import { scannerEvents, scannerMethods } from './scanner';
 import { settingsMethods } from './settings';
+import { shiftMethods } from './shift';
 
 export const contract = {
   ...appMethods,
@@ -33,6 +34,7 @@ export const contract = {
   ...labelsMethods,
   ...invoicesMethods,
   ...salesOrderMethods,
+  ...shiftMethods,
 } as const;
 
 export const contractEvents = {

@@ -1,4 +1,4 @@
-export type BenchArea = 'skeleton' | 'dealpos' | 'store' | 'outbox' | 'scanner' | 'checkout' | 'backoffice';
+export type BenchArea = 'skeleton' | 'dealpos' | 'store' | 'outbox' | 'scanner' | 'checkout' | 'backoffice' | 'shift';
 
 export interface BenchRow {
   readonly name: string;

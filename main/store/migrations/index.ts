@@ -12,6 +12,7 @@ import { outboxTallyMigration } from './006_outbox_tally';
 import { printJobsMigration } from './007_print_jobs';
 import { labelDocumentsMigration } from './008_label_documents';
 import { salesOrderReferencesMigration } from './009_sales_order_references';
+import { shiftsMigration } from './010_shifts';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   printJobsMigration,
   labelDocumentsMigration,
   salesOrderReferencesMigration,
+  shiftsMigration,
 ];

@@ -12,6 +12,7 @@ import { salesOrder } from './salesOrder';
 import { scanner } from './scanner';
 import { settings } from './settings';
 import { shell } from './shell';
+import { shift } from './shift';
 
 export const catalogs = {
   shell,
@@ -25,4 +26,5 @@ export const catalogs = {
   labels,
   invoices,
   salesOrder,
+  shift,
 } as const;

@@ -7,6 +7,7 @@ import { ManagersSection } from './ManagersSection';
 import { ScaleLabelsSection } from './ScaleLabelsSection';
 import { PrinterSection } from './PrinterSection';
 import { ScannerSection } from './ScannerSection';
+import { ShiftSettingsSection } from './ShiftSettingsSection';
 import { StoreSettingsForm } from './StoreSettingsForm';
 
 export function SettingsScreen(): React.JSX.Element {
@@ -59,6 +60,8 @@ export function SettingsScreen(): React.JSX.Element {
           {mode !== 'setup' ? <PrinterSection key={mode} /> : null}
           {/* Managers belong to the mode's database (demo managers are not live ones). */}
           {mode !== 'setup' ? <ManagersSection key={mode} /> : null}
+          {/* Cashiers and shift rules belong to the mode's database too. */}
+          {mode !== 'setup' ? <ShiftSettingsSection key={mode} /> : null}
           {info ? <AboutSection info={info} t={t} /> : null}
         </div>
       </div>
