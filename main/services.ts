@@ -29,11 +29,13 @@ import { systemScannerClock } from './scanner/scannerClock';
 import { documentWedgeSettingsStore, settingsDeviceChoiceStore } from './scanner/scannerStores';
 import { createScannerService } from './scanner/scannerService';
 import { CustomerStore } from './store/customerStore';
-import { OutboxStore } from './store/outboxStore';
+import { OutboxStore, systemIso } from './store/outboxStore';
 import { createOutboxService } from './sync/outboxService';
 import { createCheckoutService } from './sale/checkoutService';
 import { pricingRules } from './sale/pricingRules';
 import { DraftStore } from './store/draftStore';
+import { HeldSaleStore } from './store/heldSaleStore';
+import { createHeldSaleService } from './held/heldSaleService';
 import { paymentMethodRules } from '../shared/sale/saleRules';
 import type { Settings, SettingsOptions } from '../shared/contract/settings';
 import { printerSettingsSchema } from '../shared/contract/printing';
@@ -218,7 +220,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     (session) => {
       const settings = (): Settings => session.settings.get();
       const options = (): SettingsOptions | null => cachedSettingsOptions(session.state);
-      return createCheckoutService({
+      const checkoutService = createCheckoutService({
         drafts: new DraftStore(session.db),
         outbox: outbox.current().store,
         sales: outbox.current().sales,
@@ -234,6 +236,18 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
         onRecorded: (sale) => printing.current().saleRecorded(sale),
         logger,
       });
+      // Held sales (issue 16) swap the checkout's open draft, so they live beside it.
+      const held = createHeldSaleService({
+        store: new HeldSaleStore(session.db),
+        checkout: checkoutService,
+        pricing: () => pricingRules(settings(), options()),
+        staleAfterHours: () => settings().heldSaleStaleHours,
+        cashier: () => settings().register,
+        findItem: (code) => session.catalog.findByCode(code),
+        iso: systemIso,
+        logger,
+      });
+      return { handlers: { ...checkoutService.handlers, ...held.handlers } };
     },
     () => undefined,
   );

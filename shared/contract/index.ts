@@ -8,6 +8,7 @@ import { managerMethods } from './approval';
 import { appEvents, appMethods } from './app';
 import { catalogEvents, catalogMethods } from './catalog';
 import { customerMethods } from './customer';
+import { heldEvents, heldMethods } from './held';
 import { printingEvents, printingMethods } from './printing';
 import { queueEvents, queueMethods } from './queue';
 import { saleEvents, saleMethods } from './sale';
@@ -25,6 +26,7 @@ export const contract = {
   ...customerMethods,
   ...managerMethods,
   ...printingMethods,
+  ...heldMethods,
 } as const;
 
 export const contractEvents = {
@@ -34,6 +36,7 @@ export const contractEvents = {
   ...queueEvents,
   ...scannerEvents,
   ...printingEvents,
+  ...heldEvents,
 } as const;
 
 export * from './types';

@@ -10,6 +10,7 @@ import { saleDraftsMigration } from './004_sale_drafts';
 import { voidedByMigration } from './005_voided_by';
 import { outboxTallyMigration } from './006_outbox_tally';
 import { printJobsMigration } from './007_print_jobs';
+import { heldSalesAndReturnsMigration } from './008_held_sales_and_returns';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   voidedByMigration,
   outboxTallyMigration,
   printJobsMigration,
+  heldSalesAndReturnsMigration,
 ];
