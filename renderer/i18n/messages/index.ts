@@ -3,6 +3,7 @@
  */
 import { approval } from './approval';
 import { checkout } from './checkout';
+import { held } from './held';
 import { onboarding } from './onboarding';
 import { printing } from './printing';
 import { queue } from './queue';
@@ -19,4 +20,5 @@ export const catalogs = {
   scanner,
   approval,
   printing,
+  held,
 } as const;

@@ -30,6 +30,7 @@ import { SidePanel } from './SidePanel';
 import { useScanHandler } from './useScanHandler';
 import { useReturnFocusToScan } from './useReturnFocusToScan';
 import { useWedgeScanner } from './useWedgeScanner';
+import { HeldListContent, ParkDialogContent } from '../held/HeldDialogs';
 import './checkout.css';
 
 type DialogState =
@@ -41,7 +42,9 @@ type DialogState =
   | { readonly kind: 'price'; readonly lineId: string }
   | { readonly kind: 'pay' }
   | { readonly kind: 'receipt' }
-  | { readonly kind: 'void' };
+  | { readonly kind: 'void' }
+  | { readonly kind: 'park' }
+  | { readonly kind: 'held' };
 
 /** Binds Escape to close while a dialog is open; listed in the help overlay. */
 function CloseOnEscape({ onClose }: { readonly onClose: () => void }): null {
@@ -87,6 +90,22 @@ export function CheckoutScreen(): React.JSX.Element {
   // Whether the last recorded sale was made on this screen (then its receipt is already up) or before a restart.
   const [recordedHere, setRecordedHere] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const [heldCount, setHeldCount] = useState<number | null>(null);
+  // Held sales: counted again whenever a dialog closes (parking and resuming happen in dialogs).
+  useEffect(() => {
+    if (dialog !== null) return;
+    let live = true;
+    pos.held.list({}).then(
+      ({ held }) => {
+        if (live) setHeldCount(held.length);
+      },
+      // The button still opens the list, which says what went wrong.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [dialog]);
 
   // The sale in progress is main's: restored after a restart, reloaded when settings change (main reprices under them).
   useEffect(() => {
@@ -368,7 +387,17 @@ export function CheckoutScreen(): React.JSX.Element {
         />
       </div>
 
-      <SidePanel t={t} format={format} canReprint={receipt !== null} onCustomer={() => setDialog({ kind: 'customer' })} onPay={openPay} onReprint={printReceipt} />
+      <SidePanel
+        t={t}
+        format={format}
+        canReprint={receipt !== null}
+        onCustomer={() => setDialog({ kind: 'customer' })}
+        onPay={openPay}
+        onReprint={printReceipt}
+        heldCount={heldCount}
+        onPark={() => setDialog({ kind: 'park' })}
+        onHeld={() => setDialog({ kind: 'held' })}
+      />
 
       <SaleShortcuts
         idle={idle}
@@ -476,6 +505,20 @@ export function CheckoutScreen(): React.JSX.Element {
               {t('checkout.receipt.newSale')} <Kbd keys="Enter" />
             </button>
           </div>
+        </Dialog>
+      ) : null}
+
+      {dialog?.kind === 'park' ? (
+        <Dialog title={t('held.park.title')} testId="park-dialog" onClose={closeDialog}>
+          {scanRefusedNotice}
+          <ParkDialogContent t={t} onDone={closeDialog} />
+        </Dialog>
+      ) : null}
+
+      {dialog?.kind === 'held' ? (
+        <Dialog title={t('held.list.title')} testId="held-dialog" onClose={closeDialog} wide>
+          {scanRefusedNotice}
+          <HeldListContent t={t} format={format} formatDate={formatDate} onDone={closeDialog} />
         </Dialog>
       ) : null}
 
