@@ -36,6 +36,8 @@ import { pricingRules } from './sale/pricingRules';
 import { DraftStore } from './store/draftStore';
 import { HeldSaleStore } from './store/heldSaleStore';
 import { createHeldSaleService } from './held/heldSaleService';
+import { createReturnService } from './returns/returnService';
+import { ServiceError } from '../shared/errors';
 import { paymentMethodRules } from '../shared/sale/saleRules';
 import type { Settings, SettingsOptions } from '../shared/contract/settings';
 import { printerSettingsSchema } from '../shared/contract/printing';
@@ -247,7 +249,24 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
         iso: systemIso,
         logger,
       });
-      return { handlers: { ...checkoutService.handlers, ...held.handlers } };
+      // Returns (issue 16) record through the same outbox and print like any sale.
+      const returnService = createReturnService({
+        outbox: outbox.current().store,
+        sales: outbox.current().sales,
+        outlet: () => settings().outlet,
+        decimals: () => settings().currencyDecimals,
+        paymentMethods: () => paymentMethodRules(settings(), options()),
+        taxes: () => options()?.taxes ?? [],
+        fetchInvoice: async (outlet, number) => {
+          if (!session.client) throw new ServiceError('offline', 'This counter is not connected to a DealPOS account');
+          return session.client.invoiceByNumber({ outlet, number }, { priority: 'interactive', timeoutMs: 10_000, maxWaitMs: 10_000 });
+        },
+        approvals: () => approvals,
+        receiptContext: () => receiptContextOf(session),
+        onRecorded: (sale) => printing.current().saleRecorded(sale),
+        logger,
+      });
+      return { handlers: { ...checkoutService.handlers, ...held.handlers, ...returnService.handlers } };
     },
     () => undefined,
   );

@@ -19,6 +19,8 @@ export const approvalRequestSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('sale_discount'), draftId: id, discount: discountSchema }).strict(),
   z.object({ action: z.literal('price_override'), draftId: id, lineId: id, unitPrice: money }).strict(),
   z.object({ action: z.literal('queue_void'), localId: id }).strict(),
+  /** A return whose receipt the customer does not have (issue 16): the number was typed, not scanned. */
+  z.object({ action: z.literal('return_without_receipt'), returnId: id, invoiceNumber: text({ max: 64 }) }).strict(),
 ]);
 export type ApprovalRequest = z.output<typeof approvalRequestSchema>;
 export type ApprovalAction = ApprovalRequest['action'];

@@ -9,6 +9,7 @@ import { appEvents, appMethods } from './app';
 import { catalogEvents, catalogMethods } from './catalog';
 import { customerMethods } from './customer';
 import { heldEvents, heldMethods } from './held';
+import { returnsEvents, returnsMethods } from './returns';
 import { printingEvents, printingMethods } from './printing';
 import { queueEvents, queueMethods } from './queue';
 import { saleEvents, saleMethods } from './sale';
@@ -27,6 +28,7 @@ export const contract = {
   ...managerMethods,
   ...printingMethods,
   ...heldMethods,
+  ...returnsMethods,
 } as const;
 
 export const contractEvents = {
@@ -37,6 +39,7 @@ export const contractEvents = {
   ...scannerEvents,
   ...printingEvents,
   ...heldEvents,
+  ...returnsEvents,
 } as const;
 
 export * from './types';
