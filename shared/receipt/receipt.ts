@@ -60,8 +60,6 @@ export interface Receipt {
   readonly approvals: ReadonlyArray<Pick<SaleApproval, 'detail' | 'approvedBy'>>;
   /** Minor-unit digits of the store currency. */
   readonly decimals: number;
-  /** Printed as a Code 128 barcode at the foot, so a return finds the sale by scanning it (issue 16). */
-  readonly barcode: string;
   /** Set on a return receipt: the invoice it returns; `total` and `payments` are then the refund. */
   readonly returnOf: string | null;
 }
@@ -127,7 +125,6 @@ export function buildReceipt(stored: StoredSaleForReceipt, context: ReceiptConte
     cashPaid: sale.payments.some((p) => p.cash && p.amount > 0),
     approvals: stored.approvals.map((a) => ({ detail: a.detail, approvedBy: a.approvedBy })),
     decimals: context.decimals,
-    barcode: stored.invoiceNumber,
     returnOf: stored.returnOf ?? null,
   };
 }
