@@ -4,6 +4,7 @@
 import { approval } from './approval';
 import { checkout } from './checkout';
 import { held } from './held';
+import { returns } from './returns';
 import { onboarding } from './onboarding';
 import { printing } from './printing';
 import { queue } from './queue';
@@ -21,4 +22,5 @@ export const catalogs = {
   approval,
   printing,
   held,
+  returns,
 } as const;

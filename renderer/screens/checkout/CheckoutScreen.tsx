@@ -31,6 +31,7 @@ import { useScanHandler } from './useScanHandler';
 import { useReturnFocusToScan } from './useReturnFocusToScan';
 import { useWedgeScanner } from './useWedgeScanner';
 import { HeldListContent, ParkDialogContent } from '../held/HeldDialogs';
+import { ReturnDialogContent } from '../returns/ReturnDialog';
 import './checkout.css';
 
 type DialogState =
@@ -44,7 +45,8 @@ type DialogState =
   | { readonly kind: 'receipt' }
   | { readonly kind: 'void' }
   | { readonly kind: 'park' }
-  | { readonly kind: 'held' };
+  | { readonly kind: 'held' }
+  | { readonly kind: 'return' };
 
 /** Binds Escape to close while a dialog is open; listed in the help overlay. */
 function CloseOnEscape({ onClose }: { readonly onClose: () => void }): null {
@@ -145,7 +147,8 @@ export function CheckoutScreen(): React.JSX.Element {
     (code: string) => {
       const kind = dialogRef.current?.kind;
       // With the customer dialog open, a scan is a member card: it is looked up, not sold.
-      if (kind === 'customer') {
+      // With the return dialog open, it is the receipt's barcode: the sale to return against.
+      if (kind === 'customer' || kind === 'return') {
         setScannedCard((card) => ({ code, sequence: (card?.sequence ?? 0) + 1 }));
         return Promise.resolve();
       }
@@ -397,6 +400,7 @@ export function CheckoutScreen(): React.JSX.Element {
         heldCount={heldCount}
         onPark={() => setDialog({ kind: 'park' })}
         onHeld={() => setDialog({ kind: 'held' })}
+        onReturn={() => setDialog({ kind: 'return' })}
       />
 
       <SaleShortcuts
@@ -519,6 +523,26 @@ export function CheckoutScreen(): React.JSX.Element {
         <Dialog title={t('held.list.title')} testId="held-dialog" onClose={closeDialog} wide>
           {scanRefusedNotice}
           <HeldListContent t={t} format={format} formatDate={formatDate} onDone={closeDialog} />
+        </Dialog>
+      ) : null}
+
+      {dialog?.kind === 'return' ? (
+        <Dialog title={t('returns.title')} testId="return-dialog" onClose={closeDialog} wide>
+          <ReturnDialogContent
+            t={t}
+            format={format}
+            methods={methods}
+            scanned={scannedCard}
+            onRecorded={(recorded) => {
+              // The sale in progress is untouched; the return's receipt is the last one recorded.
+              const view = store().sale.view;
+              if (view) store().showRecorded(recorded, view);
+              setRecordedHere(true);
+              playTone('ok');
+              setScannedCard(null);
+              setDialog({ kind: 'receipt' });
+            }}
+          />
         </Dialog>
       ) : null}
 

@@ -18,10 +18,11 @@ export interface SidePanelProps {
   readonly heldCount: number | null;
   readonly onPark: () => void;
   readonly onHeld: () => void;
+  readonly onReturn: () => void;
 }
 
 /** Customer, running totals and the pay button. */
-export function SidePanel({ t, format, canReprint, onCustomer, onPay, onReprint, heldCount, onPark, onHeld }: SidePanelProps): React.JSX.Element {
+export function SidePanel({ t, format, canReprint, onCustomer, onPay, onReprint, heldCount, onPark, onHeld, onReturn }: SidePanelProps): React.JSX.Element {
   const customer = useStore(saleSelectors.customer);
   const pointsRedeemed = useStore((s) => s.sale.view?.pointsRedeemed ?? 0);
   const tax = useStore((s) => s.sale.view?.tax ?? NO_TAX);
@@ -56,6 +57,9 @@ export function SidePanel({ t, format, canReprint, onCustomer, onPay, onReprint,
         </button>
         <button type="button" className="button" data-testid="open-held" onClick={onHeld}>
           {t('held.list.open', { count: heldCount ?? 0 })}
+        </button>
+        <button type="button" className="button" data-testid="open-return" onClick={onReturn}>
+          {t('returns.open')}
         </button>
       </div>
       {canReprint ? (
