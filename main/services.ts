@@ -262,6 +262,8 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
           return session.client.invoiceByNumber({ outlet, number }, { priority: 'interactive', timeoutMs: 10_000, maxWaitMs: 10_000 });
         },
         approvals: () => approvals,
+        checkout: checkoutService,
+        pricing: () => pricingRules(settings(), options()),
         receiptContext: () => receiptContextOf(session),
         onRecorded: (sale) => printing.current().saleRecorded(sale),
         logger,

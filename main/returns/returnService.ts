@@ -7,7 +7,7 @@
  * for the original's entry when that is still queued here.
  */
 import type { ContractHandlers } from '../../shared/contract';
-import type { ReceiptedSale, RecordedSale, SaleApproval } from '../../shared/contract/sale';
+import type { ReceiptedSale, RecordedSale, SaleApproval, SaleView } from '../../shared/contract/sale';
 import type { ReturnableSale } from '../../shared/contract/returns';
 import type { TaxOption } from '../../shared/contract/settings';
 import { ServiceError, type ValidationIssue } from '../../shared/errors';
@@ -19,6 +19,8 @@ import { taxRuleFor, type PaymentMethodRule } from '../../shared/sale/saleRules'
 import type { ApprovalConsumer } from '../approval/approvalService';
 import type { InvoiceDetail } from '../dealpos/schemas';
 import type { Logger } from '../logging/logger';
+import type { CheckoutService } from '../sale/checkoutService';
+import { addPayment, viewOf, type PricingRules } from '../sale/draft';
 import type { SaleService } from '../sale/saleService';
 import type { OutboxStore } from '../store/outboxStore';
 
@@ -38,6 +40,9 @@ export interface ReturnServiceOptions {
   readonly fetchInvoice: (outlet: string, number: string) => Promise<InvoiceDetail | null>;
   readonly approvals: () => ApprovalConsumer;
   readonly receiptContext: () => ReceiptContext;
+  /** The checkout's open sale, which an exchange credits. */
+  readonly checkout: Pick<CheckoutService, 'openDraft' | 'replaceDraft'>;
+  readonly pricing: () => PricingRules;
   /** Told once a return is durably recorded (printing its receipt); must not throw. */
   readonly onRecorded?: (sale: ReceiptedSale) => void;
   readonly logger: Logger;
@@ -190,10 +195,12 @@ export function createReturnService(options: ReturnServiceOptions): { readonly h
       return found;
     },
 
-    'returns.complete': async ({ returnId, number, lines, refundMethod, found, approvalId }) => {
-      // A retry after a lost answer: the return was recorded under its own id.
+    'returns.complete': async ({ returnId, number, lines, refundMethod, found, approvalId, exchangeDraftId }) => {
+      // A retry after a lost answer: the return was recorded under its own id (and any exchange credited with it).
       const already = options.outbox.recordedSale(returnId);
-      if (already) return { recorded: withReceipt(already) };
+      if (already) return { recorded: withReceipt(already), exchange: null };
+      const exchange = exchangeDraftId === undefined ? null : options.checkout.openDraft(exchangeDraftId);
+      if (exchange && exchange.lines.length === 0) refuse('exchangeDraftId', 'Scan the new items first: an exchange credits the return to the sale on screen');
       const original = await findOriginal(number);
       const method = options.paymentMethods().find((m) => m.name === refundMethod);
       if (!method) refuse('refundMethod', `${refundMethod} is not one of this counter’s payment methods (Settings → Payment methods)`);
@@ -213,10 +220,20 @@ export function createReturnService(options: ReturnServiceOptions): { readonly h
         const granted = options.approvals().consume(approvalId, { action: 'return_without_receipt', returnId, invoiceNumber: number });
         approvals.push({ action: 'return_without_receipt', approvedBy: granted.approvedBy, approvedAt: granted.approvedAt, detail: `Return of ${number} without a receipt` });
       }
+      let credited: SaleView | null = null;
+      // An exchange: the refund pays for the new items, up to what they cost; any rest is handed back.
+      const credit = (): void => {
+        if (!exchange) return;
+        const pricing = options.pricing();
+        const amount = Math.min(outcome.totals.total, viewOf(exchange, pricing).totals.due);
+        const next = amount > 0 ? addPayment(exchange, { name: method.name, cash: method.cash }, amount, pricing) : exchange;
+        credited = options.checkout.replaceDraft(exchange.id, next, () => undefined);
+      };
       options.sales.complete(outcome.draft, {
         localId: returnId,
         approvals,
         returnOf: { number, outlet: original.outlet, lines, originalLocalId: original.queued ? original.localId : null },
+        alsoInTransaction: credit,
       });
       const recorded = options.outbox.recordedSale(returnId);
       if (!recorded) throw new ServiceError('storage', 'The return was saved but could not be read back; check the Queue');
@@ -229,7 +246,7 @@ export function createReturnService(options: ReturnServiceOptions): { readonly h
         // The return is recorded and must be answered as such; printing is the cashier's to retry.
         options.logger.error(`Returns: ${recorded.invoiceNumber} is recorded, but printing could not be told`, error);
       }
-      return { recorded: receipted };
+      return { recorded: receipted, exchange: credited };
     },
   };
   return { handlers };

@@ -9,7 +9,7 @@ import type { Money } from '../money';
 import type { TaxRule } from '../sale/sale';
 import { text } from '../text/text';
 import { method, returns } from './define';
-import type { ReceiptedSale } from './sale';
+import type { ReceiptedSale, SaleView } from './sale';
 
 const id = text({ max: 64 });
 
@@ -54,7 +54,9 @@ export const returnsMethods = {
    * Records the return and its DealPOS invoice (negative quantities, the original as reference) in
    * one durable transaction. `returnId` is made by the screen when it starts the return: a retry
    * with it answers the same return, never a second one. `found: 'typed'` (no receipt) needs a
-   * manager's `return_without_receipt` approval. Errors: `validation` (issues name each line:
+   * manager's `return_without_receipt` approval. With `exchangeDraftId` (an exchange) the refund is
+   * added, in the same transaction, as a payment on that open sale up to what it still owes, so the
+   * customer pays or gets back only the difference. Errors: `validation` (issues name each line:
    * more than sold minus earlier returns, unknown line, refund method), `forbidden`, `not_found`.
    */
   'returns.complete': method({
@@ -66,9 +68,11 @@ export const returnsMethods = {
         refundMethod: text({ max: 100 }),
         found: z.enum(['scanned', 'typed']),
         approvalId: id.optional(),
+        /** An exchange: the refund is credited, by `refundMethod`, to this open sale (the new items). */
+        exchangeDraftId: id.optional(),
       })
       .strict(),
-    result: returns<{ readonly recorded: ReceiptedSale }>(),
+    result: returns<{ readonly recorded: ReceiptedSale; readonly exchange: SaleView | null }>(),
   }),
 };
 

@@ -21,6 +21,7 @@ import { openDatabase } from '../../../main/store/database';
 import { createOutboxService } from '../../../main/sync/outboxService';
 import { ServiceError } from '../../../shared/errors';
 import { SETTINGS } from '../../unit/outbox/fixtures';
+import { createCatalogCheckout, PLAIN_PRICING } from '../../support/catalogCheckout';
 
 const dbFile = process.env['DB_FILE'];
 const simUrl = process.env['SIM_URL'];
@@ -47,6 +48,8 @@ const outbox = createOutboxService({
   worker: { loopBackoff: { baseMs: 10, maxMs: 100 }, entryBackoff: { baseMs: 10, maxMs: 100 }, debounceMs: 2, batchSize: 10 },
 });
 const { handlers } = createReturnService({
+  checkout: createCatalogCheckout({ db: opened.db, outbox, catalog: new Map(), logger }),
+  pricing: () => PLAIN_PRICING,
   outbox: outbox.store,
   sales: outbox.sales,
   outlet: () => SETTINGS.outlet,

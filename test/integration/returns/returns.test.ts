@@ -193,3 +193,42 @@ describe('originals this register does not have', () => {
     expect(await queued()).toBe(before);
   });
 });
+
+describe('exchanges', () => {
+  it('credits the return to the new items, so only the difference is paid, and both invoices reach DealPOS', async () => {
+    let view = (await call('sale.current', {})).sale;
+    view = (await call('sale.addItem', { draftId: view.draftId, code: bakery.code, quantity: 2 })).sale;
+    view = await call('sale.addPayment', { draftId: view.draftId, method: 'Cash', amount: view.totals.due });
+    const original = (await call('sale.complete', { draftId: view.draftId })).recorded;
+
+    // The new items first; an exchange without them is refused and stores nothing.
+    const empty = (await call('sale.current', {})).sale;
+    const before = await queued();
+    const noItems = await refusal(
+      call('returns.complete', { returnId: 'exchange-0', number: original.invoiceNumber, lines: [{ line: 0, quantity: 1 }], refundMethod: 'Cash', found: 'scanned', exchangeDraftId: empty.draftId }),
+    );
+    expect(noItems).toMatchObject({ code: 'validation', issues: [{ path: 'exchangeDraftId' }] });
+    expect(await queued()).toBe(before);
+
+    const cart = (await call('sale.addItem', { draftId: empty.draftId, code: cardiganL.code, quantity: 1 })).sale;
+    const { recorded, exchange } = await call('returns.complete', {
+      returnId: 'exchange-1',
+      number: original.invoiceNumber,
+      lines: [{ line: 0, quantity: 1 }],
+      refundMethod: 'Cash',
+      found: 'scanned',
+      exchangeDraftId: cart.draftId,
+    });
+    const refund = recorded.totals.total;
+    expect(exchange?.draftId).toBe(cart.draftId);
+    expect(exchange?.payments).toEqual([{ method: 'Cash', amount: refund, cash: true }]);
+    expect(exchange?.totals.due).toBe(cart.totals.total - refund);
+
+    const paid = await call('sale.addPayment', { draftId: cart.draftId, method: 'Cash', amount: exchange?.totals.due ?? 0 });
+    const sale = (await call('sale.complete', { draftId: paid.draftId })).recorded;
+    await until(() => [original, recorded, sale].every((r) => sim.state.findInvoice(OUTLET, r.invoiceNumber) !== null), 'the exchange to reach DealPOS');
+    // What the customer paid at the counter is what DealPOS books across the two invoices.
+    const booked = (sim.state.findInvoice(OUTLET, sale.invoiceNumber)?.SalesNTax ?? 0) + (sim.state.findInvoice(OUTLET, recorded.invoiceNumber)?.SalesNTax ?? 0);
+    expect(booked).toBe(cart.totals.total - refund);
+  });
+});
