@@ -54,3 +54,41 @@ test('a return found by scanning the barcode on the sale’s receipt', async ({ 
   const invoice = app.simulator.state.findInvoice(outlet ?? '', returnNumber);
   expect(invoice).toMatchObject({ ReferenceInvoiceNumber: number, SalesNTax: -7_770, Variants: [{ Code: ITEMS.indomie.code, Quantity: -2 }] });
 });
+
+test('an exchange: the returned item pays for the new one, and only the difference is taken', async ({ page, app }) => {
+  await openStore(app, page);
+  const { handlers } = app.services;
+  const { sale } = await handlers['sale.current']({});
+  const added = await handlers['sale.addItem']({ draftId: sale.draftId, code: ITEMS.indomie.code, quantity: 2, allowDiscontinued: false });
+  const paid = await handlers['sale.addPayment']({ draftId: sale.draftId, method: 'Cash', amount: added.sale.totals.due });
+  const { recorded: original } = await handlers['sale.complete']({ draftId: paid.draftId });
+
+  // The customer brings one Indomie back and takes a Teh Botol instead.
+  await page.reload();
+  await scan(page, ITEMS.tehBotol.code);
+  await page.getByTestId('open-return').click();
+  await typeLikeScanner(page, original.invoiceNumber);
+  await expect(page.getByTestId('return-original')).toContainText(original.invoiceNumber);
+  await page.locator(`[data-testid="return-line"][data-code="${ITEMS.indomie.code}"]`).getByTestId('return-quantity').fill('1');
+  await page.getByTestId('return-exchange').check();
+  await page.getByTestId('return-confirm').click();
+  await expect(page.getByTestId('return-dialog')).toHaveCount(0);
+
+  // Teh Botol 5,000 + 11 % = 5,550; one Indomie back is 3,500 + 11 % = 3,885: 1,665 is left to pay.
+  await page.keyboard.press('F9');
+  await expect(page.getByTestId('pay-due')).toHaveText(rp(1_665));
+  await page.getByTestId('pay-exact').click();
+  await page.getByTestId('pay-complete').click();
+  const receipt = page.getByTestId('receipt');
+  await expect(receipt.getByTestId('receipt-total')).toHaveText(rp(5_550));
+  const number = (await receipt.getByTestId('receipt-number').textContent()) ?? '';
+
+  await expectSynced(app, number);
+  const entries = await handlers['queue.list']({ limit: 10 });
+  const returned = entries.find((e) => e.invoiceNumber !== number && e.invoiceNumber !== original.invoiceNumber);
+  if (!returned) throw new Error('the exchange’s return is not in the queue');
+  await expectSynced(app, returned.invoiceNumber);
+  const { outlet } = await handlers['settings.get']({});
+  const booked = [number, returned.invoiceNumber].map((n) => app.simulator.state.findInvoice(outlet ?? '', n)?.SalesNTax ?? 0);
+  expect(booked).toEqual([5_550, -3_885]);
+});

@@ -24,6 +24,8 @@ export const returns = defineMessages({
     'confirm': 'Take the return',
     'complete.failed': 'The return was not taken: {message}',
     'approval': 'Return against invoice {number} without the receipt',
+    'exchange': 'Exchange: credit the refund to the sale on screen (the customer pays or gets back only the difference)',
+    'exchanged': 'Return {number} recorded: its {amount} pays for this sale first (hand back any rest). Take only what is still due.',
   },
   id: {
     'open': 'Retur',
@@ -47,5 +49,7 @@ export const returns = defineMessages({
     'confirm': 'Proses retur',
     'complete.failed': 'Retur tidak diproses: {message}',
     'approval': 'Retur faktur {number} tanpa struk',
+    'exchange': 'Tukar barang: pengembalian dipakai untuk penjualan di layar (pelanggan hanya membayar atau menerima selisihnya)',
+    'exchanged': 'Retur {number} tercatat: {amount} dipakai dulu untuk penjualan ini (kembalikan sisanya). Terima hanya yang masih harus dibayar.',
   },
 });

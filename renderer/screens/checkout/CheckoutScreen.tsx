@@ -533,6 +533,14 @@ export function CheckoutScreen(): React.JSX.Element {
             format={format}
             methods={methods}
             scanned={scannedCard}
+            exchangeDraftId={cartEmpty ? null : (store().sale.view?.draftId ?? null)}
+            onExchanged={(recorded, sale) => {
+              // The refund now pays for the new items: the cashier takes only the difference.
+              store().showRecorded(recorded, sale);
+              setScannedCard(null);
+              closeDialog();
+              useFeedbackStore.getState().show('ok', t('returns.exchanged', { number: recorded.invoiceNumber, amount: format(recorded.totals.total) }));
+            }}
             onRecorded={(recorded) => {
               // The sale in progress is untouched; the return's receipt is the last one recorded.
               const view = store().sale.view;

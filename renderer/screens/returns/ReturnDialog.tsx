@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { ReturnableSale } from '../../../shared/contract/returns';
-import type { ReceiptedSale } from '../../../shared/contract/sale';
+import type { ReceiptedSale, SaleView } from '../../../shared/contract/sale';
 import type { PaymentMethodRule } from '../../../shared/sale/saleRules';
 import { pos } from '../../api/pos';
 import { ManagerApproval } from '../../components/approval/ManagerApproval';
@@ -20,11 +20,14 @@ export interface ReturnDialogContentProps {
   /** A scan made while this dialog is open: the receipt's barcode. */
   readonly scanned: { readonly code: string; readonly sequence: number } | null;
   readonly onRecorded: (recorded: ReceiptedSale) => void;
+  /** The open sale, when it has items: the return may be credited to it (an exchange). */
+  readonly exchangeDraftId: string | null;
+  readonly onExchanged: (recorded: ReceiptedSale, sale: SaleView) => void;
 }
 
 type Found = { readonly sale: ReturnableSale; readonly how: 'scanned' | 'typed' };
 
-export function ReturnDialogContent({ t, format, methods, scanned, onRecorded }: ReturnDialogContentProps): React.JSX.Element {
+export function ReturnDialogContent({ t, format, methods, scanned, onRecorded, exchangeDraftId, onExchanged }: ReturnDialogContentProps): React.JSX.Element {
   // Made once per return: main answers a retry with the same id with the same return, never a second one.
   const returnId = useMemo(() => crypto.randomUUID(), []);
   const [number, setNumber] = useState('');
@@ -34,6 +37,7 @@ export function ReturnDialogContent({ t, format, methods, scanned, onRecorded }:
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [approving, setApproving] = useState(false);
+  const [exchanging, setExchanging] = useState(false);
 
   const find = async (value: string, how: 'scanned' | 'typed'): Promise<void> => {
     setError(null);
@@ -67,15 +71,17 @@ export function ReturnDialogContent({ t, format, methods, scanned, onRecorded }:
     setError(null);
     setBusy(true);
     try {
-      const { recorded } = await pos.returns.complete({
+      const { recorded, exchange } = await pos.returns.complete({
         returnId,
         number: found.sale.invoiceNumber,
         lines: chosen,
         refundMethod,
         found: found.how,
         ...(approvalId ? { approvalId } : {}),
+        ...(exchanging && exchangeDraftId !== null ? { exchangeDraftId } : {}),
       });
-      onRecorded(recorded);
+      if (exchange) onExchanged(recorded, exchange);
+      else onRecorded(recorded);
     } catch (failure) {
       setError(t('returns.complete.failed', { message: errorMessage(failure) }));
     } finally {
@@ -169,6 +175,12 @@ export function ReturnDialogContent({ t, format, methods, scanned, onRecorded }:
               ))}
             </select>
           </label>
+          {exchangeDraftId !== null ? (
+            <label className="checkbox">
+              <input type="checkbox" data-testid="return-exchange" checked={exchanging} onChange={(event) => setExchanging(event.target.checked)} />
+              {t('returns.exchange')}
+            </label>
+          ) : null}
           <div className="button-row dialog-footer">
             <button
               type="button"
