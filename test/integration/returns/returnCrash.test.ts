@@ -76,10 +76,10 @@ function runAndKill(dbFile: string, originals: readonly string[], workMs: number
 
 it(`after ${KILLS} SIGKILLs while taking returns, each return exists once, after its original, never beyond what was sold`, async () => {
   const dbFile = path.join(dir.dir, 'register.db');
-  // Ten paid sales (a cardigan and two Indomie each), recorded while DealPOS is unreachable.
+  // Twenty paid sales (a cardigan and two Indomie each), recorded while DealPOS is unreachable.
   sim.faults.offline = true;
   const seller = startRegister(sim, { dbFile });
-  const sales = seller.sell(10);
+  const sales = seller.sell(20);
   await seller.outbox.stop();
   seller.db.opened.close();
   const originals = sales.map((s) => s.invoiceNumber);
@@ -90,7 +90,8 @@ it(`after ${KILLS} SIGKILLs while taking returns, each return exists once, after
   for (let i = 0; i < KILLS; i++) {
     // DealPOS comes back only after the first runs: returns are taken against queued originals.
     sim.faults.offline = i < 3;
-    const dieAfter = i % 3 === 1;
+    // Early runs, while there is plenty left to return, die right after main committed one.
+    const dieAfter = i === 1 || i === 2 || i === 4;
     const lines = await runAndKill(dbFile, originals, 60 + Math.floor(Math.random() * 200), retry, dieAfter);
     let pending = '';
     for (const [kind, id = '', value = '', line = ''] of lines) {
