@@ -30,11 +30,15 @@ import { systemScannerClock } from './scanner/scannerClock';
 import { documentWedgeSettingsStore, settingsDeviceChoiceStore } from './scanner/scannerStores';
 import { createScannerService } from './scanner/scannerService';
 import { CustomerStore } from './store/customerStore';
-import { OutboxStore } from './store/outboxStore';
+import { OutboxStore, systemIso } from './store/outboxStore';
 import { createOutboxService } from './sync/outboxService';
 import { createCheckoutService } from './sale/checkoutService';
 import { pricingRules } from './sale/pricingRules';
 import { DraftStore } from './store/draftStore';
+import { HeldSaleStore } from './store/heldSaleStore';
+import { createHeldSaleService } from './held/heldSaleService';
+import { createReturnService } from './returns/returnService';
+import { ServiceError } from '../shared/errors';
 import { paymentMethodRules } from '../shared/sale/saleRules';
 import type { Settings, SettingsOptions } from '../shared/contract/settings';
 import { printerSettingsSchema } from '../shared/contract/printing';
@@ -269,7 +273,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     (session) => {
       const settings = (): Settings => session.settings.get();
       const options = (): SettingsOptions | null => cachedSettingsOptions(session.state);
-      return createCheckoutService({
+      const checkoutService = createCheckoutService({
         drafts: new DraftStore(session.db),
         outbox: outbox.current().store,
         sales: outbox.current().sales,
@@ -286,6 +290,37 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
         shiftOfSale: () => shifts.current().saleShift(),
         logger,
       });
+      // Held sales (issue 16) swap the checkout's open draft, so they live beside it.
+      const held = createHeldSaleService({
+        store: new HeldSaleStore(session.db),
+        checkout: checkoutService,
+        pricing: () => pricingRules(settings(), options()),
+        staleAfterHours: () => settings().heldSaleStaleHours,
+        cashier: () => settings().register,
+        findItem: (code) => session.catalog.findByCode(code),
+        iso: systemIso,
+        logger,
+      });
+      // Returns (issue 16) record through the same outbox and print like any sale.
+      const returnService = createReturnService({
+        outbox: outbox.current().store,
+        sales: outbox.current().sales,
+        outlet: () => settings().outlet,
+        decimals: () => settings().currencyDecimals,
+        paymentMethods: () => paymentMethodRules(settings(), options()),
+        taxes: () => options()?.taxes ?? [],
+        fetchInvoice: async (outlet, number) => {
+          if (!session.client) throw new ServiceError('offline', 'This counter is not connected to a DealPOS account');
+          return session.client.invoiceByNumber({ outlet, number }, { priority: 'interactive', timeoutMs: 10_000, maxWaitMs: 10_000 });
+        },
+        approvals: () => approvals,
+        checkout: checkoutService,
+        pricing: () => pricingRules(settings(), options()),
+        receiptContext: () => receiptContextOf(session),
+        onRecorded: (sale) => printing.current().saleRecorded(sale),
+        logger,
+      });
+      return { handlers: { ...checkoutService.handlers, ...held.handlers, ...returnService.handlers } };
     },
     () => undefined,
   );

@@ -314,6 +314,7 @@ export const LOGISTIC_SERVICE_CODES: readonly string[] = [
   'GOSEND',
   'GRAB-EXPRESS',
 ];
+
 /**
  * Shift semantics (issue 15). DOCUMENTED: `POST /Shift {Register, OpAmount}` opens a shift;
  * `PUT /Shift {Register}` closes it and answers Number, Sales, Tax, Start and End; `GET /Shift
@@ -346,4 +347,26 @@ export const SHIFT_SEMANTICS = {
   /** How far before the shift's open date the outbox lists shifts when settling an unknown outcome. */
   lookupDaysBefore: 1,
   listPageSize: 100,
+} as const;
+
+/**
+ * Returns (issue 16). The notes say invoice create has a "Reference Invoice Number/ID" example and
+ * that DealPOS records returns as negative quantities; the field names and rules are not documented.
+ * - ASSUMPTION: a return is a `POST /Invoice` (or an `Invoice/List` item) like a sale, with every
+ *   `Variants[].Quantity` negative and `ReferenceInvoiceNumber` naming the original invoice in the
+ *   same `Outlet`. Mixed signs in one invoice are refused with 400 `{Message}`.
+ * - ASSUMPTION: such an invoice is valued as the mirror image of a sale of the same lines: the
+ *   counter sends `Price` as sold (positive), `DiscountAmount` and `Payments[].Amount` negative
+ *   (the refund), and DealPOS's Gross, Sales, Tax and SalesNTax come out as the negatives of a sale
+ *   valued with the positive amounts (so its totals equal the counter's refund to the unit).
+ * - ASSUMPTION: DealPOS refuses with 400 `{Message}` a return whose reference invoice is unknown in
+ *   that outlet or voided (`Status` not Active), and one that would take back more of a variant
+ *   than the original sold minus what earlier returns (Active, same reference) took back.
+ * - ASSUMPTION: a variant discontinued since the sale can still be returned.
+ * - Our choice: the return carries no `Customer`, so loyalty points are neither earned nor taken
+ *   back by it (how DealPOS adjusts points on a return is not documented).
+ * The simulator enforces all of these (main/simulator/simulatorState.ts `createInvoice`).
+ */
+export const RETURN_INVOICE = {
+  referenceField: 'ReferenceInvoiceNumber',
 } as const;

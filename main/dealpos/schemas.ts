@@ -239,6 +239,8 @@ export const InvoiceInputSchema = z.object({
   ReferenceNumber: z.string().nullish(),
   /** Backwards-compatible alias of ReferenceNumber. */
   PurchaseOrderNumber: z.string().nullish(),
+  /** A return's original invoice in the same outlet (assumed name: assumptions.ts RETURN_INVOICE). */
+  ReferenceInvoiceNumber: z.string().nullish(),
   Customer: InvoiceCustomerInputSchema.optional(),
   Variants: z.array(InvoiceLineInputSchema),
   Payments: z.array(InvoicePaymentInputSchema).optional(),

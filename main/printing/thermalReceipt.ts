@@ -137,6 +137,7 @@ export function receiptBodyLines(receipt: Receipt, labels: ReceiptLabels, column
   for (const line of receipt.header) meta.push(...(line.trim() === '' ? [''.padEnd(columns)] : centred(line, columns)));
   if (receipt.outlet) meta.push(...pair(labels.outlet, receipt.outlet, columns));
   if (receipt.register) meta.push(...pair(labels.register, receipt.register, columns));
+  if (receipt.returnOf !== null) meta.push(...centred(labels.returnOf(receipt.returnOf), columns));
   meta.push(...pair(labels.invoice, receipt.invoiceNumber, columns));
   meta.push(...pair(labels.date, formatReceiptTime(receipt.completedAt), columns));
   if (receipt.customer) meta.push(...wrap(`${labels.customer}: ${receipt.customer.name} (${receipt.customer.code})`, columns).map((l) => l.padEnd(columns)));
@@ -184,7 +185,7 @@ export function thermalReceipt(receipt: Receipt, options: ThermalOptions): Uint8
   for (const line of body.totals) encoder.line(line);
   // The total in bold; double height keeps the columns (double width would halve them).
   encoder.bold(true).height(2);
-  for (const line of pair(options.labels.total, money(receipt.total), columns)) encoder.line(line);
+  for (const line of pair(receipt.returnOf === null ? options.labels.total : options.labels.refund, money(receipt.total), columns)) encoder.line(line);
   encoder.height(1).bold(false);
   for (const payment of receipt.payments) for (const line of pair(payment.method, money(payment.amount), columns)) encoder.line(line);
   if (receipt.change > 0) {

@@ -87,6 +87,10 @@ export interface SaleShift {
 
 export interface CheckoutService {
   readonly handlers: SaleHandlers;
+  /** The open draft a call names; `conflict` when another one is open (held sales). */
+  openDraft(draftId: string): rules.Draft;
+  /** Puts `next` in place of the open draft in one transaction with `alsoInTransaction` (parking, resuming); answers its view. */
+  replaceDraft(draftId: string, next: rules.Draft, alsoInTransaction: () => void): SaleView;
 }
 
 const DISCOUNT_WORDS = (discount: Discount, decimals: number): string =>
@@ -350,7 +354,14 @@ export function createCheckoutService(options: CheckoutServiceOptions): Checkout
     },
   };
 
-  return { handlers };
+  const replaceDraft = (draftId: string, next: rules.Draft, alsoInTransaction: () => void): SaleView => {
+    const closing = open(draftId);
+    options.drafts.replace(closing.id, next, now(), alsoInTransaction);
+    current = next;
+    return view(next);
+  };
+
+  return { handlers, openDraft: open, replaceDraft };
 }
 
 /** The change as it is without an approval, or null when it needs one. */

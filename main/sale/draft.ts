@@ -44,7 +44,7 @@ function money(amount: Money, rules: PricingRules): string {
 
 /** A manager's approval as stored with the draft and the recorded sale. */
 export const saleApprovalSchema = z.object({
-  action: z.enum(['line_discount', 'sale_discount', 'price_override']),
+  action: z.enum(['line_discount', 'sale_discount', 'price_override', 'return_without_receipt']),
   approvedBy: z.string(),
   approvedAt: z.string(),
   detail: z.string(),

@@ -7,14 +7,14 @@ import { randomUUID } from 'node:crypto';
 import type { CompletedSale, SaleApproval } from '../../shared/contract/sale';
 import { ServiceError, type ValidationIssue } from '../../shared/errors';
 import { numberDay } from '../../shared/invoice/invoiceNumber';
-import { invoicePayloadSchema, toInvoicePayload, type InvoicePayload } from '../../shared/invoice/invoicePayload';
+import { invoicePayloadSchema, toInvoicePayload, toReturnPayload, type InvoicePayload } from '../../shared/invoice/invoicePayload';
 import { localTime } from '../../shared/invoice/localTime';
 import { formatMoney, IDR } from '../../shared/money';
 import type { TaxOption } from '../../shared/contract/settings';
 import type { SaleDraft, TaxRule } from '../../shared/sale/sale';
 import { taxRuleFor } from '../../shared/sale/saleRules';
 import { computeTotals, saleProblems, type SaleProblem } from '../../shared/sale/totals';
-import type { NewSale, OutboxStore } from '../store/outboxStore';
+import type { NewSale, OutboxStore, SaleReturnOf } from '../store/outboxStore';
 import { saleRefusedMessage, type StorageHealth } from '../storage/storageGuard';
 
 /** The settings a sale needs; a structural subset of shared/contract/settings.ts `Settings`. */
@@ -48,6 +48,8 @@ export interface RecordExtras {
   readonly alsoInTransaction?: () => void;
   /** The cashier of the open shift: the invoice's DealPOS `SalesPerson` (issue 15). */
   readonly salesPerson?: string | null;
+  /** A return (issue 16): valued under the original's tax, sent as a return invoice after the original. */
+  readonly returnOf?: SaleReturnOf;
 }
 
 export class SaleValidationError extends ServiceError {
@@ -120,7 +122,8 @@ export class SaleService {
     const settings = this.options.settings();
     const totals = computeTotals(draft);
     const issues = saleProblems(draft, totals).map((p) => describeProblem(p, settings.currencyDecimals));
-    const wrongTax = taxIssue(draft, settings.taxType, this.options.taxes?.() ?? []);
+    // A return carries the tax its original was sold under, whatever the counter's setting is now.
+    const wrongTax = extra.returnOf ? null : taxIssue(draft, settings.taxType, this.options.taxes?.() ?? []);
     if (wrongTax) issues.push(wrongTax);
     if (issues.length > 0) throw new SaleValidationError(issues);
     const outlet = settings.outlet;
@@ -139,15 +142,15 @@ export class SaleService {
       totals,
       approvals: extra.approvals ?? [],
       ...(extra.alsoInTransaction ? { alsoInTransaction: extra.alsoInTransaction } : {}),
-      buildPayload: (number) =>
-        checkedPayload(
-          toInvoicePayload(
-            draft,
-            totals,
-            { outlet, register: settings.register, tag: settings.salesTag, decimals: settings.currencyDecimals, salesPerson: extra.salesPerson ?? null },
-            { number, date: local.date },
-          ),
-        ),
+      ...(extra.returnOf ? { returnOf: extra.returnOf } : {}),
+      buildPayload: (number) => {
+        const context = { outlet, register: settings.register, tag: settings.salesTag, decimals: settings.currencyDecimals, salesPerson: extra.salesPerson ?? null };
+        const identity = { number, date: local.date };
+        const { returnOf } = extra;
+        return checkedPayload(
+          returnOf ? toReturnPayload(draft, totals, context, identity, returnOf.number) : toInvoicePayload(draft, totals, context, identity),
+        );
+      },
     });
     this.options.onRecorded?.();
     return { localId, invoiceNumber, completedAt: local.iso, totals };

@@ -47,6 +47,8 @@ export interface RequestLogEntry {
 
 export type StoredInvoice = InvoiceDetail & {
   readonly OutletID: string;
+  /** Set on a return: the original invoice's number (RETURN_INVOICE). */
+  readonly ReferenceInvoiceNumber: string | null;
   readonly CustomerID: string | null;
   readonly LogisticServiceCode: string | null;
   /** Deleted: listed only by `Invoice/MultipleOutlet` with `Bin: true` (seed: "Invoice in bin or not"). */
@@ -188,7 +190,8 @@ export class SimulatorState {
     if (this.invoices.has(k)) {
       throw new SimHttpError(INVOICE_SEMANTICS.duplicateNumberStatus, `Invoice number ${input.Number} already exists in outlet ${outlet.Name}`);
     }
-    const invoice = this.buildInvoice(input, outlet, { id: randomUUID(), created: localTimestamp(this.now()), writeOff: headers.writeOff });
+    const meta = { id: randomUUID(), created: localTimestamp(this.now()), writeOff: headers.writeOff };
+    const invoice = input.Variants.some((line) => line.Quantity < 0) ? this.buildReturn(input, outlet, meta) : this.buildInvoice(input, outlet, meta);
     this.invoices.set(k, invoice);
     if (invoice.Register) this.countIntoShift(invoice, outlet);
     return invoice;
@@ -258,6 +261,60 @@ export class SimulatorState {
     shift.TotalInvoice += 1;
   }
 
+  /** Earlier Active returns against `original`: quantity taken back per variant code. */
+  private returnedOf(original: StoredInvoice): Map<string, number> {
+    const returned = new Map<string, number>();
+    for (const invoice of this.invoices.values()) {
+      if (invoice.Status !== 'Active' || invoice.OutletID !== original.OutletID || invoice.ReferenceInvoiceNumber !== original.Number) continue;
+      for (const line of invoice.Variants ?? []) returned.set(line.Code ?? '', (returned.get(line.Code ?? '') ?? 0) - (line.Quantity ?? 0));
+    }
+    return returned;
+  }
+
+  /** A return (RETURN_INVOICE): checked against its original, then valued as the mirror image of a sale. */
+  private buildReturn(input: InvoiceParsed, outlet: Outlet, meta: { id: string; created: string; writeOff: boolean }): StoredInvoice {
+    if (input.Variants.some((line) => !(line.Quantity < 0))) throw new SimHttpError(400, 'A return must have every quantity negative');
+    const reference = input.ReferenceInvoiceNumber;
+    if (!reference) throw new SimHttpError(400, 'Negative quantities need ReferenceInvoiceNumber (the invoice being returned)');
+    const original = this.findInvoice(outlet.Name, reference);
+    if (!original) throw new SimHttpError(400, `Reference invoice ${reference} is not found in outlet ${outlet.Name}`);
+    if (original.Status !== 'Active') throw new SimHttpError(400, `Reference invoice ${reference} is voided and cannot be returned`);
+    const returned = this.returnedOf(original);
+    const asked = new Map<string, number>();
+    for (const line of input.Variants) {
+      const code = line.Code ?? this.catalog.byId(line.VariantID ?? '')?.Code ?? '';
+      asked.set(code, (asked.get(code) ?? 0) - line.Quantity);
+    }
+    for (const [code, quantity] of asked) {
+      const sold = (original.Variants ?? []).filter((l) => l.Code === code).reduce((sum, l) => sum + (l.Quantity ?? 0), 0);
+      const before = returned.get(code) ?? 0;
+      if (quantity + before > sold + 1e-9) {
+        throw new SimHttpError(400, `Cannot return ${quantity} of ${code}: invoice ${reference} sold ${sold} and ${before} were returned before`);
+      }
+    }
+    const mirror: InvoiceParsed = {
+      ...input,
+      Customer: undefined,
+      DiscountAmount: input.DiscountAmount === undefined || input.DiscountAmount === null ? input.DiscountAmount : -input.DiscountAmount,
+      Variants: input.Variants.map((line) => ({ ...line, Quantity: -line.Quantity })),
+      Payments: (input.Payments ?? []).map((payment) => ({ ...payment, Amount: -payment.Amount })),
+    };
+    const sale = this.buildInvoice(mirror, outlet, meta, { returning: true });
+    return {
+      ...sale,
+      Gross: -sale.Gross,
+      DiscountAmount: -(sale.DiscountAmount ?? 0),
+      DiscountTotal: -(sale.DiscountTotal ?? 0),
+      Sales: -sale.Sales,
+      Tax: -(sale.Tax ?? 0),
+      SalesNTax: -sale.SalesNTax,
+      PointsEarned: 0,
+      ReferenceInvoiceNumber: reference,
+      Variants: (sale.Variants ?? []).map((line) => ({ ...line, Quantity: -(line.Quantity ?? 0) })),
+      Payments: (sale.Payments ?? []).map((payment) => ({ ...payment, Amount: -(payment.Amount ?? 0) })),
+    };
+  }
+
   updateInvoice(raw: unknown): StoredInvoice {
     const input = parseInvoice(raw);
     const outlet = this.resolveOutlet(input);
@@ -298,7 +355,12 @@ export class SimulatorState {
     this.invoices.set(key(found.Outlet, found.Number), { ...found, InBin: true });
   }
 
-  private buildInvoice(input: InvoiceParsed, outlet: Outlet, meta: { id: string; created: string; writeOff: boolean }): StoredInvoice {
+  private buildInvoice(
+    input: InvoiceParsed,
+    outlet: Outlet,
+    meta: { id: string; created: string; writeOff: boolean },
+    kind: { readonly returning: boolean } = { returning: false },
+  ): StoredInvoice {
     const tag = input.Tag ?? input.SalesType;
     // Seed: Tag (alias SalesType) and TaxType are required on POST and PUT Invoice.
     if (!tag) throw new SimHttpError(400, 'Tag is required');
@@ -312,7 +374,7 @@ export class SimulatorState {
     const lines = input.Variants.map((line, index) => {
       const variant = line.VariantID ? this.catalog.byId(line.VariantID) : line.Code !== undefined ? this.catalog.byCode(line.Code) : null;
       if (!variant) throw new SimHttpError(400, `Variant ${line.Code ?? line.VariantID ?? `#${index + 1}`} is not found`);
-      if (variant.Discontinued) throw new SimHttpError(400, `Variant ${variant.Code} is discontinued`);
+      if (variant.Discontinued && !kind.returning) throw new SimHttpError(400, `Variant ${variant.Code} is discontinued`);
       if (!(line.Quantity > 0)) throw new SimHttpError(400, `Quantity of variant ${variant.Code} must be greater than 0`);
       if (!hasWeighedQuantityPrecision(line.Quantity)) {
         throw new SimHttpError(400, `Quantity of variant ${variant.Code} has more than ${WEIGHED_QUANTITY.maxDecimals} decimals`);
@@ -417,6 +479,7 @@ export class SimulatorState {
       FulfillmentOutlet: fulfillmentOutlet,
       Recipient: input.Recipient ?? null,
       InBin: false,
+      ReferenceInvoiceNumber: null,
       Variants: lines.map((l) => ({
         VariantID: l.variant.ID,
         Code: l.variant.Code,

@@ -35,6 +35,22 @@ export interface NewSale {
   readonly buildPayload: (invoiceNumber: string) => InvoicePayload;
   /** Runs inside the same transaction after the sale is written (the checkout closes its draft). */
   readonly alsoInTransaction?: () => void;
+  /** Set when this is a return (issue 16): what it returns, and the original's entry it must be sent after. */
+  readonly returnOf?: SaleReturnOf;
+}
+
+export interface SaleReturnOf {
+  readonly number: string;
+  readonly outlet: string;
+  readonly lines: readonly { readonly line: number; readonly quantity: number }[];
+  /** The original's outbox entry when this register sold it: the return waits while it is unsent. */
+  readonly originalLocalId: string | null;
+}
+
+/** A sale of this register by its invoice number, with where its invoice stands. */
+export interface RecordedByNumber {
+  readonly recorded: RecordedSale;
+  readonly state: QueueState | null;
 }
 
 /** One outbox row as the worker sees it. Times are epoch ms. */
@@ -163,12 +179,19 @@ interface SaleRow {
   approvals_json: string;
   outlet: string | null;
   register: unknown;
+  return_of: string | null;
 }
 
 // Outlet and register come from the invoice the outbox holds, so a receipt shows what DealPOS gets.
 const SALE_COLUMNS = `s.local_id AS local_id, s.invoice_number AS invoice_number, s.completed_at AS completed_at,
   s.draft_json AS draft_json, s.totals_json AS totals_json, s.approvals_json AS approvals_json,
-  o.outlet AS outlet, json_extract(o.payload_json, '$.Register') AS register`;
+  o.outlet AS outlet, json_extract(o.payload_json, '$.Register') AS register, r.original_number AS return_of`;
+const SALE_FROM = `sale s LEFT JOIN outbox o USING (local_id) LEFT JOIN sale_return r USING (local_id)`;
+// A return waits while the original it must follow is still unsent (pending or being sent).
+const NOT_WAITING = `(after_local_id IS NULL OR NOT EXISTS (
+  SELECT 1 FROM outbox first WHERE first.local_id = outbox.after_local_id AND first.state IN ('pending', 'sending')))`;
+
+const returnLinesSchema = z.array(z.object({ line: z.number().int().nonnegative(), quantity: z.number().int().positive() }));
 
 const recordedPartsSchema = z.object({
   sale: saleDraftSchema,
@@ -194,6 +217,7 @@ function toRecordedSale(row: SaleRow): RecordedSale {
     ...parsed.data,
     outlet: row.outlet,
     register: typeof row.register === 'string' ? row.register : null,
+    ...(row.return_of === null ? {} : { returnOf: row.return_of }),
   };
 }
 
@@ -223,29 +247,40 @@ export class OutboxStore {
         `INSERT INTO sale (local_id, invoice_number, completed_at, completed_at_ms, total, draft_json, totals_json, approvals_json)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      recorded: db.prepare<[string], SaleRow>(`SELECT ${SALE_COLUMNS} FROM sale s LEFT JOIN outbox o USING (local_id) WHERE s.local_id = ?`),
       countSince: db.prepare<[number], { n: number }>(`SELECT COUNT(*) AS n FROM sale WHERE completed_at_ms >= ?`),
       recordedSince: db.prepare<[number, number], SummaryRow>(
         `SELECT s.local_id, s.invoice_number, s.completed_at, s.total, o.state, json_extract(s.totals_json, '$.itemCount') AS item_count
          FROM sale s LEFT JOIN outbox o USING (local_id) WHERE s.completed_at_ms >= ? ORDER BY s.completed_at_ms DESC, s.rowid DESC LIMIT ?`,
       ),
+      recorded: db.prepare<[string], SaleRow>(`SELECT ${SALE_COLUMNS} FROM ${SALE_FROM} WHERE s.local_id = ?`),
+      recordedByNumber: db.prepare<[string], SaleRow & { state: QueueState | null }>(
+        `SELECT ${SALE_COLUMNS}, o.state AS state FROM ${SALE_FROM} WHERE s.invoice_number = ?`,
+      ),
+      insertReturn: db.prepare<[string, string, string, string]>(
+        `INSERT INTO sale_return (local_id, original_number, original_outlet, lines_json) VALUES (?, ?, ?, ?)`,
+      ),
+      returnsOf: db.prepare<[string, string], { lines_json: string }>(
+        `SELECT r.lines_json FROM sale_return r LEFT JOIN outbox o USING (local_id)
+         WHERE r.original_outlet = ? AND r.original_number = ? AND (o.state IS NULL OR o.state <> 'voided')`,
+      ),
+      waitAfter: db.prepare<[string, string]>(`UPDATE outbox SET after_local_id = ? WHERE local_id = ?`),
       lastRecorded: db.prepare<[], SaleRow>(
-        `SELECT ${SALE_COLUMNS} FROM sale s LEFT JOIN outbox o USING (local_id) ORDER BY s.completed_at_ms DESC, s.rowid DESC LIMIT 1`,
+        `SELECT ${SALE_COLUMNS} FROM ${SALE_FROM} ORDER BY s.completed_at_ms DESC, s.rowid DESC LIMIT 1`,
       ),
       insertOutbox: db.prepare<[string, string, string, string, number, number, number]>(
         `INSERT INTO outbox (local_id, invoice_number, outlet, payload_json, state, next_attempt_at, created_at, updated_at)
          VALUES (?, ?, ?, ?, 'pending', ?, ?, ?)`,
       ),
       due: db.prepare<[number, number], OutboxRow>(
-        `SELECT ${ENTRY_COLUMNS} FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? AND seq <= ${HELD_AFTER} ORDER BY seq LIMIT ?`,
+        `SELECT ${ENTRY_COLUMNS} FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? AND seq <= ${HELD_AFTER} AND ${NOT_WAITING} ORDER BY seq LIMIT ?`,
       ),
       dueMaybeSent: db.prepare<[number, number], OutboxRow>(
-        `SELECT ${ENTRY_COLUMNS} FROM outbox WHERE state = 'pending' AND maybe_sent = 1 AND next_attempt_at <= ? ORDER BY seq LIMIT ?`,
+        `SELECT ${ENTRY_COLUMNS} FROM outbox WHERE state = 'pending' AND maybe_sent = 1 AND next_attempt_at <= ? AND ${NOT_WAITING} ORDER BY seq LIMIT ?`,
       ),
       markNotSent: db.prepare<[number, string]>(
         `UPDATE outbox SET maybe_sent = 0, updated_at = ? WHERE local_id = ? AND state = 'pending' AND maybe_sent = 1`,
       ),
-      nextDue: db.prepare<[], { at: number | null }>(`SELECT MIN(next_attempt_at) AS at FROM outbox WHERE state = 'pending' AND seq <= ${HELD_AFTER}`),
+      nextDue: db.prepare<[], { at: number | null }>(`SELECT MIN(next_attempt_at) AS at FROM outbox WHERE state = 'pending' AND seq <= ${HELD_AFTER} AND ${NOT_WAITING}`),
       get: db.prepare<[string], OutboxRow>(`SELECT ${ENTRY_COLUMNS} FROM outbox WHERE local_id = ?`),
       getForList: db.prepare<[string], ListRow>(
         `SELECT o.*, s.total, s.draft_json, s.approvals_json FROM outbox o JOIN sale s USING (local_id) WHERE o.local_id = ?`,
@@ -330,7 +365,8 @@ export class OutboxStore {
         invoiceNumber,
         sale.completedAt,
         sale.completedAtMs,
-        sale.totals.total,
+        // A return's total counts against the day's takings.
+        sale.returnOf ? -sale.totals.total : sale.totals.total,
         JSON.stringify(sale.draft),
         JSON.stringify(sale.totals),
         JSON.stringify(sale.approvals ?? []),
@@ -344,6 +380,11 @@ export class OutboxStore {
         sale.completedAtMs,
         sale.completedAtMs,
       );
+      if (sale.returnOf) {
+        const { number, outlet, lines, originalLocalId } = sale.returnOf;
+        this.stmt.insertReturn.run(sale.localId, number, outlet, JSON.stringify(lines));
+        if (originalLocalId !== null) this.stmt.waitAfter.run(originalLocalId, sale.localId);
+      }
       sale.alsoInTransaction?.();
       return { invoiceNumber, payload };
     });
@@ -372,6 +413,23 @@ export class OutboxStore {
       state: row.state,
     }));
     return { sales, total };
+  }
+
+  /** A sale this register recorded, by its invoice number, with its outbox state (null once pruned from the outbox). */
+  recordedByNumber(invoiceNumber: string): RecordedByNumber | null {
+    const row = this.stmt.recordedByNumber.get(invoiceNumber);
+    return row ? { recorded: toRecordedSale(row), state: row.state } : null;
+  }
+
+  /** Units earlier returns (not voided) took back from each line of an invoice: line index → units. */
+  returnedQuantities(outlet: string, invoiceNumber: string): Map<number, number> {
+    const returned = new Map<number, number>();
+    for (const { lines_json: json } of this.stmt.returnsOf.all(outlet, invoiceNumber)) {
+      const parsed = returnLinesSchema.safeParse(JSON.parse(json));
+      if (!parsed.success) throw new ServiceError('storage', `The returns of invoice ${invoiceNumber} could not be read back from the local database`);
+      for (const { line, quantity } of parsed.data) returned.set(line, (returned.get(line) ?? 0) + quantity);
+    }
+    return returned;
   }
 
   /** The newest recorded sale, or null before the first (or after retention removed them all). */

@@ -22,6 +22,8 @@ export const approvalRequestSchema = z.discriminatedUnion('action', [
   // Shifts (issue 15): a cash out names its amount and reason; closing another cashier's shift names the shift.
   z.object({ action: z.literal('shift_cash_out'), shiftId: id, amount: money, reason: text({ max: 200 }) }).strict(),
   z.object({ action: z.literal('shift_close'), shiftId: id }).strict(),
+  /** A return whose receipt the customer does not have (issue 16): the number was typed, not scanned. */
+  z.object({ action: z.literal('return_without_receipt'), returnId: id, invoiceNumber: text({ max: 64 }) }).strict(),
 ]);
 export type ApprovalRequest = z.output<typeof approvalRequestSchema>;
 export type ApprovalAction = ApprovalRequest['action'];

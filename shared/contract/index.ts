@@ -10,6 +10,8 @@ import { catalogEvents, catalogMethods } from './catalog';
 import { customerMethods } from './customer';
 import { labelsMethods } from './labels';
 import { invoicesMethods } from './invoices';
+import { heldEvents, heldMethods } from './held';
+import { returnsEvents, returnsMethods } from './returns';
 import { printingEvents, printingMethods } from './printing';
 import { queueEvents, queueMethods } from './queue';
 import { receiptsMethods } from './receipts';
@@ -35,6 +37,8 @@ export const contract = {
   ...invoicesMethods,
   ...salesOrderMethods,
   ...shiftMethods,
+  ...heldMethods,
+  ...returnsMethods,
 } as const;
 
 export const contractEvents = {
@@ -45,6 +49,8 @@ export const contractEvents = {
   ...scannerEvents,
   ...printingEvents,
   ...salesOrderEvents,
+  ...heldEvents,
+  ...returnsEvents,
 } as const;
 
 export * from './types';

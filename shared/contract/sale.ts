@@ -16,7 +16,7 @@ import { method, returns } from './define';
 
 /** What a manager approved on a sale: shown on the receipt and in the Queue. */
 export interface SaleApproval {
-  readonly action: 'line_discount' | 'sale_discount' | 'price_override';
+  readonly action: 'line_discount' | 'sale_discount' | 'price_override' | 'return_without_receipt';
   /** The manager's name, as set in Settings. */
   readonly approvedBy: string;
   /** ISO 8601 with the register's offset. */
@@ -81,6 +81,8 @@ export interface RecordedSale extends CompletedSale {
   /** The DealPOS outlet and register the invoice carries (as edited in the Queue, if it was). */
   readonly outlet: string | null;
   readonly register: string | null;
+  /** Set on a return (issue 16): the invoice number it returns. Its `sale` holds the returned lines and the refund. */
+  readonly returnOf?: string;
 }
 
 /** A recorded sale with the receipt main built from it: the screen and the printer show this one model. */

@@ -38,6 +38,8 @@ export const settingsSchema = z
     language: z.enum(['en', 'id']),
     /** How price- and weight-embedded labels from the shop's scales are read (shared/catalog/scaleBarcode.ts). */
     scaleBarcodeRules: scaleBarcodeRulesSchema,
+    /** Held sales parked longer than this are flagged in the list (never dropped). */
+    heldSaleStaleHours: z.number().int().min(1).max(720),
   })
   .strict();
 
@@ -59,10 +61,11 @@ export const DEFAULT_SETTINGS: Settings = {
   loyaltyPointValue: 1,
   language: 'en',
   scaleBarcodeRules: [...DEFAULT_SCALE_BARCODE_RULES],
+  heldSaleStaleHours: 24,
 };
 
 /** Fields added after the first release: a stored document without them gets their defaults. */
-const ADDED_LATER: Partial<Settings> = { scaleBarcodeRules: DEFAULT_SETTINGS.scaleBarcodeRules };
+const ADDED_LATER: Partial<Settings> = { scaleBarcodeRules: DEFAULT_SETTINGS.scaleBarcodeRules, heldSaleStaleHours: DEFAULT_SETTINGS.heldSaleStaleHours };
 
 /** Reads the stored settings document, filling fields it predates (never used for patches, which must not reset them). */
 export const storedSettingsSchema = z.preprocess(

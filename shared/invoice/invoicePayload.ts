@@ -35,7 +35,7 @@ export const invoiceVariantSchema = z.object({
   /** Whole units, or a weighed line's kilograms with at most 3 decimals (A5). */
   Quantity: z
     .number()
-    .positive()
+    .refine((q) => q !== 0, 'Must not be zero')
     .refine((q) => Math.abs(q * 1000 - Math.round(q * 1000)) < 1e-6, 'At most 3 decimals (whole grams)'),
   Price: z.number().nonnegative(),
   /** Percent off the line; only used alongside redeemed points (A2). */
@@ -45,7 +45,8 @@ export const invoiceVariantSchema = z.object({
 export type InvoiceVariant = z.infer<typeof invoiceVariantSchema>;
 
 export const invoicePaymentSchema = z.object({
-  Amount: z.number().nonnegative(),
+  /** Negative only on a return (the refund). */
+  Amount: z.number(),
   Method: z.string().min(1).max(100),
   Note: z.string().max(500).optional(),
 });
@@ -58,7 +59,8 @@ export const invoiceCustomerSchema = z.object({
 });
 
 /** What the outbox stores and sends; parsed again whenever it is read back from SQLite. */
-export const invoicePayloadSchema = z.object({
+export const invoicePayloadSchema = z
+  .object({
   Outlet: z.string().min(1).max(100),
   Number: z.string().min(1).max(MAX_INVOICE_NUMBER_LENGTH),
   Date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
@@ -66,14 +68,30 @@ export const invoicePayloadSchema = z.object({
   TaxType: z.string().min(1).max(100),
   Register: z.string().min(1).max(100).optional(),
   SalesPerson: z.string().min(1).max(100).optional(),
-  DiscountAmount: z.number().nonnegative().optional(),
+  /** Negative only on a return. */
+  DiscountAmount: z.number().optional(),
   PointUsed: z.number().int().positive().optional(),
   Fulfillment: z.enum(['Sent', 'Unsent']),
   Note: z.string().max(1000).optional(),
   Customer: invoiceCustomerSchema.optional(),
   Variants: z.array(invoiceVariantSchema).min(1),
   Payments: z.array(invoicePaymentSchema),
-});
+  /** A return's original invoice (main/dealpos/assumptions.ts RETURN_INVOICE). */
+  ReferenceInvoiceNumber: z.string().min(1).max(MAX_INVOICE_NUMBER_LENGTH).optional(),
+})
+  .superRefine((payload, ctx) => {
+    // A sale is all positive; a return is all negative (zero amounts aside) and names what it returns.
+    const returning = payload.ReferenceInvoiceNumber !== undefined;
+    const wrong = (value: number, zeroAllowed: boolean): boolean => (value === 0 ? !zeroAllowed : value < 0 !== returning);
+    const message = returning ? 'Must be negative on a return' : 'Must not be negative on a sale';
+    payload.Variants.forEach((v, i) => {
+      if (wrong(v.Quantity, false)) ctx.addIssue({ code: 'custom', path: ['Variants', i, 'Quantity'], message });
+    });
+    payload.Payments.forEach((p, i) => {
+      if (wrong(p.Amount, true)) ctx.addIssue({ code: 'custom', path: ['Payments', i, 'Amount'], message });
+    });
+    if (payload.DiscountAmount !== undefined && wrong(payload.DiscountAmount, true)) ctx.addIssue({ code: 'custom', path: ['DiscountAmount'], message });
+  });
 export type InvoicePayload = z.infer<typeof invoicePayloadSchema>;
 
 /** Settings-derived fields of every invoice from this register. */
@@ -127,6 +145,23 @@ export function shareSaleDiscount(totals: SaleTotals): number[] {
     left--;
   }
   return shares;
+}
+
+/**
+ * A return (shared/returns/returnMaths.ts) → its invoice: the same body as a sale of the returned
+ * lines, with quantities, discount and refund negative and the original's number as reference
+ * (RETURN_INVOICE in main/dealpos/assumptions.ts). No customer: points are not moved by a return.
+ */
+export function toReturnPayload(returned: SaleDraft, totals: SaleTotals, context: InvoiceContext, identity: InvoiceIdentity, originalNumber: string): InvoicePayload {
+  const { Customer: _customer, ...sale } = toInvoicePayload({ ...returned, customer: null }, totals, context, identity);
+  return {
+    ...sale,
+    ...(sale.DiscountAmount === undefined ? {} : { DiscountAmount: -sale.DiscountAmount }),
+    Note: `Return of ${originalNumber}`,
+    Variants: sale.Variants.map((v) => ({ ...v, Quantity: -v.Quantity })),
+    Payments: sale.Payments.map((p) => ({ ...p, Amount: -p.Amount })),
+    ReferenceInvoiceNumber: originalNumber,
+  };
 }
 
 export function toInvoicePayload(sale: SaleDraft, totals: SaleTotals, context: InvoiceContext, identity: InvoiceIdentity): InvoicePayload {

@@ -60,6 +60,8 @@ export interface Receipt {
   readonly approvals: ReadonlyArray<Pick<SaleApproval, 'detail' | 'approvedBy'>>;
   /** Minor-unit digits of the store currency. */
   readonly decimals: number;
+  /** Set on a return receipt: the invoice it returns; `total` and `payments` are then the refund. */
+  readonly returnOf: string | null;
 }
 
 /** A sale as recorded in main's database, with where it was recorded. */
@@ -71,6 +73,7 @@ export interface StoredSaleForReceipt {
   readonly sale: SaleDraft;
   readonly totals: SaleTotals;
   readonly approvals: readonly SaleApproval[];
+  readonly returnOf?: string;
 }
 
 export interface ReceiptContext {
@@ -122,6 +125,7 @@ export function buildReceipt(stored: StoredSaleForReceipt, context: ReceiptConte
     cashPaid: sale.payments.some((p) => p.cash && p.amount > 0),
     approvals: stored.approvals.map((a) => ({ detail: a.detail, approvedBy: a.approvedBy })),
     decimals: context.decimals,
+    returnOf: stored.returnOf ?? null,
   };
 }
 

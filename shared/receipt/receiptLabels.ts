@@ -24,6 +24,9 @@ export interface ReceiptLabels {
   /** A weight in whole grams as kilograms with three decimals, e.g. "1.234 kg" (ID: "1,234 kg"). */
   readonly kilograms: (grams: number) => string;
   readonly approvedBy: (detail: string, manager: string) => string;
+  /** Heading of a return receipt (issue 16), and the label of its total. */
+  readonly returnOf: (invoiceNumber: string) => string;
+  readonly refund: string;
   readonly testTitle: string;
   readonly testBody: (columns: number) => string;
 }
@@ -47,6 +50,8 @@ export const RECEIPT_LABELS: Readonly<Record<'en' | 'id', ReceiptLabels>> = {
     kilograms: (grams) => `${kilogramsText(grams, '.')} kg`,
     items: (count) => `${count} item${count === 1 ? '' : 's'}`,
     approvedBy: (detail, manager) => `${detail}, approved by ${manager}`,
+    returnOf: (number) => `RETURN of ${number}`,
+    refund: 'REFUND',
     testTitle: 'TEST PRINT',
     testBody: (columns) => `DealPOS Counter can print here (${columns} columns).`,
   },
@@ -68,6 +73,8 @@ export const RECEIPT_LABELS: Readonly<Record<'en' | 'id', ReceiptLabels>> = {
     kilograms: (grams) => `${kilogramsText(grams, ',')} kg`,
     items: (count) => `${count} barang`,
     approvedBy: (detail, manager) => `${detail}, disetujui oleh ${manager}`,
+    returnOf: (number) => `RETUR dari ${number}`,
+    refund: 'PENGEMBALIAN',
     testTitle: 'CETAK UJI',
     testBody: (columns) => `DealPOS Counter dapat mencetak di sini (${columns} kolom).`,
   },

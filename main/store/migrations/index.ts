@@ -13,6 +13,7 @@ import { printJobsMigration } from './007_print_jobs';
 import { labelDocumentsMigration } from './008_label_documents';
 import { salesOrderReferencesMigration } from './009_sales_order_references';
 import { shiftsMigration } from './010_shifts';
+import { heldSalesAndReturnsMigration } from './011_held_sales_and_returns';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   labelDocumentsMigration,
   salesOrderReferencesMigration,
   shiftsMigration,
+  heldSalesAndReturnsMigration,
 ];

@@ -2,6 +2,7 @@ import type { Receipt } from '../../../shared/receipt/receipt';
 import type { Translate } from '../../i18n/t';
 import { formatPercent, type FormatMoney } from './moneyFormat';
 import { formatKilograms } from './weightFormat';
+import { ReceiptBarcode } from './ReceiptBarcode';
 
 export interface ReceiptViewProps {
   /** Main's receipt model, the same one the thermal printer lays out (shared/receipt/receipt.ts). */
@@ -22,6 +23,11 @@ export function ReceiptView({ receipt, format, formatDate, t, testId }: ReceiptV
         </p>
       ) : null}
       {receipt.header.length > 0 ? <p className="receipt-header">{receipt.header.join('\n')}</p> : null}
+      {receipt.returnOf !== null ? (
+        <p className="receipt-return" data-testid="receipt-return-of">
+          {t('checkout.receipt.returnOf', { number: receipt.returnOf })}
+        </p>
+      ) : null}
       <dl className="receipt-meta">
         {receipt.outlet ? (
           <div>
@@ -107,7 +113,7 @@ export function ReceiptView({ receipt, format, formatDate, t, testId }: ReceiptV
           </div>
         ) : null}
         <div className="receipt-grand">
-          <dt>{t('checkout.totals.total')}</dt>
+          <dt>{t(receipt.returnOf === null ? 'checkout.totals.total' : 'checkout.receipt.refund')}</dt>
           <dd data-testid="receipt-total">{format(receipt.total)}</dd>
         </div>
         {receipt.payments.map((p, index) => (
@@ -133,6 +139,7 @@ export function ReceiptView({ receipt, format, formatDate, t, testId }: ReceiptV
         </ul>
       ) : null}
       {receipt.footer.length > 0 ? <p className="receipt-footer">{receipt.footer.join('\n')}</p> : null}
+      <ReceiptBarcode value={receipt.invoiceNumber} label={t('checkout.receipt.barcode', { number: receipt.invoiceNumber })} />
       {receipt.demo ? <p className="receipt-demo">{t('checkout.receipt.demo')}</p> : null}
     </article>
   );

@@ -5,6 +5,8 @@ import { approval } from './approval';
 import { checkout } from './checkout';
 import { labels } from './labels';
 import { invoices } from './invoices';
+import { held } from './held';
+import { returns } from './returns';
 import { onboarding } from './onboarding';
 import { printing } from './printing';
 import { queue } from './queue';
@@ -27,4 +29,6 @@ export const catalogs = {
   invoices,
   salesOrder,
   shift,
+  held,
+  returns,
 } as const;

@@ -32,6 +32,8 @@ import { TodaysSales } from './TodaysSales';
 import { useScanHandler } from './useScanHandler';
 import { useReturnFocusToScan } from './useReturnFocusToScan';
 import { useWedgeScanner } from './useWedgeScanner';
+import { HeldListContent, ParkDialogContent } from '../held/HeldDialogs';
+import { ReturnDialogContent } from '../returns/ReturnDialog';
 import './checkout.css';
 
 type DialogState =
@@ -44,7 +46,10 @@ type DialogState =
   | { readonly kind: 'pay' }
   | { readonly kind: 'receipt' }
   | { readonly kind: 'today' }
-  | { readonly kind: 'void' };
+  | { readonly kind: 'void' }
+  | { readonly kind: 'park' }
+  | { readonly kind: 'held' }
+  | { readonly kind: 'return' };
 
 /** Binds Escape to close while a dialog is open; listed in the help overlay. */
 function CloseOnEscape({ onClose }: { readonly onClose: () => void }): null {
@@ -93,6 +98,22 @@ export function CheckoutScreen(): React.JSX.Element {
   // Whether the last recorded sale was made on this screen (then its receipt is already up) or before a restart.
   const [recordedHere, setRecordedHere] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const [heldCount, setHeldCount] = useState<number | null>(null);
+  // Held sales: counted again whenever a dialog closes (parking and resuming happen in dialogs).
+  useEffect(() => {
+    if (dialog !== null) return;
+    let live = true;
+    pos.held.list({}).then(
+      ({ held }) => {
+        if (live) setHeldCount(held.length);
+      },
+      // The button still opens the list, which says what went wrong.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [dialog]);
 
   // The sale in progress is main's: restored after a restart, reloaded when settings change (main reprices under them).
   useEffect(() => {
@@ -133,7 +154,8 @@ export function CheckoutScreen(): React.JSX.Element {
     (code: string) => {
       const kind = dialogRef.current?.kind;
       // With the customer dialog open, a scan is a member card: it is looked up, not sold.
-      if (kind === 'customer') {
+      // With the return dialog open, it is the receipt's barcode: the sale to return against.
+      if (kind === 'customer' || kind === 'return') {
         setScannedCard((card) => ({ code, sequence: (card?.sequence ?? 0) + 1 }));
         return Promise.resolve();
       }
@@ -383,6 +405,10 @@ export function CheckoutScreen(): React.JSX.Element {
         onPay={openPay}
         onReprint={printReceipt}
         onTodaysSales={() => setDialog({ kind: 'today' })}
+        heldCount={heldCount}
+        onPark={() => setDialog({ kind: 'park' })}
+        onHeld={() => setDialog({ kind: 'held' })}
+        onReturn={() => setDialog({ kind: 'return' })}
       />
 
       <SaleShortcuts
@@ -510,6 +536,48 @@ export function CheckoutScreen(): React.JSX.Element {
               {t('checkout.pay.close')} <Kbd keys="Escape" />
             </button>
           </div>
+        </Dialog>
+      ) : null}
+
+      {dialog?.kind === 'park' ? (
+        <Dialog title={t('held.park.title')} testId="park-dialog" onClose={closeDialog}>
+          {scanRefusedNotice}
+          <ParkDialogContent t={t} onDone={closeDialog} />
+        </Dialog>
+      ) : null}
+
+      {dialog?.kind === 'held' ? (
+        <Dialog title={t('held.list.title')} testId="held-dialog" onClose={closeDialog} wide>
+          {scanRefusedNotice}
+          <HeldListContent t={t} format={format} formatDate={formatDate} onDone={closeDialog} />
+        </Dialog>
+      ) : null}
+
+      {dialog?.kind === 'return' ? (
+        <Dialog title={t('returns.title')} testId="return-dialog" onClose={closeDialog} wide>
+          <ReturnDialogContent
+            t={t}
+            format={format}
+            methods={methods}
+            scanned={scannedCard}
+            exchangeDraftId={cartEmpty ? null : (store().sale.view?.draftId ?? null)}
+            onExchanged={(recorded, sale) => {
+              // The refund now pays for the new items: the cashier takes only the difference.
+              store().showRecorded(recorded, sale);
+              setScannedCard(null);
+              closeDialog();
+              useFeedbackStore.getState().show('ok', t('returns.exchanged', { number: recorded.invoiceNumber, amount: format(recorded.totals.total) }));
+            }}
+            onRecorded={(recorded) => {
+              // The sale in progress is untouched; the return's receipt is the last one recorded.
+              const view = store().sale.view;
+              if (view) store().showRecorded(recorded, view);
+              setRecordedHere(true);
+              playTone('ok');
+              setScannedCard(null);
+              setDialog({ kind: 'receipt' });
+            }}
+          />
         </Dialog>
       ) : null}
 

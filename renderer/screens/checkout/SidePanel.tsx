@@ -14,11 +14,16 @@ export interface SidePanelProps {
   readonly onCustomer: () => void;
   readonly onPay: () => void;
   readonly onReprint: () => void;
+  /** Held sales on this register (null until known). */
+  readonly heldCount: number | null;
+  readonly onPark: () => void;
+  readonly onHeld: () => void;
+  readonly onReturn: () => void;
   readonly onTodaysSales: () => void;
 }
 
 /** Customer, running totals and the pay button. */
-export function SidePanel({ t, format, canReprint, onCustomer, onPay, onReprint, onTodaysSales }: SidePanelProps): React.JSX.Element {
+export function SidePanel({ t, format, canReprint, onCustomer, onPay, onReprint, heldCount, onPark, onHeld, onReturn, onTodaysSales }: SidePanelProps): React.JSX.Element {
   const customer = useStore(saleSelectors.customer);
   const pointsRedeemed = useStore((s) => s.sale.view?.pointsRedeemed ?? 0);
   const tax = useStore((s) => s.sale.view?.tax ?? NO_TAX);
@@ -47,6 +52,17 @@ export function SidePanel({ t, format, canReprint, onCustomer, onPay, onReprint,
       <button type="button" className="button button-primary button-pay" data-testid="open-pay" disabled={totals.itemCount === 0} onClick={onPay}>
         {t('checkout.pay.open')} <Kbd keys={CHECKOUT_KEYS.pay} />
       </button>
+      <div className="button-row">
+        <button type="button" className="button" data-testid="open-park" disabled={totals.itemCount === 0} onClick={onPark}>
+          {t('held.park.open')}
+        </button>
+        <button type="button" className="button" data-testid="open-held" onClick={onHeld}>
+          {t('held.list.open', { count: heldCount ?? 0 })}
+        </button>
+        <button type="button" className="button" data-testid="open-return" onClick={onReturn}>
+          {t('returns.open')}
+        </button>
+      </div>
       {canReprint ? (
         <button type="button" className="button" data-testid="print-last" onClick={onReprint}>
           {t('checkout.receipt.printLast')} <Kbd keys={CHECKOUT_KEYS.print} />

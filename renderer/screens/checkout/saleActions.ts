@@ -4,6 +4,7 @@
  * and main's answer replaces the view. When main says the draft is no longer the open one (another
  * window completed it, or main restarted), the screen reloads main's current sale.
  */
+import type { ResumedSale } from '../../../shared/contract/held';
 import type { ReceiptedSale, SaleView, ScanOutcome } from '../../../shared/contract/sale';
 import { PosError, type ErrorCode, type ValidationIssue } from '../../../shared/errors';
 import type { Discount } from '../../../shared/sale/sale';
@@ -156,4 +157,14 @@ export function completeSale(): Promise<SaleActionResult<{ recorded: ReceiptedSa
     (id) => pos.sale.complete({ draftId: id }),
     ({ recorded, next }) => store().showRecorded(recorded, next),
   );
+}
+
+/** Parks the sale in progress (held sales); main starts the next, empty one. */
+export function parkSale(note: string): Promise<SaleActionResult<{ sale: SaleView }>> {
+  return change((id) => pos.held.park({ draftId: id, note }), ({ sale }) => store().showSale(sale, null));
+}
+
+/** Resumes a held sale; with `parkCurrent` the cart on screen is parked first (main asks otherwise). */
+export function resumeHeld(heldId: string, parkCurrent: boolean): Promise<SaleActionResult<ResumedSale>> {
+  return change((id) => pos.held.resume({ draftId: id, heldId, parkCurrent }), ({ sale }) => store().showSale(sale, null));
 }

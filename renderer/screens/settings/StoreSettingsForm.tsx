@@ -10,7 +10,7 @@ import { changedSettings, checkDraft, draftFrom, errorsFromIssues, type DraftErr
 type Outcome = { readonly kind: 'saved' } | { readonly kind: 'failed'; readonly message: string } | null;
 
 /** The settings edited as a plain text input (numbers too: the draft keeps what was typed). */
-type InputField = 'register' | 'salesTag' | 'invoiceNumberPrefix' | 'maxLineDiscountPercent' | 'maxSaleDiscountPercent' | 'currencyDecimals' | 'loyaltyPointValue';
+type InputField = 'register' | 'salesTag' | 'invoiceNumberPrefix' | 'maxLineDiscountPercent' | 'maxSaleDiscountPercent' | 'currencyDecimals' | 'loyaltyPointValue' | 'heldSaleStaleHours';
 
 const NO_OPTIONS: SettingsOptions = { outlets: [], paymentMethods: [], taxes: [], source: 'none', fetchedAt: null };
 
@@ -178,6 +178,7 @@ export function StoreSettingsForm({ saved }: { readonly saved: Settings }): Reac
           {inputField('invoiceNumberPrefix', t('settings.store.invoicePrefix'), 'settings-invoice-prefix', { hint: t('settings.store.invoicePrefixHint') })}
           {inputField('currencyDecimals', t('settings.store.currencyDecimals'), 'settings-currency-decimals', { numeric: true })}
           {inputField('loyaltyPointValue', t('settings.store.pointValue'), 'settings-point-value', { numeric: true })}
+          {inputField('heldSaleStaleHours', t('settings.store.heldStaleHours'), 'settings-held-stale-hours', { numeric: true })}
         </div>
         <fieldset
           className="fieldset"

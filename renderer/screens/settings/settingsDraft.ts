@@ -19,6 +19,7 @@ export interface SettingsDraft {
   readonly receiptFooter: string;
   readonly invoiceNumberPrefix: string;
   readonly loyaltyPointValue: string;
+  readonly heldSaleStaleHours: string;
 }
 
 export type DraftField = keyof SettingsDraft;
@@ -37,12 +38,13 @@ const FIELD_MESSAGE: Readonly<Record<DraftField, MessageKey>> = {
   receiptFooter: 'settings.error.text',
   invoiceNumberPrefix: 'settings.error.prefix',
   loyaltyPointValue: 'settings.error.pointValue',
+  heldSaleStaleHours: 'settings.error.heldStaleHours',
 };
 
 /** A sale cannot be written without these, so the form insists on them. */
 const REQUIRED: readonly DraftField[] = ['outlet', 'taxType', 'salesTag'];
 
-const NUMBER_FIELDS = ['currencyDecimals', 'maxLineDiscountPercent', 'maxSaleDiscountPercent', 'loyaltyPointValue'] as const;
+const NUMBER_FIELDS = ['currencyDecimals', 'maxLineDiscountPercent', 'maxSaleDiscountPercent', 'loyaltyPointValue', 'heldSaleStaleHours'] as const;
 
 function isDraftField(value: string): value is DraftField {
   return Object.prototype.hasOwnProperty.call(FIELD_MESSAGE, value);
@@ -62,6 +64,7 @@ export function draftFrom(settings: Settings): SettingsDraft {
     receiptFooter: settings.receiptFooter,
     invoiceNumberPrefix: settings.invoiceNumberPrefix,
     loyaltyPointValue: String(settings.loyaltyPointValue),
+    heldSaleStaleHours: String(settings.heldSaleStaleHours),
   };
 }
 

@@ -144,6 +144,19 @@ describe('thermal receipt (ESC/POS) for a sale with discounts, points, split pay
     }
   });
 
+  it('heads a return receipt with the invoice it returns and prints its total as the refund', () => {
+    const receipt = { ...fullReceipt(), returnOf: 'POS-R7K2M-261122-0003' };
+    for (const [language, heading, refund] of [
+      ['en', 'RETURN of POS-R7K2M-261122-0003', 'REFUND'],
+      ['id', 'RETUR dari POS-R7K2M-261122-0003', 'PENGEMBALIAN'],
+    ] as const) {
+      const texts = decodeEscPos(thermalReceipt(receipt, { paperWidth: 80, labels: RECEIPT_LABELS[language], drawer: null })).lines.map((l) => l.text.trim());
+      expect(texts).toContain(heading);
+      expect(texts.some((t) => t.startsWith(refund) && t.endsWith('Rp 29.889'))).toBe(true);
+      expect(texts.some((t) => t.startsWith(RECEIPT_LABELS[language].total))).toBe(false);
+    }
+  });
+
   it('wraps long names and keeps figures right-aligned at the exact width', () => {
     expect(wrap('Susu Ultra Milk Coklat 1000ml Karton Isi Dua Belas', 16)).toEqual(['Susu Ultra Milk', 'Coklat 1000ml', 'Karton Isi Dua', 'Belas']);
     expect(wrap('ABCDEFGHIJKLMNOPQRSTUVWXYZ', 10)).toEqual(['ABCDEFGHIJ', 'KLMNOPQRST', 'UVWXYZ']);

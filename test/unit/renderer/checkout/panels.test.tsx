@@ -78,7 +78,7 @@ function StoreCart(): React.JSX.Element {
   return (
     <>
       <CartArea t={t} format={format} focusScan={noop} onQuantity={noop} onLineDiscount={noop} onPrice={noop} onSaleDiscount={noop} onVoid={noop} />
-      <SidePanel t={t} format={format} canReprint={false} onCustomer={noop} onPay={noop} onReprint={noop} onTodaysSales={noop} />
+      <SidePanel t={t} format={format} canReprint={false} onCustomer={noop} onPay={noop} onReprint={noop} heldCount={0} onPark={noop} onHeld={noop} onReturn={noop} onTodaysSales={noop} />
     </>
   );
 }
