@@ -315,6 +315,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
         },
         approvals: () => approvals,
         checkout: checkoutService,
+        shiftOfSale: () => shifts.current().saleShift(),
         pricing: () => pricingRules(settings(), options()),
         receiptContext: () => receiptContextOf(session),
         onRecorded: (sale) => printing.current().saleRecorded(sale),

@@ -19,7 +19,7 @@ import { taxRuleFor, type PaymentMethodRule } from '../../shared/sale/saleRules'
 import type { ApprovalConsumer } from '../approval/approvalService';
 import type { InvoiceDetail } from '../dealpos/schemas';
 import type { Logger } from '../logging/logger';
-import type { CheckoutService } from '../sale/checkoutService';
+import type { CheckoutService, SaleShift } from '../sale/checkoutService';
 import { addPayment, viewOf, type PricingRules } from '../sale/draft';
 import type { SaleService } from '../sale/saleService';
 import type { OutboxStore } from '../store/outboxStore';
@@ -42,6 +42,8 @@ export interface ReturnServiceOptions {
   readonly receiptContext: () => ReceiptContext;
   /** The checkout's open sale, which an exchange credits. */
   readonly checkout: Pick<CheckoutService, 'openDraft' | 'replaceDraft'>;
+  /** The open shift (issue 15): a return counts into it, apart from its sales, in the return's transaction. */
+  readonly shiftOfSale?: () => SaleShift;
   readonly pricing: () => PricingRules;
   /** Told once a return is durably recorded (printing its receipt); must not throw. */
   readonly onRecorded?: (sale: ReceiptedSale) => void;
@@ -229,11 +231,16 @@ export function createReturnService(options: ReturnServiceOptions): { readonly h
         const next = amount > 0 ? addPayment(exchange, { name: method.name, cash: method.cash }, amount, pricing) : exchange;
         credited = options.checkout.replaceDraft(exchange.id, next, () => undefined);
       };
+      const shift = options.shiftOfSale?.() ?? null;
       options.sales.complete(outcome.draft, {
         localId: returnId,
         approvals,
+        salesPerson: shift?.cashier ?? null,
         returnOf: { number, outlet: original.outlet, lines, originalLocalId: original.queued ? original.localId : null },
-        alsoInTransaction: credit,
+        alsoInTransaction: () => {
+          credit();
+          shift?.attach(returnId);
+        },
       });
       const recorded = options.outbox.recordedSale(returnId);
       if (!recorded) throw new ServiceError('storage', 'The return was saved but could not be read back; check the Queue');

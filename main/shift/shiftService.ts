@@ -95,7 +95,7 @@ export function createShiftService(options: ShiftServiceOptions): ShiftService {
   };
 
   const totalsOf = (shift: ShiftRow): ShiftTotals =>
-    shiftTotals({ openingFloat: shift.openingFloat, sales: store.saleFigures(shift.id), returns: [], movements: store.movements(shift.id) });
+    shiftTotals({ openingFloat: shift.openingFloat, ...store.figures(shift.id), movements: store.movements(shift.id) });
 
   const zReport = (stored: StoredZReport): ZReport => ({ ...stored, sync: store.syncOf(stored.shiftId) });
 

@@ -9,7 +9,7 @@ import type { CashMovement, DealPosShiftClose, ShiftSummary, ShiftSyncState, ZRe
 import { ServiceError } from '../../shared/errors';
 import { paymentSchema } from '../../shared/sale/sale';
 import type { SaleTotals } from '../../shared/sale/totals';
-import type { ShiftSaleFigures } from '../../shared/shift/shiftReport';
+import type { ShiftReturnFigures, ShiftSaleFigures } from '../../shared/shift/shiftReport';
 import { mainWrite } from '../workers/writeGate';
 import { sqliteCode, toStoreError } from './storeError';
 
@@ -115,6 +115,14 @@ export function saleFiguresOf(draftJson: string, totalsJson: string, invoiceNumb
   return { gross, discounts: gross - totals.taxable, sales: totals.taxable, tax: totals.tax, total: totals.total, payments: parts.data.payments, change: totals.change };
 }
 
+/** What a return recorded in the shift gave back (its stored totals and refunds are positive; see issue 16). */
+export function returnFiguresOf(draftJson: string, totalsJson: string, invoiceNumber: string): ShiftReturnFigures {
+  const parts = storedSalePartsSchema.safeParse(JSON.parse(draftJson));
+  if (!parts.success) throw new ServiceError('storage', `Return ${invoiceNumber} could not be read back for its shift's report`);
+  const totals = JSON.parse(totalsJson) as SaleTotals;
+  return { total: totals.total, tax: totals.tax, refunds: parts.data.payments };
+}
+
 export class ShiftStore {
   private readonly stmt;
 
@@ -138,8 +146,9 @@ export class ShiftStore {
         `INSERT INTO shift_movement (id, shift_id, kind, amount, reason, approved_by, at_ms, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       movements: db.prepare<[string], MovementDbRow>(`SELECT id, kind, amount, reason, approved_by, at FROM shift_movement WHERE shift_id = ? ORDER BY at_ms, rowid`),
-      sales: db.prepare<[string], { invoice_number: string; draft_json: string; totals_json: string }>(
-        `SELECT s.invoice_number, s.draft_json, s.totals_json FROM shift_sale ss JOIN sale s USING (local_id) WHERE ss.shift_id = ? ORDER BY s.completed_at_ms, s.rowid`,
+      sales: db.prepare<[string], { invoice_number: string; draft_json: string; totals_json: string; is_return: number }>(
+        `SELECT s.invoice_number, s.draft_json, s.totals_json, r.local_id IS NOT NULL AS is_return
+         FROM shift_sale ss JOIN sale s USING (local_id) LEFT JOIN sale_return r USING (local_id) WHERE ss.shift_id = ? ORDER BY s.completed_at_ms, s.rowid`,
       ),
       queued: db.prepare<[string], { n: number }>(
         `SELECT COUNT(*) AS n FROM shift_sale ss JOIN outbox o USING (local_id) WHERE ss.shift_id = ? AND o.state IN ('pending', 'sending', 'rejected')`,
@@ -228,8 +237,15 @@ export class ShiftStore {
     return this.stmt.movements.all(shiftId).map(toMovement);
   }
 
-  saleFigures(shiftId: string): ShiftSaleFigures[] {
-    return this.stmt.sales.all(shiftId).map((row) => saleFiguresOf(row.draft_json, row.totals_json, row.invoice_number));
+  /** The shift's sales and, apart, its returns (a return is a sale row with a `sale_return` row). */
+  figures(shiftId: string): { sales: ShiftSaleFigures[]; returns: ShiftReturnFigures[] } {
+    const sales: ShiftSaleFigures[] = [];
+    const returns: ShiftReturnFigures[] = [];
+    for (const row of this.stmt.sales.all(shiftId)) {
+      if (row.is_return) returns.push(returnFiguresOf(row.draft_json, row.totals_json, row.invoice_number));
+      else sales.push(saleFiguresOf(row.draft_json, row.totals_json, row.invoice_number));
+    }
+    return { sales, returns };
   }
 
   queuedSales(shiftId: string): number {
