@@ -130,6 +130,7 @@ describe('returns against a sale of this register', () => {
       Outlet: OUTLET,
       Number: 'OVER-0001',
       Date: '2026-12-01',
+      Tag: 'Offline',
       TaxType: DEMO_FIXTURES.taxes.ppnExclusive,
       ReferenceInvoiceNumber: original.invoiceNumber,
       Variants: [{ Code: indomie.code, Quantity: -2, Price: indomie.price }],
@@ -172,7 +173,7 @@ describe('originals this register does not have', () => {
 
   it('finds a sale of another register in DealPOS and returns part of it; a voided one is refused', async () => {
     sim.state.createInvoice(
-      { Outlet: OUTLET, Number: 'R2-0001', Date: '2026-12-01', TaxType: DEMO_FIXTURES.taxes.ppnExclusive, Variants: [{ Code: bakery.code, Quantity: 2, Price: bakery.price }], Payments: [{ Amount: 1, Method: 'Cash' }] },
+      { Outlet: OUTLET, Number: 'R2-0001', Date: '2026-12-01', Tag: 'Offline', TaxType: DEMO_FIXTURES.taxes.ppnExclusive, Variants: [{ Code: bakery.code, Quantity: 2, Price: bakery.price }], Payments: [{ Amount: 1, Method: 'Cash' }] },
       { writeOff: false },
     );
     const found = await call('returns.find', { number: 'R2-0001' });
