@@ -5,40 +5,26 @@
  * DealPOS's totals equal to the counter's refund. Unknown and voided originals are refused by name.
  * (`bash scripts/withKeyring.sh npx vitest run test/integration/returns/returns.test.ts`)
  */
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordedSale } from '../../../shared/contract/sale';
-import { createServices, type Services } from '../../../main/services';
 import { key } from '../../../main/simulator/simulatorState';
 import { DEMO_FIXTURES } from '../../../main/simulator/demoData';
 import type { Simulator } from '../../../main/simulator/simulatorServer';
-import { contractCaller, refusal, type ContractCall } from '../../support/checkout';
-import { requireKeychain, SIM_CLIENT_ID, SIM_SECRET, startSim, tempDir, until } from '../store/harness';
+import { refusal, type ContractCall } from '../../support/checkout';
+import { connectedCounter, type ConnectedCounter } from '../../support/connectedCounter';
+import { until } from '../store/harness';
 
 const { indomie, cardiganL, bakery } = DEMO_FIXTURES.variants;
 const OUTLET = 'Outlet1';
-let dir = '';
+let counter: ConnectedCounter;
 let sim: Simulator;
-let services: Services;
 let call: ContractCall;
 
 beforeAll(async () => {
-  await requireKeychain();
-  dir = tempDir('returns');
-  sim = await startSim({ variants: 20 });
-  services = await createServices({ dataDir: dir, version: 'test', host: 'browser', logToStderr: false });
-  call = contractCaller(services.dispatch);
-  await call('account.connect', { subdomain: `127.0.0.1:${sim.port}`, clientId: SIM_CLIENT_ID, clientSecret: SIM_SECRET });
-  await call('settings.options', {});
-  await call('settings.update', { outlet: OUTLET, register: 'Counter 1', paymentMethods: ['Cash', 'Debit Card'], taxType: DEMO_FIXTURES.taxes.ppnExclusive });
-  await until(() => sim.state.countRequests('Variant') > 0, 'the catalog sync to start');
-  for (const item of [indomie, cardiganL, bakery]) await call('catalog.resolve', { code: item.code });
+  counter = await connectedCounter('returns', { outlet: OUTLET, register: 'Counter 1', paymentMethods: ['Cash', 'Debit Card'], taxType: DEMO_FIXTURES.taxes.ppnExclusive }, [indomie.code, cardiganL.code, bakery.code]);
+  ({ sim, call } = counter);
 });
-afterAll(async () => {
-  await services.close();
-  await sim.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => counter.close());
 
 /** The counter's recorded amounts next to what DealPOS computed for the same invoice. */
 function agreement(recorded: RecordedSale, sign: 1 | -1): { counter: { total: number; tax: number }; dealpos: { total?: number; tax?: number | null } } {

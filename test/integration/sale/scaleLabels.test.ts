@@ -5,43 +5,29 @@
  * line, and the synced invoice carries the weight as DealPOS is assumed to take it and comes to the
  * counter's total. (`bash scripts/withKeyring.sh npx vitest run test/integration/sale/scaleLabels.test.ts`)
  */
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SaleView } from '../../../shared/contract/sale';
-import { createServices, type Services } from '../../../main/services';
 import { ean13 } from '../../../main/simulator/ean13';
 import { DEMO_FIXTURES } from '../../../main/simulator/demoData';
 import type { Simulator } from '../../../main/simulator/simulatorServer';
-import { contractCaller, refusal, type ContractCall } from '../../support/checkout';
-import { requireKeychain, SIM_CLIENT_ID, SIM_SECRET, startSim, tempDir, until } from '../store/harness';
+import { refusal, type ContractCall } from '../../support/checkout';
+import { connectedCounter, type ConnectedCounter } from '../../support/connectedCounter';
+import { until } from '../store/harness';
 
 const { beefPerKg, lapisLegit, eggsLookLikeLabel } = DEMO_FIXTURES.variants;
 /** Default rules: 21 + 5-digit item + kg with 3 decimals; 20 + 4-digit item + whole rupiah. */
 const beefLabel = (grams: number): string => ean13(`2100042${String(grams).padStart(5, '0')}`);
 const lapisLabel = (rupiah: number): string => ean13(`200007${String(rupiah).padStart(6, '0')}`);
 
-let dir = '';
+let counter: ConnectedCounter;
 let sim: Simulator;
-let services: Services;
 let call: ContractCall;
 
 beforeAll(async () => {
-  await requireKeychain();
-  dir = tempDir('scale-labels');
-  sim = await startSim({ variants: 20 });
-  services = await createServices({ dataDir: dir, version: 'test', host: 'browser', logToStderr: false });
-  call = contractCaller(services.dispatch);
-  await call('account.connect', { subdomain: `127.0.0.1:${sim.port}`, clientId: SIM_CLIENT_ID, clientSecret: SIM_SECRET });
-  await call('settings.options', {});
-  await call('settings.update', { outlet: 'Outlet1', register: 'Counter 1', paymentMethods: ['Cash'], taxType: DEMO_FIXTURES.taxes.ppnExclusive });
-  await until(() => sim.state.countRequests('Variant') > 0, 'the catalog sync to start');
-  for (const item of [beefPerKg, lapisLegit, eggsLookLikeLabel]) await call('catalog.resolve', { code: item.code });
+  counter = await connectedCounter('scale-labels', { outlet: 'Outlet1', register: 'Counter 1', paymentMethods: ['Cash'], taxType: DEMO_FIXTURES.taxes.ppnExclusive }, [beefPerKg.code, lapisLegit.code, eggsLookLikeLabel.code]);
+  ({ sim, call } = counter);
 });
-afterAll(async () => {
-  await services.close();
-  await sim.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => counter.close());
 
 async function scan(code: string): Promise<SaleView> {
   const { sale } = await call('sale.current', {});

@@ -5,44 +5,32 @@
  * SalesNTax and Tax are compared with what the counter charged.
  * (`bash scripts/withKeyring.sh npx vitest run test/integration/sale/totalsAgree.test.ts`)
  */
-import fs from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { QueueEntry } from '../../../shared/contract/queue';
 import type { Discount } from '../../../shared/sale/sale';
-import { createServices, type Services } from '../../../main/services';
 import { SIMULATOR_ASSUMPTIONS } from '../../../main/dealpos/assumptions';
 import { DEMO_FIXTURES } from '../../../main/simulator/demoData';
 import type { Simulator } from '../../../main/simulator/simulatorServer';
-import { contractCaller, type ContractCall } from '../../support/checkout';
-import { requireKeychain, SIM_CLIENT_ID, SIM_SECRET, startSim, tempDir, until } from '../store/harness';
+import type { ContractCall } from '../../support/checkout';
+import { connectedCounter, type ConnectedCounter } from '../../support/connectedCounter';
+import { until } from '../store/harness';
 
 const { indomie, tehBotol, cardiganL, bakery } = DEMO_FIXTURES.variants;
-let dir = '';
+let counter: ConnectedCounter;
 let sim: Simulator;
-let services: Services;
 let call: ContractCall;
 
 beforeAll(async () => {
-  await requireKeychain();
-  dir = tempDir('totals-agree');
-  sim = await startSim({ variants: 20 });
-  services = await createServices({ dataDir: dir, version: 'test', host: 'browser', logToStderr: false });
-  call = contractCaller(services.dispatch);
-  await call('account.connect', { subdomain: `127.0.0.1:${sim.port}`, clientId: SIM_CLIENT_ID, clientSecret: SIM_SECRET });
-  await call('settings.options', {});
   // The store's point value as DealPOS is configured (RedeemPointValue has no read endpoint).
-  await call('settings.update', {
+  counter = await connectedCounter('totals-agree', {
     outlet: 'Outlet1',
     register: 'Counter 1',
     paymentMethods: ['Cash'],
     loyaltyPointValue: SIMULATOR_ASSUMPTIONS.redeemPointValue,
   });
+  ({ sim, call } = counter);
 });
-afterAll(async () => {
-  await services.close();
-  await sim.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => counter.close());
 
 interface Case {
   readonly name: string;
