@@ -62,11 +62,11 @@ export function App(): React.JSX.Element {
   const items: NavItem[] = [
     { screen: 'checkout', label: 'shell.nav.checkout', keys: NAV_KEYS.checkout },
     { screen: 'queue', label: 'shell.nav.queue', keys: NAV_KEYS.queue, badge: status.queue.needsAttention },
-    { screen: 'shift', label: 'shell.nav.shift', keys: NAV_KEYS.shift },
     { screen: 'settings', label: 'shell.nav.settings', keys: NAV_KEYS.settings },
     { screen: 'invoices', label: 'shell.nav.invoices', keys: NAV_KEYS.invoices },
     { screen: 'salesOrders', label: 'shell.nav.salesOrders', keys: NAV_KEYS.salesOrders },
     { screen: 'labels', label: 'labels.nav', keys: NAV_KEYS.labels },
+    { screen: 'shift', label: 'shell.nav.shift', keys: NAV_KEYS.shift },
   ];
 
   return (

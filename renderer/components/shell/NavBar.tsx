@@ -29,6 +29,7 @@ export function NavBar({ items, current, helpKeys, t, onNavigate, onHelp }: NavB
           className="nav-button"
           aria-current={item.screen === current ? 'page' : undefined}
           data-testid={`nav-${item.screen}`}
+          title={item.keys}
           onClick={() => onNavigate(item.screen)}
         >
           <span className="nav-label">{t(item.label)}</span>
@@ -36,7 +37,7 @@ export function NavBar({ items, current, helpKeys, t, onNavigate, onHelp }: NavB
           <Kbd keys={item.keys} />
         </button>
       ))}
-      <button type="button" className="nav-button nav-help" data-testid="nav-help" onClick={onHelp}>
+      <button type="button" className="nav-button nav-help" data-testid="nav-help" title={helpKeys} onClick={onHelp}>
         <span className="nav-label">{t('shell.nav.help')}</span>
         <Kbd keys={helpKeys} />
       </button>
