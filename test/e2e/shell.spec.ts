@@ -46,6 +46,10 @@ test.describe('app shell', () => {
     await page.reload();
     await expect(page.getByTestId('nav-queue')).toContainText('Antrean');
     await expect(page.getByTestId('status-connectivity')).toBeVisible();
+    // The longer Indonesian labels of all seven screens and Help still fit a 1024 px counter screen.
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await expect(page.getByTestId('nav-help')).toBeInViewport({ ratio: 1 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
     await page.getByTestId('lang-en').click();
     await expect(page.getByTestId('nav-queue')).toContainText('Queue');
   });
