@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { DEFAULT_WEDGE_SETTINGS, type WedgeSettings } from '../../../shared/scanner/wedgeDetector';
+import { DEFAULT_WEDGE_SETTINGS } from '../../../shared/scanner/wedgeDetector';
 import { paymentMethodRules } from '../../../shared/sale/saleRules';
 import { PosError } from '../../../shared/errors';
 import type { ReceiptedSale } from '../../../shared/contract/sale';
@@ -31,6 +31,7 @@ import { SidePanel } from './SidePanel';
 import { TodaysSales } from './TodaysSales';
 import { useScanHandler } from './useScanHandler';
 import { useReturnFocusToScan } from './useReturnFocusToScan';
+import { useScanSource } from './useScanSource';
 import { useWedgeScanner } from './useWedgeScanner';
 import { HeldListContent, ParkDialogContent } from '../held/HeldDialogs';
 import { ReturnDialogContent } from '../returns/ReturnDialog';
@@ -74,7 +75,6 @@ export function CheckoutScreen(): React.JSX.Element {
   const [dialog, setDialog] = useState<DialogState | null>(null);
   const [completing, setCompleting] = useState(false);
   const [completeError, setCompleteError] = useState<string | null>(null);
-  const [wedge, setWedge] = useState<{ readonly settings: WedgeSettings; readonly viaMain: boolean } | null>(null);
   const [scannedCard, setScannedCard] = useState<{ readonly code: string; readonly sequence: number } | null>(null);
   // A scan that arrived while a dialog that locks the cart was open: said in that dialog, never added.
   const [refusedScan, setRefusedScan] = useState<{ readonly code: string; readonly sequence: number } | null>(null);
@@ -178,28 +178,7 @@ export function CheckoutScreen(): React.JSX.Element {
     },
     [handleCode, closeDialog],
   );
-  useEffect(() => {
-    let live = true;
-    pos.scanner.state({}).then(
-      (view) => {
-        if (live) setWedge({ settings: view.wedge, viaMain: view.deviceId !== null });
-      },
-      // Without main's view the detector keeps its documented defaults and handles scans itself.
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  const viaMain = wedge?.viaMain ?? false;
-  useEffect(
-    () =>
-      pos.on('scan', (event) => {
-        if (event.source === 'wedge' && !viaMain) return;
-        void onScanCode(event.code);
-      }),
-    [onScanCode, viaMain],
-  );
+  const { wedge, viaMain } = useScanSource((code) => void onScanCode(code));
   const onWedgeScan = useCallback(
     (code: string) => {
       if (viaMain) {

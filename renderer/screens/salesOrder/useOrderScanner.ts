@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
-import { DEFAULT_WEDGE_SETTINGS, type WedgeSettings } from '../../../shared/scanner/wedgeDetector';
-import { pos } from '../../api/pos';
+import { DEFAULT_WEDGE_SETTINGS } from '../../../shared/scanner/wedgeDetector';
 import { reportWedgeScan } from '../checkout/checkoutApi';
+import { useScanSource } from '../checkout/useScanSource';
 import { useWedgeScanner } from '../checkout/useWedgeScanner';
 
 /**
@@ -10,29 +9,7 @@ import { useWedgeScanner } from '../checkout/useWedgeScanner';
  * mounted screen listens, so while this screen is open no scan reaches the checkout.
  */
 export function useOrderScanner(onScan: (code: string) => void): void {
-  const [wedge, setWedge] = useState<{ settings: WedgeSettings; viaMain: boolean } | null>(null);
-  useEffect(() => {
-    let live = true;
-    pos.scanner.state({}).then(
-      (view) => {
-        if (live) setWedge({ settings: view.wedge, viaMain: view.deviceId !== null });
-      },
-      // Without main's view the detector keeps its documented defaults and handles scans itself.
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  const viaMain = wedge?.viaMain ?? false;
-  useEffect(
-    () =>
-      pos.on('scan', (event) => {
-        if (event.source === 'wedge' && !viaMain) return;
-        onScan(event.code);
-      }),
-    [onScan, viaMain],
-  );
+  const { wedge, viaMain } = useScanSource(onScan);
   useWedgeScanner(
     (code) => {
       if (!viaMain) {
