@@ -10,43 +10,18 @@
  * With `DIE_AFTER=1` it SIGKILLs itself right after the first return is recorded, before printing.
  */
 import { randomUUID } from 'node:crypto';
-import { DealPosClient } from '../../../main/dealpos/dealPosClient';
-import { RequestBudget } from '../../../main/dealpos/requestBudget';
-import { EventHub } from '../../../main/events/eventHub';
-import { StatusService } from '../../../main/events/statusService';
-import { createLogger } from '../../../main/logging/logger';
 import { createReturnService } from '../../../main/returns/returnService';
-import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../../main/simulator/demoData';
-import { openDatabase } from '../../../main/store/database';
-import { createOutboxService } from '../../../main/sync/outboxService';
 import { ServiceError } from '../../../shared/errors';
-import { SETTINGS } from '../../unit/outbox/fixtures';
 import { createCatalogCheckout, PLAIN_PRICING } from '../../support/catalogCheckout';
+import { SETTINGS } from '../../unit/outbox/fixtures';
+import { crashChildOutbox } from '../../support/crashChildOutbox';
 
 const dbFile = process.env['DB_FILE'];
 const simUrl = process.env['SIM_URL'];
 const originals = (process.env['ORIGINALS'] ?? '').split(',').filter(Boolean);
 if (!dbFile || !simUrl || originals.length === 0) throw new Error('DB_FILE, SIM_URL and ORIGINALS are required');
 
-const opened = openDatabase({ file: dbFile });
-const events = new EventHub();
-const logger = createLogger(() => undefined);
-const client = new DealPosClient({
-  baseUrl: simUrl,
-  clientId: DEMO_CLIENT_ID,
-  clientSecret: DEMO_CLIENT_SECRET,
-  budget: new RequestBudget({ limit: 100_000, windowSeconds: 2 }),
-  timeoutMs: 1_000,
-});
-const outbox = createOutboxService({
-  db: opened.db,
-  settings: () => SETTINGS,
-  client: () => client,
-  status: new StatusService(events),
-  events,
-  logger,
-  worker: { loopBackoff: { baseMs: 10, maxMs: 100 }, entryBackoff: { baseMs: 10, maxMs: 100 }, debounceMs: 2, batchSize: 10 },
-});
+const { opened, client, outbox, logger } = crashChildOutbox(dbFile, simUrl);
 const { handlers } = createReturnService({
   checkout: createCatalogCheckout({ db: opened.db, outbox, catalog: new Map(), logger }),
   pricing: () => PLAIN_PRICING,

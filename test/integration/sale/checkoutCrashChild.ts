@@ -10,42 +10,16 @@
  * With `DIE_AFTER=scan` or `complete` it SIGKILLs itself the first time that call returns, before
  * printing: main committed, and the answer never got out.
  */
-import { DealPosClient } from '../../../main/dealpos/dealPosClient';
-import { RequestBudget } from '../../../main/dealpos/requestBudget';
-import { EventHub } from '../../../main/events/eventHub';
-import { StatusService } from '../../../main/events/statusService';
-import { createLogger } from '../../../main/logging/logger';
-import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../../main/simulator/demoData';
-import { openDatabase } from '../../../main/store/database';
-import { createOutboxService } from '../../../main/sync/outboxService';
 import type { CatalogItem } from '../../../shared/contract/catalog';
 import { CRASH_CATALOG } from './crashCatalog';
-import { SETTINGS } from '../../unit/outbox/fixtures';
 import { createCatalogCheckout } from '../../support/catalogCheckout';
+import { crashChildOutbox } from '../../support/crashChildOutbox';
 
 const dbFile = process.env['DB_FILE'];
 const simUrl = process.env['SIM_URL'];
 if (!dbFile || !simUrl) throw new Error('DB_FILE and SIM_URL are required');
 
-const opened = openDatabase({ file: dbFile });
-const events = new EventHub();
-const logger = createLogger(() => undefined);
-const client = new DealPosClient({
-  baseUrl: simUrl,
-  clientId: DEMO_CLIENT_ID,
-  clientSecret: DEMO_CLIENT_SECRET,
-  budget: new RequestBudget({ limit: 100_000, windowSeconds: 2 }),
-  timeoutMs: 1_000,
-});
-const outbox = createOutboxService({
-  db: opened.db,
-  settings: () => SETTINGS,
-  client: () => client,
-  status: new StatusService(events),
-  events,
-  logger,
-  worker: { loopBackoff: { baseMs: 10, maxMs: 100 }, entryBackoff: { baseMs: 10, maxMs: 100 }, debounceMs: 2, batchSize: 10 },
-});
+const { opened, outbox, logger } = crashChildOutbox(dbFile, simUrl);
 const catalog = new Map<string, CatalogItem>(CRASH_CATALOG.map((item) => [item.code, item]));
 const { handlers } = createCatalogCheckout({ db: opened.db, outbox, catalog, logger });
 outbox.start();
