@@ -1,8 +1,7 @@
 import type { ContractHandlers } from '../../shared/contract';
 import { ServiceError } from '../../shared/errors';
-import { localTime } from '../../shared/invoice/localTime';
 import { buildReceipt, type ReceiptContext } from '../../shared/receipt/receipt';
-import type { OutboxStore } from '../store/outboxStore';
+import { systemIso, type OutboxStore } from '../store/outboxStore';
 
 type ReceiptsHandlers = Pick<ContractHandlers, 'receipts.today' | 'receipts.get'>;
 
@@ -27,7 +26,7 @@ export function createReceiptHistory(options: ReceiptHistoryOptions): ReceiptsHa
     'receipts.today': async ({ limit }) => {
       const since = startOfLocalDay(now());
       const { sales, total } = options.outbox().recordedSince(since, limit);
-      return { sales, total, since: localTime(since, -new Date(since).getTimezoneOffset()).iso };
+      return { sales, total, since: systemIso(since) };
     },
     'receipts.get': async ({ localId }) => {
       const recorded = options.outbox().recordedSale(localId);

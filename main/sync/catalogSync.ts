@@ -100,6 +100,11 @@ export interface CatalogQuota {
 /** Shorter waits than this are a page arriving, not waiting for the quota worth telling anyone about. */
 const QUOTA_WAIT_WORTH_SAYING_MS = 2_000;
 
+/** The quota wait worth telling the manager about, or null. */
+function quotaWaitOf(quota: CatalogQuota | null): number | null {
+  return quota && quota.waitMs >= QUOTA_WAIT_WORTH_SAYING_MS ? quota.waitMs : null;
+}
+
 /** Failures that heal by themselves (go offline, rate limit, server hiccup): retry later. */
 const TRANSIENT = new Set(['network', 'timeout', 'rate_limited', 'server_error']);
 /** Variant/Count answers meaning this server does not offer it (its shape is assumed): stop asking. */
@@ -168,12 +173,13 @@ export class CatalogSync {
     const inPass = cursor.nextPage !== null;
     const estimate = cursor.lastTotal ?? cursor.countTotal;
     const total = inPass ? (estimate !== null && estimate >= cursor.done ? estimate : null) : cursor.lastTotal;
+    const quota = this.options.quota?.() ?? null;
     return {
       state: this.state,
       done: inPass ? cursor.done : (cursor.lastTotal ?? 0),
       total,
-      etaMs: this.state === 'syncing' && total !== null ? this.eta(total - cursor.done) : null,
-      quotaWaitMs: this.state === 'syncing' ? this.quotaWait() : null,
+      etaMs: this.state === 'syncing' && total !== null ? this.eta(total - cursor.done, quota) : null,
+      quotaWaitMs: this.state === 'syncing' ? quotaWaitOf(quota) : null,
       lastSyncAt: cursor.lastSyncAt,
       lastError: this.lastError,
     };
@@ -188,20 +194,15 @@ export class CatalogSync {
   }
 
   /** The slower of the pace so far and the quota's: a burst of free slots must not promise "6 s left". */
-  private eta(remainingRows: number): number | null {
+  private eta(remainingRows: number, quota: CatalogQuota | null): number | null {
     const elapsed = this.now().getTime() - this.runStartedAt;
     const measured = this.runRows === 0 || elapsed <= 0 ? null : Math.round((Math.max(0, remainingRows) / this.runRows) * elapsed);
-    const quota = this.options.quota?.() ?? null;
     if (!quota) return measured;
     const pagesLeft = Math.ceil(Math.max(0, remainingRows) / this.pageSize);
     const paced = pagesLeft === 0 ? 0 : Math.round(quota.waitMs + ((pagesLeft - 1) * quota.windowMs) / Math.max(1, quota.perWindow));
     return Math.max(measured ?? 0, paced);
   }
 
-  private quotaWait(): number | null {
-    const wait = this.options.quota?.()?.waitMs ?? 0;
-    return wait >= QUOTA_WAIT_WORTH_SAYING_MS ? wait : null;
-  }
 
   private cursor(): Cursor {
     return (
@@ -278,7 +279,7 @@ export class CatalogSync {
       for (;;) {
         const page = pending.nextPage ?? 1;
         // The page is about to wait for the quota: say so now, not after it arrives.
-        if (this.quotaWait() !== null) this.options.onProgress(this.progress());
+        if (quotaWaitOf(this.options.quota?.() ?? null) !== null) this.options.onProgress(this.progress());
         const rows = await this.options.client.listVariants({ pageNumber: page, pageSize: this.pageSize }, { priority: 'background', signal });
         if (signal.aborted) return;
         this.options.noteActivity?.(`catalog sync page ${page}`);
