@@ -6,7 +6,6 @@ import type { ContractHandlers } from '../../shared/contract';
 import type { CatalogProgress, CatalogProgressSnapshot, ResolveResult } from '../../shared/contract/catalog';
 import type { AccountService } from '../account/accountService';
 import type { Logger } from '../logging/logger';
-import type { CatalogCommit } from '../sync/catalogCommit';
 import { CatalogSync } from '../sync/catalogSync';
 import type { BulkWriter } from '../workers/bulkWriter';
 import type { StorageHealth } from '../storage/storageGuard';
@@ -62,7 +61,7 @@ export function createCatalogService(options: CatalogServiceOptions): CatalogSer
           onProgress: emit,
           quota: () => session.budget?.backgroundPace() ?? null,
           ...(logger ? { logger } : {}),
-          ...(writer ? { writer: (commit: CatalogCommit) => writer.commitCatalog(commit) } : {}),
+          ...(writer ? { writer } : {}),
           ...(options.noteActivity ? { noteActivity: options.noteActivity } : {}),
           ...(options.storage ? { storage: options.storage } : {}),
         })

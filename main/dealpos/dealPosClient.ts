@@ -13,7 +13,6 @@ import { errorCode } from '../errorCode';
 import { ASSUMPTIONS, INVOICE_ID_NOT_FOUND_VALUES, RATE_LIMIT_MESSAGE_SECONDS } from './assumptions';
 import {
   DealPosBadCredentialsError,
-  DealPosBadResponseError,
   DealPosCancelledError,
   DealPosForbiddenError,
   DealPosNetworkError,
@@ -23,6 +22,7 @@ import {
   DealPosTimeoutError,
   DealPosValidationError,
 } from './errors';
+import { readBody } from './readBody';
 import { readRateLimitHeaders, type RateLimitObservation, type RequestBudget, type RequestPriority } from './requestBudget';
 import {
   BarcodeLinesSchema,
@@ -246,6 +246,18 @@ export class DealPosClient {
   }
 
   /**
+   * listVariants's page as the text DealPOS sent, unread: the catalog sync hands it to the bulk
+   * writer thread, which parses and checks it (catalog/variantPage.ts) so main's event loop does not.
+   * Every non-2xx answer throws the same typed errors as listVariants.
+   */
+  async listVariantsBody(page: { readonly pageNumber: number; readonly pageSize: number }, options: CallOptions): Promise<string> {
+    const spec = { endpoint: 'Variant', method: 'POST', body: { PageNumber: page.pageNumber, PageSize: page.pageSize }, schema: VariantListSchema } as const;
+    const response = await this.exchange(spec, options);
+    if (response.status >= 200 && response.status < 300) return response.text;
+    return this.refuse(spec, response);
+  }
+
+  /**
    * How many variants DealPOS lists (in `category` when given). The endpoint's shape is assumed
    * (see assumptions.ts): a server without it answers `not_found` or `bad_response`.
    */
@@ -419,14 +431,19 @@ export class DealPosClient {
 
   /** Authenticated call: one transparent retry with a renewed token on 401. */
   private async call<S extends z.ZodType>(spec: RequestSpec<S>, options: CallOptions): Promise<z.output<S>> {
+    return this.interpret(spec, await this.exchange(spec, options));
+  }
+
+  /** One authorised exchange: a 401 renews the token and tries once more. */
+  private async exchange(spec: RequestSpec<z.ZodType>, options: CallOptions): Promise<RawResponse> {
     const token = await this.currentToken(options);
     const first = await this.send(spec, options, token.value);
-    if (first.status !== 401) return this.interpret(spec, first);
+    if (first.status !== 401) return first;
     this.logger?.info(`DealPOS answered 401 on ${spec.endpoint}; renewing the token once`);
     const renewed = await this.renewToken(token.value, options);
     const second = await this.send(spec, options, renewed.value);
     if (second.status === 401) throw new DealPosBadCredentialsError(spec.endpoint, serverMessage(second.text));
-    return this.interpret(spec, second);
+    return second;
   }
 
   private async currentToken(options: CallOptions): Promise<CachedToken> {
@@ -563,20 +580,13 @@ export class DealPosClient {
 
   /** Maps a status to a result or a typed error; validates 2xx bodies against the endpoint schema. */
   private interpret<S extends z.ZodType>(spec: RequestSpec<S>, response: RawResponse): z.output<S> {
+    if (response.status >= 200 && response.status < 300) return readBody(spec.endpoint, spec.schema, response.text);
+    return this.refuse(spec, response);
+  }
+
+  /** A non-2xx answer as its typed error. */
+  private refuse(spec: RequestSpec<z.ZodType>, response: RawResponse): never {
     const { status, text } = response;
-    if (status >= 200 && status < 300) {
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        throw new DealPosBadResponseError(spec.endpoint, '(body)', 'is not JSON');
-      }
-      const parsed = spec.schema.safeParse(json);
-      if (parsed.success) return parsed.data;
-      const issues = parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
-      const first = issues[0];
-      throw new DealPosBadResponseError(spec.endpoint, first?.path || '(body)', first?.message ?? 'is invalid', issues);
-    }
     const message = serverMessage(text);
     if (status === 400) throw new DealPosValidationError(spec.endpoint, message ?? 'Bad request');
     if (status === 401) throw new DealPosBadCredentialsError(spec.endpoint, message);

@@ -126,7 +126,7 @@ export class DealPosServerError extends DealPosError {
 export class DealPosBadResponseError extends DealPosError {
   constructor(endpoint: string, field: string, problem: string, issues?: readonly ValidationIssue[]) {
     super('bad_response', `Unexpected DealPOS response from ${endpoint}: field "${field}" ${problem}`, {
-      details: { endpoint, field },
+      details: { endpoint, field, problem },
       ...(issues ? { issues } : {}),
     });
   }

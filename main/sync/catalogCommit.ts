@@ -9,6 +9,7 @@
  * resumed pass fetches and upserts them again — never a cursor ahead of the rows.
  */
 import type { AppStateStore } from '../store/appStateStore';
+import type { StagedPage } from '../workers/bulkWriterProtocol';
 import type { CatalogStore, VariantRecord } from '../store/catalogStore';
 import { withRelaxedDurability } from '../store/database';
 import { diskFullError, StoreError, toStoreError } from '../store/storeError';
@@ -17,13 +18,29 @@ export const CATALOG_CURSOR_KEY = 'catalogSync';
 /** A few ms of upserts with their FTS rows on a counter PC: the longest a scan waits for the write gate. */
 export const ROWS_PER_TRANSACTION = 100;
 
-export interface CatalogCommit {
-  readonly records: readonly VariantRecord[];
+/** What a commit stores besides its rows. */
+export interface CatalogCommitMeta {
   readonly generation: number;
   /** The pass's last page: variants not seen in this pass are dropped with it. */
   readonly last: boolean;
   /** The sync cursor as of these rows, stored in the same transaction as the last of them. */
   readonly cursor: unknown;
+}
+
+export interface CatalogCommit extends CatalogCommitMeta {
+  readonly records: readonly VariantRecord[];
+}
+
+/**
+ * The app's catalog writer (the bulk writer thread): it reads each fetched page's body itself and
+ * keeps the rows until main asks it to store the batch, so neither the parse nor the rows cross
+ * main's event loop.
+ */
+export interface CatalogWriter {
+  /** Reads one page's body into batch `batch`'s rows; a new batch number starts an empty batch. */
+  stageCatalogPage(batch: number, body: string, decimals: number, fetchedAt: string): Promise<StagedPage>;
+  /** Stores batch `batch` (exactly `records` rows, or it fails and stores nothing) with `meta`. */
+  commitCatalogBatch(batch: number, records: number, meta: CatalogCommitMeta): Promise<void>;
 }
 
 export function applyCatalogCommit(

@@ -18,7 +18,7 @@ import type { CatalogStore, VariantRecord } from '../store/catalogStore';
 import { StoreError } from '../store/storeError';
 import type { StorageHealth } from '../storage/storageGuard';
 import { BulkWriterError } from '../workers/bulkWriter';
-import { applyCatalogCommit, CATALOG_CURSOR_KEY as CURSOR_KEY, type CatalogCommit } from './catalogCommit';
+import { applyCatalogCommit, CATALOG_CURSOR_KEY as CURSOR_KEY, type CatalogCommitMeta, type CatalogWriter } from './catalogCommit';
 
 const cursorSchema = z.object({
   /** Pass number; rows seen by a pass carry it, so the end of a pass can drop the rest. */
@@ -37,6 +37,16 @@ const cursorSchema = z.object({
 });
 type Cursor = z.infer<typeof cursorSchema>;
 
+/** Batch numbers, unique in the process: rows a failed pass left on the writer thread are never taken for a new batch's. */
+let batches = 0;
+
+/** Rows fetched for the next commit: held here without a writer, on the writer thread with one. */
+interface Batch {
+  readonly id: number;
+  size: number;
+  readonly records: VariantRecord[];
+}
+
 export interface SyncTimer {
   set(callback: () => void, ms: number): () => void;
 }
@@ -50,8 +60,11 @@ const systemTimer: SyncTimer = {
 };
 
 export interface CatalogSyncOptions {
-  /** Only the paged list and the count are used (the benchmark feeds generator pages through the same path). */
-  readonly client: Pick<DealPosClient, 'listVariants' | 'variantCount'>;
+  /**
+   * Only the paged list and the count are used (the benchmark feeds generator pages through the
+   * same path): pages as rows without a writer, as body text for the writer to read with one.
+   */
+  readonly client: Pick<DealPosClient, 'listVariants' | 'listVariantsBody' | 'variantCount'>;
   readonly catalog: CatalogStore;
   readonly state: AppStateStore;
   readonly currencyDecimals: () => number;
@@ -74,16 +87,17 @@ export interface CatalogSyncOptions {
   readonly commitEveryRows?: number;
   readonly commitEveryMs?: number;
   /**
-   * Stores a commit (rows, pass end, cursor). The app hands it to the bulk writer thread so main's
-   * event loop never runs it; the default stores it here, on `catalog`'s connection.
+   * Reads pages and stores commits (rows, pass end, cursor): the app's bulk writer thread, so main's
+   * event loop neither parses a page nor runs a commit. Without one, both happen here, on
+   * `catalog`'s connection.
    */
-  readonly writer?: (commit: CatalogCommit) => Promise<void>;
+  readonly writer?: CatalogWriter;
   /**
    * The request budget's pace for background requests (the catalog's priority). Each page is one
    * request, so at a 50-per-180 s quota the pages left set the time left, not the rate so far.
    */
   readonly quota?: () => CatalogQuota | null;
-  /** Told before each page is read into rows on main (for the event-loop monitor's stall log). */
+  /** Told as each page arrives (for the event-loop monitor's stall log). */
   readonly noteActivity?: (label: string) => void;
   /** The disk's state: a full disk pauses the pass (storage_full wording) until space is back. */
   readonly storage?: Pick<StorageHealth, 'noteFailure'>;
@@ -274,34 +288,28 @@ export class CatalogSync {
       this.setState('syncing', null);
       // Fetched but not yet committed: lost on a crash, fetched again on resume.
       let pending: Cursor = cursor;
-      let buffered: VariantRecord[] = [];
+      let batch = this.newBatch();
       let lastCommitAt = this.now().getTime();
       for (;;) {
         const page = pending.nextPage ?? 1;
         // The page is about to wait for the quota: say so now, not after it arrives.
         if (quotaWaitOf(this.options.quota?.() ?? null) !== null) this.options.onProgress(this.progress());
-        const rows = await this.options.client.listVariants({ pageNumber: page, pageSize: this.pageSize }, { priority: 'background', signal });
-        if (signal.aborted) return;
-        this.options.noteActivity?.(`catalog sync page ${page}`);
-        const fetchedAt = this.now().toISOString();
-        for (const row of rows) {
-          const record = toVariantRecord(row, decimals, fetchedAt);
-          if (record) buffered.push(record);
-          else this.options.logger?.warn(`Catalog sync skipped variant ${row.Code}: empty code or unusable price`);
-        }
-        const last = rows.length < this.pageSize;
+        const fetched = await this.fetchPage(page, batch, decimals, signal);
+        if (fetched === null) return;
+        const { rows, fetchedAt } = fetched;
+        const last = rows < this.pageSize;
         pending = last
-          ? { ...pending, nextPage: null, done: pending.done + rows.length, lastSyncAt: fetchedAt, lastTotal: pending.done + rows.length, countTotal: null }
-          : { ...pending, nextPage: page + 1, done: pending.done + rows.length };
+          ? { ...pending, nextPage: null, done: pending.done + rows, lastSyncAt: fetchedAt, lastTotal: pending.done + rows, countTotal: null }
+          : { ...pending, nextPage: page + 1, done: pending.done + rows };
         this.failures = 0;
-        const due = last || buffered.length >= this.commitEveryRows || this.now().getTime() - lastCommitAt >= this.commitEveryMs;
+        const due = last || batch.size >= this.commitEveryRows || this.now().getTime() - lastCommitAt >= this.commitEveryMs;
         if (!due) continue;
         const next = pending;
-        await this.write({ records: buffered, generation: next.generation, last, cursor: next });
+        await this.write(batch, { generation: next.generation, last, cursor: next });
         if (signal.aborted) return;
         this.runRows += next.done - cursor.done;
         cursor = next;
-        buffered = [];
+        batch = this.newBatch();
         lastCommitAt = this.now().getTime();
         if (last) {
           this.options.logger?.info(`Catalog sync complete: ${cursor.done} variants`);
@@ -317,9 +325,54 @@ export class CatalogSync {
     }
   }
 
-  private write(commit: CatalogCommit): Promise<void> {
-    if (this.options.writer) return this.options.writer(commit);
-    applyCatalogCommit({ catalog: this.options.catalog, state: this.options.state }, commit);
+  /** A fresh batch: its number tells the writer thread to drop rows staged for a failed one. */
+  private newBatch(): Batch {
+    batches += 1;
+    return { id: batches, size: 0, records: [] };
+  }
+
+  /**
+   * One page into `batch`: read on the writer thread when there is one (only its body passes through
+   * main), else here. Null when the pass was cancelled meanwhile.
+   */
+  private async fetchPage(page: number, batch: Batch, decimals: number, signal: AbortSignal): Promise<{ rows: number; fetchedAt: string } | null> {
+    const query = { pageNumber: page, pageSize: this.pageSize };
+    const call = { priority: 'background', signal } as const;
+    const writer = this.options.writer;
+    let rows: number;
+    let skipped: readonly string[];
+    let fetchedAt: string;
+    if (writer) {
+      const body = await this.options.client.listVariantsBody(query, call);
+      if (signal.aborted) return null;
+      this.options.noteActivity?.(`catalog sync page ${page}`);
+      fetchedAt = this.now().toISOString();
+      const staged = await writer.stageCatalogPage(batch.id, body, decimals, fetchedAt);
+      if (signal.aborted) return null;
+      ({ rows, skipped } = staged);
+      batch.size += staged.records;
+    } else {
+      const listed = await this.options.client.listVariants(query, call);
+      if (signal.aborted) return null;
+      this.options.noteActivity?.(`catalog sync page ${page}`);
+      fetchedAt = this.now().toISOString();
+      const unusable: string[] = [];
+      for (const row of listed) {
+        const record = toVariantRecord(row, decimals, fetchedAt);
+        if (record) batch.records.push(record);
+        else unusable.push(row.Code);
+      }
+      rows = listed.length;
+      skipped = unusable;
+      batch.size = batch.records.length;
+    }
+    for (const code of skipped) this.options.logger?.warn(`Catalog sync skipped variant ${code}: empty code or unusable price`);
+    return { rows, fetchedAt };
+  }
+
+  private write(batch: Batch, meta: CatalogCommitMeta): Promise<void> {
+    if (this.options.writer) return this.options.writer.commitCatalogBatch(batch.id, batch.size, meta);
+    applyCatalogCommit({ catalog: this.options.catalog, state: this.options.state }, { ...meta, records: batch.records });
     return Promise.resolve();
   }
 

@@ -1,6 +1,6 @@
 /**
- * Main's side of the bulk writer thread (bulkWriter.worker.ts): hands it catalog commits and
- * retention, one job at a time in order, and answers each with a promise. The thread starts on the
+ * Main's side of the bulk writer thread (bulkWriter.worker.ts): hands it catalog pages, their
+ * commits and retention, one job at a time in order, and answers each with a promise. The thread starts on the
  * first job; if it dies, every job in flight fails with BulkWriterError (the catalog sync retries
  * it: a commit is all or nothing for its cursor) and the next job starts a fresh thread.
  */
@@ -9,8 +9,9 @@ import type Database from 'better-sqlite3';
 import { ServiceError } from '../../shared/errors';
 import type { Logger } from '../logging/logger';
 import { StoreError } from '../store/storeError';
-import type { CatalogCommit } from '../sync/catalogCommit';
-import type { BulkRequest, BulkResponse, BulkWriterData, PruneResult } from './bulkWriterProtocol';
+import { DealPosBadResponseError } from '../dealpos/errors';
+import type { CatalogCommitMeta, CatalogWriter } from '../sync/catalogCommit';
+import type { BulkFailure, BulkRequest, BulkResponse, BulkWriterData, PruneResult, StagedPage } from './bulkWriterProtocol';
 import { startWorker } from './startWorker';
 import { attachGate, WriteGate } from './writeGate';
 
@@ -32,10 +33,12 @@ export interface BulkWriterOptions {
   readonly onThreadStarted?: (thread: Worker) => void;
 }
 
-type Pending = { resolve: (value: PruneResult | null) => void; reject: (error: Error) => void };
-type Job = { kind: 'catalogCommit'; commit: CatalogCommit } | { kind: 'pruneSynced'; cutoffMs: number; batchSize: number };
+type Value = PruneResult | StagedPage | null;
+type Pending = { resolve: (value: Value) => void; reject: (error: Error) => void };
+type Job = DistributiveOmit<BulkRequest, 'id'>;
+type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
 
-export class BulkWriter {
+export class BulkWriter implements CatalogWriter {
   private thread: Worker | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
@@ -46,13 +49,19 @@ export class BulkWriter {
     attachGate(options.db, this.gate);
   }
 
-  async commitCatalog(commit: CatalogCommit): Promise<void> {
-    await this.run({ kind: 'catalogCommit', commit });
+  async stageCatalogPage(batch: number, body: string, decimals: number, fetchedAt: string): Promise<StagedPage> {
+    const value = await this.run({ kind: 'catalogStage', batch, body, decimals, fetchedAt });
+    if (value === null || !('rows' in value)) throw new BulkWriterError('The database writer answered a page without its rows');
+    return value;
+  }
+
+  async commitCatalogBatch(batch: number, records: number, meta: CatalogCommitMeta): Promise<void> {
+    await this.run({ kind: 'catalogCommit', batch, records, meta });
   }
 
   async pruneSynced(cutoffMs: number, batchSize: number): Promise<PruneResult> {
-    const result = await this.run({ kind: 'pruneSynced', cutoffMs, batchSize });
-    return result ?? { removed: 0, released: false };
+    const value = await this.run({ kind: 'pruneSynced', cutoffMs, batchSize });
+    return value !== null && 'removed' in value ? value : { removed: 0, released: false };
   }
 
   /** Stops the thread after the job it is running; jobs not yet answered fail. */
@@ -65,7 +74,7 @@ export class BulkWriter {
     this.failAll(new BulkWriterError('The app is closing this database; the job will run again next time'));
   }
 
-  private run(job: Job): Promise<PruneResult | null> {
+  private run(job: Job): Promise<Value> {
     if (this.closed) return Promise.reject(new BulkWriterError('The database writer is closed'));
     const thread = this.thread ?? this.start();
     const id = this.nextId++;
@@ -96,7 +105,7 @@ export class BulkWriter {
     this.pending.delete(response.id);
     if (this.pending.size === 0) this.thread?.unref();
     if (response.ok) pending.resolve(response.value);
-    else pending.reject(response.error.code ? new StoreError(response.error.code, response.error.message) : new BulkWriterError(`The database writer failed: ${response.error.message}`));
+    else pending.reject(fromFailure(response.error));
   }
 
   private lost(thread: Worker, what: string, cause?: unknown): void {
@@ -112,4 +121,11 @@ export class BulkWriter {
     for (const pending of this.pending.values()) pending.reject(error);
     this.pending.clear();
   }
+}
+
+/** The thread's failure as main's error: DealPOS's wrong answer, SQLite's reason, or the writer's own. */
+function fromFailure(failure: BulkFailure): Error {
+  if (failure.code === 'bad_response') return new DealPosBadResponseError(failure.endpoint, failure.field, failure.problem);
+  if (failure.code) return new StoreError(failure.code, failure.message);
+  return new BulkWriterError(`The database writer failed: ${failure.message}`);
 }

@@ -1,19 +1,21 @@
 /**
- * The bulk writer thread: long write jobs on the app's database — catalog pages with their FTS rows,
- * retention of old synced sales — on a connection of its own, so main's event loop never waits for
- * them. Each job runs in short transactions taken through the write gate (writeGate.ts); WAL lets
+ * The bulk writer thread: long jobs on the app's database — catalog pages read from DealPOS's body
+ * text and stored with their FTS rows, retention of old synced sales — on a connection of its own,
+ * so main's event loop never waits for them. Each job runs in short transactions taken through the write gate (writeGate.ts); WAL lets
  * main keep reading meanwhile. Started by BulkWriter (bulkWriter.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { ServiceError } from '../../shared/errors';
+import { readVariantPage } from '../catalog/variantPage';
+import { DealPosBadResponseError } from '../dealpos/errors';
 import { AppStateStore } from '../store/appStateStore';
-import { CatalogStore } from '../store/catalogStore';
+import { CatalogStore, type VariantRecord } from '../store/catalogStore';
 import { configure } from '../store/database';
 import { OutboxStore } from '../store/outboxStore';
 import { toStoreError } from '../store/storeError';
-import { applyCatalogCommit } from '../sync/catalogCommit';
-import type { BulkFailure, BulkRequest, BulkResponse, BulkWriterData } from './bulkWriterProtocol';
+import { applyCatalogCommit, type CatalogCommitMeta } from '../sync/catalogCommit';
+import type { BulkFailure, BulkRequest, BulkResponse, BulkWriterData, StagedPage } from './bulkWriterProtocol';
 import { WriteGate } from './writeGate';
 
 const data = workerData as BulkWriterData;
@@ -39,8 +41,32 @@ const catalog = new CatalogStore(db, () => null);
 const state = new AppStateStore(db);
 const outbox = new OutboxStore(db);
 
+/**
+ * Pages read for the commit main will ask for next. Kept only here: a thread that dies loses them,
+ * and the commit that finds them missing fails so the sync fetches them again from its cursor.
+ */
+let staged: { batch: number; records: VariantRecord[] } = { batch: -1, records: [] };
+
+function stage(batch: number, body: string, decimals: number, fetchedAt: string): StagedPage {
+  const page = readVariantPage(body, decimals, fetchedAt);
+  if (staged.batch !== batch) staged = { batch, records: [] };
+  staged.records.push(...page.records);
+  return { rows: page.rows, records: page.records.length, skipped: page.skipped };
+}
+
+function commitStaged(batch: number, records: number, meta: CatalogCommitMeta): void {
+  const kept = staged.batch === batch ? staged.records : [];
+  if (kept.length !== records) throw new Error(`the writer holds ${kept.length} of the ${records} rows fetched for this commit`);
+  staged = { batch: -1, records: [] };
+  applyCatalogCommit({ catalog, state }, { ...meta, records: kept }, chunk);
+}
+
 /** SQLite's own failures (a checkpoint's too) get the store's wording (a full disk: storage_full, saying what to do). */
 function failure(raw: unknown, doing: string): BulkFailure {
+  if (raw instanceof DealPosBadResponseError) {
+    const detail = (key: string): string => String(raw.details?.[key] ?? '');
+    return { code: 'bad_response', message: raw.message, endpoint: detail('endpoint'), field: detail('field'), problem: detail('problem') };
+  }
   const error = toStoreError(raw, doing);
   if (error instanceof ServiceError && (error.code === 'storage' || error.code === 'storage_full')) return { code: error.code, message: error.message };
   return { code: null, message: error instanceof Error ? error.message : String(error) };
@@ -49,8 +75,10 @@ function failure(raw: unknown, doing: string): BulkFailure {
 function handle(request: BulkRequest): BulkResponse {
   try {
     switch (request.kind) {
+      case 'catalogStage':
+        return { id: request.id, ok: true, value: stage(request.batch, request.body, request.decimals, request.fetchedAt) };
       case 'catalogCommit':
-        applyCatalogCommit({ catalog, state }, request.commit, chunk);
+        commitStaged(request.batch, request.records, request.meta);
         return { id: request.id, ok: true, value: null };
       case 'pruneSynced': {
         let removed = 0;
@@ -64,7 +92,8 @@ function handle(request: BulkRequest): BulkResponse {
       }
     }
   } catch (error) {
-    return { id: request.id, ok: false, error: failure(error, request.kind === 'catalogCommit' ? 'storing catalog pages' : 'removing old synced sales') };
+    const doing = { catalogStage: 'reading a catalog page', catalogCommit: 'storing catalog pages', pruneSynced: 'removing old synced sales' }[request.kind];
+    return { id: request.id, ok: false, error: failure(error, doing) };
   }
 }
 

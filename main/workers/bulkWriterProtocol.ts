@@ -1,5 +1,5 @@
 /** Messages between main's BulkWriter and its worker thread (main/workers/bulkWriter.worker.ts). */
-import type { CatalogCommit } from '../sync/catalogCommit';
+import type { CatalogCommitMeta } from '../sync/catalogCommit';
 
 export interface BulkWriterData {
   /** The database file main has open (and migrated); the worker opens its own connection to it. */
@@ -9,7 +9,10 @@ export interface BulkWriterData {
 }
 
 export type BulkRequest =
-  | { readonly id: number; readonly kind: 'catalogCommit'; readonly commit: CatalogCommit }
+  /** Read a fetched page (the body DealPOS sent) and keep its rows for batch `batch`'s commit. */
+  | { readonly id: number; readonly kind: 'catalogStage'; readonly batch: number; readonly body: string; readonly decimals: number; readonly fetchedAt: string }
+  /** Store batch `batch`, which must hold exactly `records` rows, with the pass end and cursor. */
+  | { readonly id: number; readonly kind: 'catalogCommit'; readonly batch: number; readonly records: number; readonly meta: CatalogCommitMeta }
   | { readonly id: number; readonly kind: 'pruneSynced'; readonly cutoffMs: number; readonly batchSize: number };
 
 export interface PruneResult {
@@ -18,12 +21,23 @@ export interface PruneResult {
   readonly released: boolean;
 }
 
-/** A failure as it crosses the thread boundary: a storage code when SQLite said why. */
-export interface BulkFailure {
-  readonly code: 'storage' | 'storage_full' | null;
-  readonly message: string;
+/** A page read on the writer thread: what main needs to page on and to log. */
+export interface StagedPage {
+  /** Rows DealPOS listed on the page. */
+  readonly rows: number;
+  /** Rows kept for the commit (all but the skipped). */
+  readonly records: number;
+  readonly skipped: readonly string[];
 }
 
+/**
+ * A failure as it crosses the thread boundary: a storage code when SQLite said why, `bad_response`
+ * when DealPOS's page did not read (with the field, as DealPosBadResponseError has it).
+ */
+export type BulkFailure =
+  | { readonly code: 'storage' | 'storage_full' | null; readonly message: string }
+  | { readonly code: 'bad_response'; readonly message: string; readonly endpoint: string; readonly field: string; readonly problem: string };
+
 export type BulkResponse =
-  | { readonly id: number; readonly ok: true; readonly value: PruneResult | null }
+  | { readonly id: number; readonly ok: true; readonly value: PruneResult | StagedPage | null }
   | { readonly id: number; readonly ok: false; readonly error: BulkFailure };

@@ -57,7 +57,7 @@ async function syncWhileServing(root: string): Promise<BenchRow[]> {
       catalog,
       state: new AppStateStore(opened.db),
       currencyDecimals: () => 0,
-      writer: (commit) => writer.commitCatalog(commit),
+      writer,
       onProgress: (p) => {
         if (p.state === 'complete') complete = true;
         if (p.state === 'error') throw new Error(`catalog sync failed: ${p.lastError ?? ''}`);

@@ -1,7 +1,8 @@
 /**
  * The catalog sync on the bulk writer thread (issue 19), against the simulator over HTTP with a real
- * SQLite file: pages are stored by the worker on its own connection while main keeps reading; a
- * worker that dies mid-commit surfaces as a catalog sync error with a message and the pass is
+ * SQLite file: pages are read and stored by the worker on its own connection while main keeps
+ * reading; a page in the wrong shape stops the pass with its field; a worker that dies mid-commit,
+ * or between a page and its commit, surfaces as a catalog sync error with a message and the pass is
  * retried and completes, with the cursor never ahead of the rows; retention runs there too.
  */
 import fs from 'node:fs';
@@ -52,7 +53,7 @@ afterEach(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function makeSync(events: CatalogProgressSnapshot[] = []): CatalogSync {
+function makeSync(events: CatalogProgressSnapshot[] = [], timer: SyncTimer = promptTimer): CatalogSync {
   const sync = new CatalogSync({
     client: clientFor(sim),
     catalog: new CatalogStore(handle.db, () => null),
@@ -61,9 +62,9 @@ function makeSync(events: CatalogProgressSnapshot[] = []): CatalogSync {
     onProgress: (p) => events.push(p),
     pageSize: 500,
     commitEveryRows: 1_000,
-    timer: promptTimer,
+    timer,
     retryMs: 10,
-    writer: (commit) => writer.commitCatalog(commit),
+    writer,
   });
   syncs.push(sync);
   return sync;
@@ -107,6 +108,58 @@ it('a worker that dies mid-commit is a catalog sync error with a message; the pa
   const waiting = events.find((e) => e.state === 'waiting');
   expect(waiting?.lastError).toMatch(/background database writer stopped.*retrying/);
   expect(threads.length).toBeGreaterThanOrEqual(2);
+  expect(catalog.count()).toBe(total);
+  expect(storedCursorDone()).toBe(total);
+});
+
+it('a page DealPOS sends in another shape is read on the worker and stops the sync with the field it got wrong; nothing of it is stored', async () => {
+  const events: CatalogProgressSnapshot[] = [];
+  // No retry fires during the test: the stop is what is checked.
+  const sync = makeSync(events, { set: () => () => undefined });
+  sim.faults.mutateNext(1, (body) => (Array.isArray(body) ? body.map((row: object) => ({ ...row, UnitPrice: 'free' })) : body), { path: 'Variant' });
+  const catalog = new CatalogStore(handle.db, () => null);
+  sync.start();
+  await until(() => sync.progress().state === 'error', 'the sync to stop on the bad page', 30_000);
+  expect(sync.progress().lastError).toMatch(/Unexpected DealPOS response from Variant: field "0\.UnitPrice"/);
+  // The bad page was the pass's first: nothing stored, and the cursor says so.
+  expect(catalog.count()).toBe(0);
+  expect(storedCursorDone()).toBe(0);
+  expect(events.some((e) => e.state === 'waiting')).toBe(false);
+});
+
+it('a worker that dies between reading a page and storing its commit loses those rows: the commit fails, the pages are fetched again and the pass completes', async () => {
+  const total = sim.state.catalog.size;
+  const events: CatalogProgressSnapshot[] = [];
+  let staged = 0;
+  // The same writer, except that the thread is stopped right after it read the first page: the
+  // second page of that commit is read by a fresh thread, which never saw the first.
+  const dying: typeof writer = Object.create(writer, {
+    stageCatalogPage: {
+      value: async (...args: Parameters<BulkWriter['stageCatalogPage']>) => {
+        const page = await writer.stageCatalogPage(...args);
+        if (++staged === 1) await threads[0]?.terminate();
+        return page;
+      },
+    },
+  });
+  const sync = new CatalogSync({
+    client: clientFor(sim),
+    catalog: new CatalogStore(handle.db, () => null),
+    state: new AppStateStore(handle.db),
+    currencyDecimals: () => 0,
+    onProgress: (p) => events.push(p),
+    pageSize: 500,
+    commitEveryRows: 1_000,
+    timer: promptTimer,
+    retryMs: 10,
+    writer: dying,
+  });
+  syncs.push(sync);
+  const catalog = new CatalogStore(handle.db, () => null);
+  sync.start();
+  await until(() => sync.progress().state === 'complete', 'the retried pass to complete', 60_000);
+  const waiting = events.find((e) => e.state === 'waiting');
+  expect(waiting?.lastError).toMatch(/writer holds 500 of the 1000 rows/);
   expect(catalog.count()).toBe(total);
   expect(storedCursorDone()).toBe(total);
 });

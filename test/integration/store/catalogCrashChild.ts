@@ -24,7 +24,7 @@ const sync = new CatalogSync({
   currencyDecimals: () => 0,
   pageSize: 500,
   commitEveryRows: 1_000,
-  writer: (commit) => writer.commitCatalog(commit),
+  writer,
   onProgress: (progress) => process.stdout.write(`DONE ${progress.done} ${progress.state}\n`),
 });
 sync.start();
