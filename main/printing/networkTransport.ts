@@ -122,6 +122,7 @@ export function sendToNetworkPrinter(
       if (jobSent || settled) return;
       jobSent = true;
       clearTimeout(statusTimer);
+      socket?.setTimeout(idleMs); // the status wait has its own, shorter limit
       // Only a printer that answered before is asked after: its silence then means it stopped reading.
       askedAfter = before !== null;
       socket?.end(askedAfter ? Buffer.concat([bytes, PAPER_QUERY]) : bytes, () => {
@@ -157,7 +158,6 @@ export function sendToNetworkPrinter(
     socket.on('connect', () => {
       connected = true;
       clearTimeout(connectTimer);
-      socket?.setTimeout(idleMs);
       if (!askStatus) return sendJob();
       socket?.write(STATUS_QUERY);
       statusTimer = setTimeout(sendJob, statusMs); // no answer: status unknown, print as printers always did
