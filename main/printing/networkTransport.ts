@@ -158,9 +158,10 @@ export function sendToNetworkPrinter(
     socket.on('connect', () => {
       connected = true;
       clearTimeout(connectTimer);
-      if (!askStatus) return sendJob();
-      socket?.write(STATUS_QUERY);
-      statusTimer = setTimeout(sendJob, statusMs); // no answer: status unknown, print as printers always did
+      if (askStatus) {
+        socket?.write(STATUS_QUERY);
+        statusTimer = setTimeout(sendJob, statusMs); // no answer: status unknown, print as printers always did
+      } else sendJob();
     });
     socket.on('timeout', () => {
       settle(

@@ -187,6 +187,13 @@ describe('print queue with a real TCP printer', () => {
     await ringUp(call, { codes: [DEMO_FIXTURES.variants.tehBotol.code] });
     await printer.waitForJobs(2);
     await expect.poll(async () => call('printing.paper', {})).toBeNull();
+
+    // Settings' test print says the same, and an open cover is its own refusal.
+    printer.condition({ paper: 'near_end' });
+    expect((await call('printing.testPrint', PRINTER(printer.address))).paper).toBe('near_end');
+    printer.condition({ paper: 'ok', coverOpen: true });
+    expect((await refusal(call('printing.testPrint', PRINTER(printer.address)))).code).toBe('printer_cover_open');
+    expect(printer.jobs).toHaveLength(3);
   });
 
   it('a printer that never answers status questions prints every receipt as before, asked once per settings', async () => {
