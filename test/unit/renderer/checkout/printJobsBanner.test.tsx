@@ -34,7 +34,7 @@ describe('print jobs banner (what main says of the printer, in the counter langu
     const t = (key: MessageKey, params?: MessageParams): string => translate(locale, key, params);
     fakeHost.handle('printing.jobs', () => [OUT_OF_PAPER, REFUSED]);
     fakeHost.handle('printing.paper', () => null);
-    fakeHost.handle('printing.retry', ({ id }) => ({ ...OUT_OF_PAPER, id, state: 'pending' }));
+    fakeHost.handle('printing.retry', ({ id }): PrintJob => ({ ...OUT_OF_PAPER, id, state: 'pending' }));
     render(<PrintJobsBanner t={t} onDone={() => undefined} />);
 
     const [paperJob, refusedJob] = await screen.findAllByTestId('print-job');
