@@ -43,6 +43,10 @@ export const ERROR_CODES = [
   'printer_timeout',
   'printer_io',
   'printer_unsupported',
+  // what a network printer says of itself before a job (ESC/POS DLE EOT)
+  'printer_paper_out',
+  'printer_cover_open',
+  'printer_offline',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -3,6 +3,10 @@
  * to lp's standard input unchanged, so the queue must be a raw queue (or a printer whose driver
  * passes raw data through). Windows has no `lp`: not yet supported (a raw Windows spooler write
  * needs a native module; use a network printer or the system print dialog there).
+ *
+ * No printer status here: `lp` only hands the bytes to the spooler and reads nothing back from the
+ * printer, so an empty roll or an open cover is not seen (CUPS reports a printed job either way).
+ * The ESC/POS status questions (./printerStatus.ts) are asked on the network transport only.
  */
 import { spawn } from 'node:child_process';
 import { PrinterError } from './printerError';

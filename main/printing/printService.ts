@@ -6,6 +6,7 @@
 import type { ContractHandlers } from '../../shared/contract';
 import {
   DEFAULT_PRINTER_SETTINGS,
+  type PaperNotice,
   type PaperWidth,
   printerSettingsSchema,
   type PrinterSettings,
@@ -15,7 +16,7 @@ import {
 } from '../../shared/contract/printing';
 import type { ReceiptedSale } from '../../shared/contract/sale';
 import { ServiceError, type ValidationIssue } from '../../shared/errors';
-import { formatPrinterAddress, parsePrinterAddress } from '../../shared/printing/printerAddress';
+import { formatPrinterAddress, parsePrinterAddress, type PrinterAddress } from '../../shared/printing/printerAddress';
 import type { Receipt } from '../../shared/receipt/receipt';
 import { RECEIPT_LABELS, type ReceiptLabels } from '../../shared/receipt/receiptLabels';
 import type { EventHub } from '../events/eventHub';
@@ -24,6 +25,8 @@ import { StoreError } from '../store/storeError';
 import type { PrintJobStore, StoredPrintJob } from '../store/printJobStore';
 import { sendToCupsQueue, type CupsOptions } from './cupsTransport';
 import { DEFAULT_NETWORK_TIMEOUTS, sendToNetworkPrinter, type NetworkTimeouts } from './networkTransport';
+import { PrinterError } from './printerError';
+import type { PaperLevel } from './printerStatus';
 import { drawerOnly, receiptPageMicrons, thermalReceipt, thermalTestPage, type LogoRaster } from './thermalReceipt';
 
 type PrintingMethod = Extract<keyof ContractHandlers, `printing.${string}`>;
@@ -76,8 +79,12 @@ const publicJob = (job: StoredPrintJob): PrintJob => ({
   state: job.state,
   attempts: job.attempts,
   lastError: job.lastError,
+  lastErrorCode: job.lastErrorCode,
   createdAt: job.createdAt,
 });
+
+/** Codes of a printer that said it cannot print (out of paper, cover open, off-line). */
+const STATUS_REFUSALS: ReadonlySet<string> = new Set(['printer_paper_out', 'printer_cover_open', 'printer_offline']);
 
 /** The stored logo as raster bytes (checked when saved, so a size mismatch here is a damaged setting). */
 function logoRaster(logo: ReceiptLogo | null): LogoRaster | null {
@@ -118,14 +125,48 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
   const settings = (): PrinterSettings => options.settings.get() ?? DEFAULT_PRINTER_SETTINGS;
   const labels = (): ReceiptLabels => RECEIPT_LABELS[options.language()];
 
-  /** Sends bytes over the configured transport; answers what it printed to. */
-  const send = async (config: PrinterSettings, bytes: Uint8Array): Promise<string> => {
+  const announce = (): void => {
+    const open = jobs.open();
+    options.events.emit('printJobs', { failed: open.filter((j) => j.state === 'failed').length, jobs: open.map(publicJob), paper });
+  };
+
+  // What network printers said of themselves. A printer that did not answer status questions is not
+  // asked again (each unanswered question costs `statusMs` before the job) until the settings are
+  // saved or a test print asks it; one that answers late is asked again.
+  const silentPrinters = new Set<string>();
+  let paper: PaperNotice | null = null;
+  const notePaper = (level: PaperLevel | null): void => {
+    const next = level === 'near_end' || level === 'end' ? level : null;
+    if (next === paper) return;
+    paper = next;
+    announce();
+  };
+
+  const sendNetwork = async (address: PrinterAddress, bytes: Uint8Array, askStatus: boolean): Promise<string> => {
+    const target = formatPrinterAddress(address);
+    try {
+      const outcome = await sendToNetworkPrinter(address, bytes, options.network ?? DEFAULT_NETWORK_TIMEOUTS, { askStatus });
+      if (outcome.answersStatus) silentPrinters.delete(target);
+      else if (askStatus) silentPrinters.add(target);
+      notePaper(outcome.paperAfter ?? outcome.before?.paper ?? null);
+    } catch (error) {
+      // The failed job names the empty roll itself; a notice beside it would say it twice.
+      if (error instanceof PrinterError && STATUS_REFUSALS.has(error.code)) notePaper(null);
+      throw error;
+    }
+    return target;
+  };
+
+  /**
+   * Sends bytes over the configured transport; answers what it printed to. Only a network printer
+   * can say whether it has paper: `lp` hands the bytes to CUPS and cannot read anything back.
+   */
+  const send = async (config: PrinterSettings, bytes: Uint8Array, askStatus?: boolean): Promise<string> => {
     switch (config.transport) {
       case 'network': {
         const parsed = parsePrinterAddress(config.address);
         if (!parsed.ok) throw new ServiceError('validation', parsed.message, { issues: [{ path: 'address', message: parsed.message }] });
-        await sendToNetworkPrinter(parsed.address, bytes, options.network ?? DEFAULT_NETWORK_TIMEOUTS);
-        return formatPrinterAddress(parsed.address);
+        return sendNetwork(parsed.address, bytes, askStatus ?? !silentPrinters.has(formatPrinterAddress(parsed.address)));
       }
       case 'cups':
         await sendToCupsQueue(config.queue, bytes, options.cups);
@@ -133,11 +174,6 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
       case 'system':
         throw new ServiceError('not_configured', 'No receipt printer is set up: choose a network or CUPS printer in Settings → Printer, or print from the receipt with Ctrl+P');
     }
-  };
-
-  const announce = (): void => {
-    const open = jobs.open();
-    options.events.emit('printJobs', { failed: open.filter((j) => j.state === 'failed').length, jobs: open.map(publicJob) });
   };
 
   const bytesOf = (job: StoredPrintJob, config: PrinterSettings): Uint8Array => {
@@ -193,6 +229,7 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
     'printing.updateSettings': async (input) => {
       const next = checked(printerSettingsSchema.parse(input));
       options.settings.set(next);
+      silentPrinters.clear();
       logger.info(`Printing: settings saved (${next.transport}, ${next.paperWidth} mm, auto-print ${next.autoPrint ? 'on' : 'off'}, drawer ${next.drawer.enabled ? `pin ${next.drawer.pin}` : 'off'})`);
       return next;
     },
@@ -206,11 +243,12 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
         logo: logoRaster(config.logo),
         sample: 'Rp 12.500 · Kopi Susu Gula Aren · Café · 5 × 85g',
       });
-      const target = await send(config, bytes);
+      const target = await send(config, bytes, true);
       logger.info(`Printing: test page printed on ${target}`);
-      return { target, bytes: bytes.length, elapsedMs: now() - started };
+      return { target, bytes: bytes.length, elapsedMs: now() - started, paper: config.transport === 'network' ? paper : null };
     },
     'printing.jobs': async () => jobs.open().map(publicJob),
+    'printing.paper': async () => paper,
     'printing.retry': async ({ id }) => {
       const job = mustGet(id);
       if (!jobs.retry(id, now())) {

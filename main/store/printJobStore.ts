@@ -34,6 +34,7 @@ const toJob = (row: JobRow): StoredPrintJob => ({
   state: row.state,
   attempts: row.attempts,
   lastError: row.last_error,
+  lastErrorCode: row.last_error_code,
   createdAt: new Date(row.created_at).toISOString(),
 });
 

@@ -83,15 +83,26 @@ export interface PrintJob {
   readonly attempts: number;
   /** Why the last attempt failed, in words a cashier can act on. */
   readonly lastError: string | null;
+  /** Its error code (`printer_paper_out`…), so the screen can word it in the counter's language. */
+  readonly lastErrorCode: string | null;
   /** ISO 8601. */
   readonly createdAt: string;
 }
+
+/**
+ * What a network receipt printer last said about its roll (ESC/POS real-time status) after printing:
+ * `near_end` (running low: the job printed) or `end` (it ran out during the job). Printers that do
+ * not answer status questions, and CUPS queues, never give one.
+ */
+export type PaperNotice = 'near_end' | 'end';
 
 export interface TestPrintResult {
   /** What was printed to, e.g. "192.168.1.50:9100" or "CUPS queue Counter1". */
   readonly target: string;
   readonly bytes: number;
   readonly elapsedMs: number;
+  /** The printer's roll after the test page, when it said. */
+  readonly paper: PaperNotice | null;
 }
 
 const jobId = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
@@ -103,11 +114,14 @@ export const printingMethods = {
   /**
    * Prints a test page with the given (unsaved) settings, so they can be tried before saving.
    * Errors: `validation` (address), `printer_unreachable`, `printer_refused`, `printer_timeout`,
-   * `printer_io`, `printer_unsupported` — each with a message saying what to check.
+   * `printer_io`, `printer_unsupported`, and what a network printer says of itself:
+   * `printer_paper_out`, `printer_cover_open`, `printer_offline` — each with a message saying what to check.
    */
   'printing.testPrint': method({ input: printerSettingsSchema, result: returns<TestPrintResult>() }),
   /** Jobs that need the cashier (failed), newest first, plus any still printing. */
   'printing.jobs': method({ input: z.object({}).strict(), result: returns<readonly PrintJob[]>() }),
+  /** What the receipt printer last said about its paper (null: fine or unknown); also in `printJobs`. */
+  'printing.paper': method({ input: z.object({}).strict(), result: returns<PaperNotice | null>() }),
   /** Tries a failed job again; a job already printing or printed is not printed twice (`conflict`). */
   'printing.retry': method({ input: z.object({ id: jobId }).strict(), result: returns<PrintJob>() }),
   /** Puts a failed job away without printing it (the cashier printed it another way, or it is not needed). */
@@ -124,5 +138,5 @@ export const printingMethods = {
 
 export const printingEvents = {
   /** The print queue changed: a job was queued, printed, failed, retried or dismissed. */
-  printJobs: returns<{ readonly failed: number; readonly jobs: readonly PrintJob[] }>(),
+  printJobs: returns<{ readonly failed: number; readonly jobs: readonly PrintJob[]; readonly paper: PaperNotice | null }>(),
 };

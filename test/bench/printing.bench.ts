@@ -3,7 +3,8 @@
  * network printer — a real TCP server on 127.0.0.1 that timestamps each job when the host ends it —
  * with auto-print and the cash drawer on. The time covers recording the sale (one FULL-sync
  * transaction), queueing the print job in SQLite, building the receipt from the stored sale,
- * encoding ESC/POS at 80 mm, connecting and sending. One sale at a time, as at a counter.
+ * encoding ESC/POS at 80 mm, connecting, asking the printer's status (it answers DLE EOT as an
+ * Epson does, so the paper check is in the path) and sending. One sale at a time, as at a counter.
  */
 import fs from 'node:fs';
 import { createServer } from 'node:net';
@@ -15,6 +16,7 @@ import { EventHub } from '../../main/events/eventHub';
 import { createLogger } from '../../main/logging/logger';
 import { createPrintService } from '../../main/printing/printService';
 import { PrintJobStore } from '../../main/store/printJobStore';
+import { realTimeReader, statusReply } from '../support/fakePrinter';
 import { percentile, type BenchRow } from './benchRow';
 import { openBenchCheckout, ringTypicalSale } from './mainCheckout';
 
@@ -39,7 +41,8 @@ export async function run(): Promise<BenchRow[]> {
   let jobBytes = 0;
   const printer = createServer((socket) => {
     let bytes = 0;
-    socket.on('data', (chunk: Buffer) => (bytes += chunk.length));
+    const read = realTimeReader((n) => socket.write(Buffer.of(statusReply(n, { answersStatus: true, paper: 'ok', coverOpen: false }))));
+    socket.on('data', (chunk: Buffer) => (bytes += read(chunk).length));
     socket.on('end', () => {
       const at = performance.now();
       jobBytes = bytes;

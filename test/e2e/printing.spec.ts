@@ -1,7 +1,7 @@
 /**
  * Receipt printers end to end: Settings → Receipt printer against a TCP printer this test starts on
- * 127.0.0.1 (its bytes decoded back), and a print that fails mid-job shown with a retry while the
- * next sale goes on.
+ * 127.0.0.1 (its bytes decoded back, its ESC/POS status answered), and a print that fails mid-job
+ * or for lack of paper shown with a retry while the next sale goes on.
  */
 import { expect, test } from './bootstrap';
 import { ITEMS, openStore, scan } from './checkout/checkoutHarness';
@@ -115,6 +115,47 @@ test.describe('receipt printer', () => {
     await expect(page.getByTestId('print-jobs')).toBeHidden();
     const jobs = await printer.waitForJobs(2);
     expect(barcodeOf(jobs[1])).toBe(first);
+    expect(printer.jobs).toHaveLength(2);
+    await expect(page.getByTestId('scan-input')).toBeFocused();
+  });
+
+  test('a printer out of paper says so with a retry while the next sale goes on; with paper loaded the retry prints it, and a low roll is noticed', async ({ page, app }, testInfo) => {
+    await openStore(app, page);
+    await app.services.handlers['printing.updateSettings']({
+      transport: 'network',
+      address: printer.address,
+      queue: '',
+      paperWidth: 80,
+      autoPrint: true,
+      drawer: { enabled: false, pin: 2, onMs: 100, offMs: 500 },
+      logo: null,
+    });
+    printer.condition({ paper: 'end' });
+    const first = await sellOne(page, ITEMS.indomie.code);
+    await page.keyboard.press('Enter');
+    const job = page.getByTestId('print-job');
+    await expect(job).toHaveAttribute('data-state', 'failed');
+    await expect(job).toContainText(`Receipt ${first} was not printed: the receipt printer is out of paper. Load a new roll, then retry.`);
+    await expect(job.getByTestId('print-job-retry')).toBeVisible();
+    await checkScreen(page, testInfo, 'checkout-print-out-of-paper');
+
+    // The cashier keeps selling; this receipt waits for paper too.
+    await expect(page.getByTestId('scan-input')).toBeFocused();
+    const second = await sellOne(page, ITEMS.tehBotol.code);
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('print-job')).toHaveCount(2);
+    expect(printer.jobs).toHaveLength(0);
+
+    // A roll goes in (one close to its end): each retry prints its receipt once, and the low roll is shown.
+    printer.condition({ paper: 'near_end' });
+    await page.getByTestId('print-job').filter({ hasText: first }).getByTestId('print-job-retry').click();
+    const [printedFirst] = await printer.waitForJobs(1);
+    expect(barcodeOf(printedFirst)).toBe(first);
+    await expect(page.getByTestId('printer-paper')).toHaveText('The receipt printer’s paper is running low: have a new roll ready.');
+    await page.getByTestId('print-job').filter({ hasText: second }).getByTestId('print-job-retry').click();
+    const jobs = await printer.waitForJobs(2);
+    expect(barcodeOf(jobs[1])).toBe(second);
+    await expect(page.getByTestId('print-job')).toHaveCount(0);
     expect(printer.jobs).toHaveLength(2);
     await expect(page.getByTestId('scan-input')).toBeFocused();
   });

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { DEFAULT_PRINTER_SETTINGS, type PrinterSettings } from '../../../shared/contract/printing';
+import { DEFAULT_PRINTER_SETTINGS, type PaperNotice, type PrinterSettings } from '../../../shared/contract/printing';
 import { PosError } from '../../../shared/errors';
 import { pos } from '../../api/pos';
 import { Field } from '../../components/forms/Field';
@@ -11,7 +11,7 @@ type Outcome =
   | { readonly kind: 'saved' }
   | { readonly kind: 'notSaved'; readonly message: string }
   | { readonly kind: 'testing' }
-  | { readonly kind: 'tested'; readonly target: string; readonly bytes: number; readonly ms: number }
+  | { readonly kind: 'tested'; readonly target: string; readonly bytes: number; readonly ms: number; readonly paper: PaperNotice | null }
   | { readonly kind: 'testFailed'; readonly message: string };
 
 /** Milliseconds typed in a field; out-of-range values are left for main to refuse with its message. */
@@ -88,7 +88,7 @@ export function PrinterSection(): React.JSX.Element {
     try {
       const result = await pos.printing.testPrint(current());
       setFieldErrors({});
-      setOutcome({ kind: 'tested', target: result.target, bytes: result.bytes, ms: result.elapsedMs });
+      setOutcome({ kind: 'tested', target: result.target, bytes: result.bytes, ms: result.elapsedMs, paper: result.paper });
     } catch (error) {
       setFieldErrors(issuesOf(error));
       setOutcome({ kind: 'testFailed', message: errorMessage(error) });
@@ -221,6 +221,7 @@ export function PrinterSection(): React.JSX.Element {
       {outcome?.kind === 'tested' ? (
         <p className="notice notice-success" role="status" data-testid="printer-test-result">
           {t('printing.settings.testOk', { target: outcome.target, bytes: outcome.bytes, ms: outcome.ms })}
+          {outcome.paper ? <> {t(outcome.paper === 'end' ? 'printing.settings.paperEnd' : 'printing.settings.paperNearEnd')}</> : null}
         </p>
       ) : null}
       {outcome?.kind === 'testFailed' ? (

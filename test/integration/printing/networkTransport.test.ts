@@ -55,6 +55,67 @@ describe('network printer transport (real TCP on 127.0.0.1)', () => {
   });
 });
 
+describe('network printer status (a real TCP printer on 127.0.0.1 answering DLE EOT as Epson documents it)', () => {
+  const to = (): { host: string; port: number } => ({ host: '127.0.0.1', port: printer.port });
+
+  it('a printer out of paper gets no job and says why; once paper is loaded the same job prints exactly once', async () => {
+    printer.condition({ paper: 'end' });
+    const error = await failureOf(sendToNetworkPrinter(to(), job, fast));
+    expect(error.code).toBe('printer_paper_out');
+    expect(error.message).toContain(`${printer.address} is out of paper`);
+    expect(printer.questions).toEqual([1, 2, 4]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(printer.jobs).toHaveLength(0);
+
+    printer.condition({ paper: 'ok' });
+    const outcome = await sendToNetworkPrinter(to(), job, fast);
+    expect(outcome).toEqual({ answersStatus: true, before: { offline: false, coverOpen: false, paper: 'ok' }, paperAfter: 'ok' });
+    expect(printer.jobs).toHaveLength(1);
+    expect(Buffer.from(printer.jobs[0] ?? []).equals(Buffer.from(job))).toBe(true);
+  });
+
+  it('a printer with its cover open gets no job and says so', async () => {
+    printer.condition({ coverOpen: true });
+    const error = await failureOf(sendToNetworkPrinter(to(), job, fast));
+    expect(error.code).toBe('printer_cover_open');
+    expect(error.message).toContain('cover open');
+    expect(printer.jobs).toHaveLength(0);
+  });
+
+  it('a printer whose paper is nearly out prints the job and says its paper is low', async () => {
+    printer.condition({ paper: 'near_end' });
+    const outcome = await sendToNetworkPrinter(to(), job, fast);
+    expect(outcome.paperAfter).toBe('near_end');
+    expect(printer.jobs).toHaveLength(1);
+    expect(Buffer.from(printer.jobs[0] ?? []).equals(Buffer.from(job))).toBe(true);
+  });
+
+  it('a printer that never answers status questions prints as before: status unknown, not an error', async () => {
+    printer.condition({ answersStatus: false });
+    const outcome = await sendToNetworkPrinter(to(), job, { ...fast, statusMs: 150 });
+    expect(outcome).toEqual({ answersStatus: false, before: null, paperAfter: null });
+    expect(printer.jobs).toHaveLength(1);
+    expect(Buffer.from(printer.jobs[0] ?? []).equals(Buffer.from(job))).toBe(true);
+  });
+
+  it('asked not to, it sends the job without a status question', async () => {
+    const outcome = await sendToNetworkPrinter(to(), job, fast, { askStatus: false });
+    expect(outcome.answersStatus).toBe(false);
+    expect(printer.questions).toEqual([]);
+    expect(printer.jobs).toHaveLength(1);
+  });
+
+  it('a printer that answered before the job and then goes silent is reported as stopped mid-job, before the idle timeout', async () => {
+    printer.behave({ kind: 'silentAfterStatus' });
+    const started = Date.now();
+    const error = await failureOf(sendToNetworkPrinter(to(), job, { connectMs: 1_000, idleMs: 10_000, answerMs: 300 }));
+    expect(error.code).toBe('printer_timeout');
+    expect(error.message).toContain(`The printer at ${printer.address} stopped answering mid-job (it answered before the job, not within 0.3 s after it)`);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(printer.jobs).toHaveLength(0);
+  });
+});
+
 describe('printer address', () => {
   it.each([
     ['192.168.1.50:9100', { host: '192.168.1.50', port: 9100 }],

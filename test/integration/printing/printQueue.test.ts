@@ -25,7 +25,7 @@ const start = async (): Promise<{ services: Services; call: ContractCall }> => {
     version: 'test',
     host: 'browser',
     logToStderr: false,
-    printing: { network: { connectMs: 1_000, idleMs: 500 } },
+    printing: { network: { connectMs: 1_000, idleMs: 500, answerMs: 300 } },
   });
   return { services, call: contractCaller(services.dispatch) };
 };
@@ -136,6 +136,98 @@ describe('print queue with a real TCP printer', () => {
     expect(reprint.events.some((e) => e.kind === 'pulse')).toBe(false);
     await expect.poll(async () => jobsNow(call)).toEqual([]);
     expect((await refusal(call('printing.retry', { id }))).code).toBe('conflict');
+  });
+
+  it('a printer out of paper: the job fails with that reason and nothing printed, the sale stands, selling goes on; with paper loaded the retry prints it once', async () => {
+    const { call } = await start();
+    await demoCounter(call);
+    await call('printing.updateSettings', PRINTER(printer.address));
+    const { indomie, aqua } = DEMO_FIXTURES.variants;
+    printer.condition({ paper: 'end' });
+    const sale = await ringUp(call, { codes: [indomie.code] });
+    await expect.poll(async () => (await jobsNow(call)).map((j) => j.state)).toEqual(['failed']);
+    const [failed] = await jobsNow(call);
+    expect(failed).toMatchObject({ invoiceNumber: sale.invoiceNumber, lastErrorCode: 'printer_paper_out', attempts: 1 });
+    expect(failed?.lastError).toContain('is out of paper');
+    expect(printer.jobs).toHaveLength(0);
+    expect((await call('queue.list', { limit: 10 })).map((e) => e.invoiceNumber)).toContain(sale.invoiceNumber);
+    // The failed job says it; no second "paper" notice beside it.
+    expect(await call('printing.paper', {})).toBeNull();
+
+    // Still out of paper: the next sale is recorded and waits too.
+    const next = await ringUp(call, { codes: [aqua.code] });
+    await expect.poll(async () => (await jobsNow(call)).map((j) => `${j.invoiceNumber} ${j.state}`)).toEqual([`${next.invoiceNumber} failed`, `${sale.invoiceNumber} failed`]);
+
+    printer.condition({ paper: 'ok' });
+    const id = failed?.id ?? 0;
+    const retried = await Promise.allSettled([call('printing.retry', { id }), call('printing.retry', { id })]);
+    expect(retried.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const [printed] = await printer.waitForJobs(1);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(printer.jobs).toHaveLength(1);
+    expect(decodeEscPos(printed ?? new Uint8Array()).events).toContainEqual(expect.objectContaining({ kind: 'barcode', value: sale.invoiceNumber }));
+    await expect.poll(async () => (await jobsNow(call)).map((j) => j.invoiceNumber)).toEqual([next.invoiceNumber]);
+  });
+
+  it('paper near end: the receipt prints and the cashier is told the paper is running low, until a full roll is in', async () => {
+    const { call } = await start();
+    await demoCounter(call);
+    await call('printing.updateSettings', PRINTER(printer.address));
+    const notices: Array<string | null> = [];
+    services?.events.on('printJobs', (update) => notices.push(update.paper));
+    printer.condition({ paper: 'near_end' });
+    const sale = await ringUp(call, { codes: [DEMO_FIXTURES.variants.tehBotol.code] });
+    const [printed] = await printer.waitForJobs(1);
+    expect(decodeEscPos(printed ?? new Uint8Array()).events).toContainEqual(expect.objectContaining({ kind: 'barcode', value: sale.invoiceNumber }));
+    await expect.poll(async () => call('printing.paper', {})).toBe('near_end');
+    expect(notices).toContain('near_end');
+    await expect.poll(async () => jobsNow(call)).toEqual([]);
+
+    printer.condition({ paper: 'ok' });
+    await ringUp(call, { codes: [DEMO_FIXTURES.variants.tehBotol.code] });
+    await printer.waitForJobs(2);
+    await expect.poll(async () => call('printing.paper', {})).toBeNull();
+
+    // Settings' test print says the same, and an open cover is its own refusal.
+    printer.condition({ paper: 'near_end' });
+    expect((await call('printing.testPrint', PRINTER(printer.address))).paper).toBe('near_end');
+    printer.condition({ paper: 'ok', coverOpen: true });
+    expect((await refusal(call('printing.testPrint', PRINTER(printer.address)))).code).toBe('printer_cover_open');
+    expect(printer.jobs).toHaveLength(3);
+  });
+
+  it('a printer that never answers status questions prints every receipt as before, asked once per settings', async () => {
+    const { call } = await start();
+    await demoCounter(call);
+    await call('printing.updateSettings', { ...PRINTER(printer.address), drawer: { enabled: false, pin: 2, onMs: 100, offMs: 500 } });
+    printer.condition({ answersStatus: false });
+    const { indomie, aqua } = DEMO_FIXTURES.variants;
+    const first = await ringUp(call, { codes: [indomie.code] });
+    const second = await ringUp(call, { codes: [aqua.code] });
+    const printed = await printer.waitForJobs(2);
+    expect(printed.map((job) => decodeEscPos(job).events.find((e) => e.kind === 'barcode'))).toEqual([
+      expect.objectContaining({ value: first.invoiceNumber }),
+      expect.objectContaining({ value: second.invoiceNumber }),
+    ]);
+    // Asked before the first receipt only: an unanswered question would hold every receipt up.
+    expect(printer.questions).toEqual([1, 2, 4]);
+    await expect.poll(async () => jobsNow(call)).toEqual([]);
+    expect(await call('printing.paper', {})).toBeNull();
+  });
+
+  it('a printer that answers its status and then stops answering mid-job gets that message; the retry prints once', async () => {
+    const { call } = await start();
+    await demoCounter(call);
+    await call('printing.updateSettings', { ...PRINTER(printer.address), drawer: { enabled: false, pin: 2, onMs: 100, offMs: 500 } });
+    printer.behave({ kind: 'silentAfterStatus' });
+    const sale = await ringUp(call, { codes: [DEMO_FIXTURES.variants.indomie.code] });
+    await expect.poll(async () => (await jobsNow(call)).map((j) => j.state)).toEqual(['failed']);
+    const [failed] = await jobsNow(call);
+    expect(failed?.lastErrorCode).toBe('printer_timeout');
+    expect(failed?.lastError).toContain('stopped answering mid-job (it answered before the job');
+    await call('printing.retry', { id: failed?.id ?? 0 });
+    const [printed] = await printer.waitForJobs(1);
+    expect(decodeEscPos(printed ?? new Uint8Array()).events).toContainEqual(expect.objectContaining({ kind: 'barcode', value: sale.invoiceNumber }));
   });
 
   it('a failed job survives a restart and is printed by the retry after it', async () => {

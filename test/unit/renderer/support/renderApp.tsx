@@ -40,6 +40,7 @@ export function handleBasics(info: AppInfo = TEST_INFO, status: AppStatus = INIT
   fakeHost.handle('catalog.syncState', () => IDLE_CATALOG);
   // The checkout lists failed print jobs and Settings shows the printer: none and the defaults.
   fakeHost.handle('printing.jobs', () => []);
+  fakeHost.handle('printing.paper', () => null);
   fakeHost.handle('printing.getSettings', () => DEFAULT_PRINTER_SETTINGS);
 }
 
