@@ -5,7 +5,6 @@
  * customer from main's own copy, points only after main checked the PIN, and anything beyond the
  * store's limits only with a manager's approval of that exact change.
  */
-import { randomUUID } from 'node:crypto';
 import type { ContractHandlers } from '../../shared/contract';
 import { normalizeCode } from '../../shared/catalog/barcode';
 import { itemCodeCandidates, readScaleLabel, type ScaleBarcodeRule, type ScaleLabelReading } from '../../shared/catalog/scaleBarcode';
@@ -22,6 +21,7 @@ import type { DraftStore } from '../store/draftStore';
 import type { OutboxStore } from '../store/outboxStore';
 import * as rules from './draft';
 import { SaleValidationError, type SaleService } from './saleService';
+import { timeOrderedId } from '../store/timeOrderedId';
 
 type SaleMethod = Extract<keyof ContractHandlers, `sale.${string}`>;
 export type SaleHandlers = Pick<ContractHandlers, SaleMethod>;
@@ -98,7 +98,7 @@ const DISCOUNT_WORDS = (discount: Discount, decimals: number): string =>
 
 export function createCheckoutService(options: CheckoutServiceOptions): CheckoutService {
   const now = options.now ?? Date.now;
-  const newId = options.newId ?? randomUUID;
+  const newId = options.newId ?? timeOrderedId;
   let current: rules.Draft | null = null;
 
   /** The open draft, creating the first one on demand. */

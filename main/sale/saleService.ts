@@ -3,7 +3,6 @@
  * checked against the configured tax), then saves
  * the sale and its invoice outbox entry in one durable transaction before answering.
  */
-import { randomUUID } from 'node:crypto';
 import type { CompletedSale, SaleApproval } from '../../shared/contract/sale';
 import { ServiceError, type ValidationIssue } from '../../shared/errors';
 import { numberDay } from '../../shared/invoice/invoiceNumber';
@@ -16,6 +15,7 @@ import { taxRuleFor } from '../../shared/sale/saleRules';
 import { computeTotals, saleProblems, type SaleProblem } from '../../shared/sale/totals';
 import type { NewSale, OutboxStore, SaleReturnOf } from '../store/outboxStore';
 import { saleRefusedMessage, type StorageHealth } from '../storage/storageGuard';
+import { timeOrderedId } from '../store/timeOrderedId';
 
 /** The settings a sale needs; a structural subset of shared/contract/settings.ts `Settings`. */
 export interface SaleSettings {
@@ -111,7 +111,7 @@ export class SaleService {
   constructor(private readonly options: SaleServiceOptions) {
     this.now = options.now ?? Date.now;
     this.offsetMinutes = options.offsetMinutes ?? ((ms) => -new Date(ms).getTimezoneOffset());
-    this.newId = options.newId ?? randomUUID;
+    this.newId = options.newId ?? timeOrderedId;
   }
 
   /**
