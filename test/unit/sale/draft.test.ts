@@ -19,6 +19,7 @@ const RULES: draft.PricingRules = {
   lineLimit: discountLimitFromPercent(10),
   saleLimit: discountLimitFromPercent(10),
   decimals: 0,
+  cashRoundingCoin: null,
 };
 const INDOMIE = { code: '8991001000019', name: 'Indomie Goreng 85g', price: 3_500 };
 const TEH = { code: '8991001000033', name: 'Teh Botol Sosro 450ml', price: 5_000 };
