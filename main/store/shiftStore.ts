@@ -112,7 +112,7 @@ export function saleFiguresOf(draftJson: string, totalsJson: string, invoiceNumb
   const totals = readStoredTotals(totalsJson);
   let gross = 0;
   for (const line of totals.lines) gross += line.gross;
-  return { gross, discounts: gross - totals.taxable, sales: totals.taxable, tax: totals.tax, total: totals.total, payments: parts.data.payments, change: totals.change };
+  return { gross, discounts: gross - totals.taxable, rounding: totals.roundingDiscount, sales: totals.taxable, tax: totals.tax, total: totals.total, payments: parts.data.payments, change: totals.change };
 }
 
 /** What a return recorded in the shift gave back (its stored totals and refunds are positive; see issue 16). */

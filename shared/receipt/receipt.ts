@@ -49,6 +49,11 @@ export interface Receipt {
   readonly subtotal: Money;
   readonly saleDiscount: ReceiptDiscount | null;
   readonly points: { readonly points: number; readonly amount: Money } | null;
+  /**
+   * Cash rounding to the store's coin, taken off before tax like a discount (issue 13), so the
+   * printed lines add up to the total; null when the sale was not rounded.
+   */
+  readonly rounding: Money | null;
   /** Null when the sale carries no tax. */
   readonly tax: { readonly name: string; readonly inclusive: boolean; readonly amount: Money } | null;
   readonly total: Money;
@@ -118,6 +123,7 @@ export function buildReceipt(stored: StoredSaleForReceipt, context: ReceiptConte
     subtotal: totals.subtotal,
     saleDiscount: discountOf(sale.saleDiscount, totals.saleDiscount),
     points: totals.pointsDiscount > 0 ? { points: sale.pointsRedeemed, amount: totals.pointsDiscount } : null,
+    rounding: totals.roundingDiscount > 0 ? totals.roundingDiscount : null,
     tax: sale.tax.rateBasisPoints > 0 ? { name: sale.tax.name, inclusive: sale.tax.inclusive, amount: totals.tax } : null,
     total: totals.total,
     payments: sale.payments.map((p) => ({ method: p.method, amount: p.amount, cash: p.cash })),

@@ -16,6 +16,8 @@ export interface ReceiptLabels {
   readonly subtotal: string;
   readonly saleDiscount: string;
   readonly points: (points: number) => string;
+  /** Cash rounding to the store's smallest coin. */
+  readonly rounding: string;
   readonly tax: (name: string) => string;
   readonly taxIncluded: (name: string) => string;
   readonly total: string;
@@ -43,6 +45,7 @@ export const RECEIPT_LABELS: Readonly<Record<'en' | 'id', ReceiptLabels>> = {
     subtotal: 'Subtotal',
     saleDiscount: 'Sale discount',
     points: (points) => `Points (${points})`,
+    rounding: 'Rounding',
     tax: (name) => name,
     taxIncluded: (name) => `${name} (included)`,
     total: 'TOTAL',
@@ -66,6 +69,7 @@ export const RECEIPT_LABELS: Readonly<Record<'en' | 'id', ReceiptLabels>> = {
     subtotal: 'Subtotal',
     saleDiscount: 'Diskon penjualan',
     points: (points) => `Poin (${points})`,
+    rounding: 'Pembulatan',
     tax: (name) => name,
     taxIncluded: (name) => `${name} (termasuk)`,
     total: 'TOTAL',

@@ -33,6 +33,13 @@ export function TotalsPanel({ totals, tax, pointsRedeemed, format, t }: TotalsPa
             <dd data-testid="totals-points">−{format(totals.pointsDiscount)}</dd>
           </div>
         ) : null}
+        {totals.roundingDiscount > 0 ? (
+          // Taken off before tax like a discount (shared/sale/cashRounding.ts), so the rows add up to the total.
+          <div className="totals-row">
+            <dt>{t('checkout.totals.rounding')}</dt>
+            <dd data-testid="totals-rounding">−{format(totals.roundingDiscount)}</dd>
+          </div>
+        ) : null}
         {showTax ? (
           <div className="totals-row">
             <dt>{t(tax.inclusive ? 'checkout.totals.taxIncluded' : 'checkout.totals.tax', { name: tax.name })}</dt>

@@ -11,8 +11,8 @@ import { decodeEscPos } from '../../support/escposDecoder';
 const totals = shiftTotals({
   openingFloat: 200_000,
   sales: [
-    { gross: 100_000, discounts: 10_000, sales: 90_000, tax: 9_900, total: 99_900, payments: [{ method: 'Cash', amount: 100_000, cash: true }], change: 100 },
-    { gross: 50_000, discounts: 0, sales: 50_000, tax: 5_500, total: 55_500, payments: [{ method: 'QRIS', amount: 55_500, cash: false }], change: 0 },
+    { gross: 100_000, discounts: 10_000, rounding: 0, sales: 90_000, tax: 9_900, total: 99_900, payments: [{ method: 'Cash', amount: 100_000, cash: true }], change: 100 },
+    { gross: 50_000, discounts: 0, rounding: 0, sales: 50_000, tax: 5_500, total: 55_500, payments: [{ method: 'QRIS', amount: 55_500, cash: false }], change: 0 },
   ],
   returns: [],
   movements: [

@@ -151,6 +151,15 @@ describe('payments', () => {
     expect(draft.viewOf(paid, RULES).totals).toMatchObject({ due: 0, change: 6_500 });
     expect(refusedAt(() => draft.addPayment(paid, CASH, 1, RULES))).toMatchObject({ path: 'amount' });
   });
+
+  it('rounds the cash due to the store’s coin from main’s settings, and still lets a card pay the exact amount', () => {
+    const rules = pricingRules({ ...DEFAULT_SETTINGS, cashRoundingCoin: 100 }, null);
+    const sale = draft.addItem(draft.emptyDraft('d-r'), { code: 'KOPI', name: 'Kopi', price: 3_885 }, 1, rules).draft;
+    expect(draft.viewOf(sale, rules).totals).toMatchObject({ total: 3_800, rounding: 85, due: 3_800, exactDue: 3_885 });
+    expect(refusedAt(() => draft.addPayment(sale, CARD, 3_886, rules))).toMatchObject({ path: 'amount', message: expect.stringContaining('3.885') as unknown });
+    expect(draft.viewOf(draft.addPayment(sale, CARD, 3_885, rules), rules).totals).toMatchObject({ total: 3_885, rounding: 0, due: 0 });
+    expect(draft.pricedSale(sale, pricingRules(DEFAULT_SETTINGS, null)).cashRoundingCoin).toBeUndefined();
+  });
 });
 
 describe('tax from main’s settings', () => {
