@@ -16,8 +16,9 @@ export interface ReceiptLabels {
   readonly subtotal: string;
   readonly saleDiscount: string;
   readonly points: (points: number) => string;
-  /** Cash rounding to the store's smallest coin. */
+  /** Cash rounding to the store's smallest coin; the second when it is taken before a tax added on top. */
   readonly rounding: string;
+  readonly roundingBeforeTax: string;
   readonly tax: (name: string) => string;
   readonly taxIncluded: (name: string) => string;
   readonly total: string;
@@ -46,6 +47,7 @@ export const RECEIPT_LABELS: Readonly<Record<'en' | 'id', ReceiptLabels>> = {
     saleDiscount: 'Sale discount',
     points: (points) => `Points (${points})`,
     rounding: 'Rounding',
+    roundingBeforeTax: 'Rounding before tax',
     tax: (name) => name,
     taxIncluded: (name) => `${name} (included)`,
     total: 'TOTAL',
@@ -70,6 +72,7 @@ export const RECEIPT_LABELS: Readonly<Record<'en' | 'id', ReceiptLabels>> = {
     saleDiscount: 'Diskon penjualan',
     points: (points) => `Poin (${points})`,
     rounding: 'Pembulatan',
+    roundingBeforeTax: 'Pembulatan sebelum pajak',
     tax: (name) => name,
     taxIncluded: (name) => `${name} (termasuk)`,
     total: 'TOTAL',

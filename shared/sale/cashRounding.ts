@@ -28,6 +28,14 @@ export function cashRoundingCoins(decimals: number): readonly Money[] {
   return decimals === 0 ? [50, 100, 200, 500, 1_000] : [5, 10, 25, 50, 100].map((c) => c * 10 ** Math.max(0, decimals - 2));
 }
 
+/**
+ * Whether the rounding shown is taken before a tax added on top: then the rounding line (85 off
+ * Rp 3.885 is 77 before 11 % tax) differs from what the total lost, and is labelled so.
+ */
+export function roundsBeforeTax(tax: TaxRule): boolean {
+  return !tax.inclusive && tax.rateBasisPoints > 0;
+}
+
 /** Tax on `taxable` under `tax`: carved out when prices include it, added on top otherwise. */
 export function taxOf(taxable: Money, tax: TaxRule): Money {
   return tax.inclusive ? taxable - mulDivRound(taxable, 10_000, 10_000 + tax.rateBasisPoints) : percentOf(taxable, tax.rateBasisPoints);

@@ -18,6 +18,8 @@ export interface PaymentPanelProps {
   readonly methods: readonly PaymentMethodOption[];
   readonly payments: readonly Payment[];
   readonly totals: SaleTotals;
+  /** Cash rounding is taken before a tax added on top (its line is labelled so). */
+  readonly roundingBeforeTax: boolean;
   /** The cash due first (rounded to the store's coin when it rounds), then round cash amounts (shared/sale/quickCash.ts). */
   readonly quickAmounts: readonly Money[];
   readonly decimals: number;
@@ -50,7 +52,7 @@ function amountText(amount: Money, decimals: number): string {
  * amount; when nothing is due any more, Enter (or F9 / Ctrl+Enter) completes the sale.
  */
 export function PaymentPanel(props: PaymentPanelProps): React.JSX.Element {
-  const { methods, payments, totals, decimals, format, t, completing, error, onAdd, onRemove, onComplete } = props;
+  const { methods, payments, totals, roundingBeforeTax, decimals, format, t, completing, error, onAdd, onRemove, onComplete } = props;
   const [methodIndex, setMethodIndex] = useState(0);
   const method = methods[methodIndex];
   // Cash rounding (issue 13) applies to cash only: a card is charged the exact amount still due.
@@ -127,7 +129,7 @@ export function PaymentPanel(props: PaymentPanelProps): React.JSX.Element {
       <div className="pay-summary">
         {totals.roundingDiscount > 0 ? (
           <div className="pay-figure pay-figure-rounding">
-            <span>{t('checkout.totals.rounding')}</span>
+            <span>{t(roundingBeforeTax ? 'checkout.totals.roundingBeforeTax' : 'checkout.totals.rounding')}</span>
             <strong data-testid="pay-rounding">−{format(totals.roundingDiscount)}</strong>
           </div>
         ) : null}

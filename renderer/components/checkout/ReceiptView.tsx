@@ -106,10 +106,10 @@ export function ReceiptView({ receipt, format, formatDate, t, testId }: ReceiptV
             <dd data-testid="receipt-points">−{format(receipt.points.amount)}</dd>
           </div>
         ) : null}
-        {receipt.rounding !== null ? (
+        {receipt.rounding ? (
           <div>
-            <dt>{t('checkout.totals.rounding')}</dt>
-            <dd data-testid="receipt-rounding">−{format(receipt.rounding)}</dd>
+            <dt>{t(receipt.rounding.beforeTax ? 'checkout.totals.roundingBeforeTax' : 'checkout.totals.rounding')}</dt>
+            <dd data-testid="receipt-rounding">−{format(receipt.rounding.amount)}</dd>
           </div>
         ) : null}
         {receipt.tax ? (

@@ -1,3 +1,4 @@
+import { roundsBeforeTax } from '../../../shared/sale/cashRounding';
 import type { TaxRule } from '../../../shared/sale/sale';
 import type { SaleTotals } from '../../../shared/sale/totals';
 import type { Translate } from '../../i18n/t';
@@ -36,7 +37,7 @@ export function TotalsPanel({ totals, tax, pointsRedeemed, format, t }: TotalsPa
         {totals.roundingDiscount > 0 ? (
           // Taken off before tax like a discount (shared/sale/cashRounding.ts), so the rows add up to the total.
           <div className="totals-row">
-            <dt>{t('checkout.totals.rounding')}</dt>
+            <dt>{t(roundsBeforeTax(tax) ? 'checkout.totals.roundingBeforeTax' : 'checkout.totals.rounding')}</dt>
             <dd data-testid="totals-rounding">−{format(totals.roundingDiscount)}</dd>
           </div>
         ) : null}
