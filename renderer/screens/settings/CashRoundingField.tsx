@@ -19,26 +19,29 @@ export function CashRoundingField({ value, decimals, error, t, onChange }: CashR
   const coins = cashRoundingCoins(decimals).map(String);
   // A saved coin the list no longer offers (the decimals changed) stays visible, so saving does not silently change it.
   const choices = value !== '' && !coins.includes(value) ? [value, ...coins] : coins;
+  // A whole row of the form: the choices are sentences, too long for one narrow column.
   return (
-    <Field label={t('settings.store.cashRounding')} hint={t('settings.store.cashRoundingHint')} error={error}>
-      {({ id, describedBy, invalid }) => (
-        <select
-          id={id}
-          className="select"
-          value={value}
-          aria-describedby={describedBy}
-          aria-invalid={invalid}
-          data-testid="settings-cash-rounding"
-          onChange={(e) => onChange(e.target.value)}
-        >
-          <option value="">{t('settings.store.cashRounding.off')}</option>
-          {choices.map((coin) => (
-            <option key={coin} value={coin}>
-              {t('settings.store.cashRounding.coin', { coin: format(Number(coin)) })}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
+    <div className="form-grid-row">
+      <Field label={t('settings.store.cashRounding')} hint={t('settings.store.cashRoundingHint')} error={error}>
+        {({ id, describedBy, invalid }) => (
+          <select
+            id={id}
+            className="select"
+            value={value}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            data-testid="settings-cash-rounding"
+            onChange={(e) => onChange(e.target.value)}
+          >
+            <option value="">{t('settings.store.cashRounding.off')}</option>
+            {choices.map((coin) => (
+              <option key={coin} value={coin}>
+                {t('settings.store.cashRounding.coin', { coin: format(Number(coin)) })}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+    </div>
   );
 }
