@@ -370,3 +370,19 @@ export const SHIFT_SEMANTICS = {
 export const RETURN_INVOICE = {
   referenceField: 'ReferenceInvoiceNumber',
 } as const;
+
+/*
+ * Cash rounding to the store's smallest coin (issue 13; shared/sale/cashRounding.ts).
+ * - DOCUMENTED (seed-001 "Create an Invoice"): `DiscountAmount` is an amount off the invoice; the
+ *   create page lists no `Surcharge` (only the update page does), so the counter cannot add a
+ *   rounding UP to an invoice it creates. It only rounds DOWN, in the customer's favour.
+ * - ASSUMPTION: DealPOS takes `DiscountAmount` off before tax, as every other discount (the
+ *   simulator and shared/sale/totals.ts agree; the integration test holds SalesNTax equal to the
+ *   counter's rounded total). With tax added on top the counter therefore picks the taxable amount
+ *   whose total (taxable + tax) is a multiple of the coin, not the total less the coin remainder.
+ * - ASSUMPTION: with redeemed points DealPOS replaces `DiscountAmount` (documented), so the rounding
+ *   then travels as part of the per-line `Discount` percentages, shared with the sale discount
+ *   (shared/invoice/invoicePayload.ts A2, A6).
+ * - Our choice: only what is settled in cash is rounded; `Note` says "Cash rounding N" so the back
+ *   office can tell it from a discount; returns refund the lines' nets after it (nothing rounded again).
+ */

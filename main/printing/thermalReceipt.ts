@@ -160,6 +160,7 @@ export function receiptBodyLines(receipt: Receipt, labels: ReceiptLabels, column
     totals.push(...pair(`${labels.saleDiscount}${percent}`, minus(receipt.saleDiscount.amount), columns));
   }
   if (receipt.points) totals.push(...pair(labels.points(receipt.points.points), minus(receipt.points.amount), columns));
+  if (receipt.rounding) totals.push(...pair(receipt.rounding.beforeTax ? labels.roundingBeforeTax : labels.rounding, minus(receipt.rounding.amount), columns));
   if (receipt.tax) totals.push(...pair(receipt.tax.inclusive ? labels.taxIncluded(receipt.tax.name) : labels.tax(receipt.tax.name), money(receipt.tax.amount), columns));
 
   const notes: string[] = [];

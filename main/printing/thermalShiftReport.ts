@@ -18,6 +18,8 @@ export interface ZReportLabels {
   readonly sales: (count: number) => string;
   readonly gross: string;
   readonly discounts: string;
+  /** Of the discounts, cash rounding to the store's coin. */
+  readonly rounding: string;
   readonly netSales: string;
   readonly tax: string;
   readonly salesTotal: string;
@@ -48,6 +50,7 @@ export const Z_REPORT_LABELS: Readonly<Record<'en' | 'id', ZReportLabels>> = {
     sales: (n) => `Sales (${n})`,
     gross: 'Gross',
     discounts: 'Discounts',
+    rounding: 'of which rounding',
     netSales: 'Net sales',
     tax: 'Tax',
     salesTotal: 'Total taken',
@@ -76,6 +79,7 @@ export const Z_REPORT_LABELS: Readonly<Record<'en' | 'id', ZReportLabels>> = {
     sales: (n) => `Penjualan (${n})`,
     gross: 'Bruto',
     discounts: 'Diskon',
+    rounding: 'termasuk pembulatan',
     netSales: 'Penjualan bersih',
     tax: 'Pajak',
     salesTotal: 'Total diterima',
@@ -112,6 +116,7 @@ export function zReportLines(report: StoredZReport, labels: ZReportLabels, colum
   add(labels.sales(totals.saleCount), '');
   add(`  ${labels.gross}`, money(totals.gross));
   add(`  ${labels.discounts}`, `-${money(totals.discounts)}`);
+  if (totals.rounding > 0) add(`    ${labels.rounding}`, `-${money(totals.rounding)}`);
   add(`  ${labels.netSales}`, money(totals.sales));
   add(`  ${labels.tax}`, money(totals.tax));
   add(`  ${labels.salesTotal}`, money(totals.salesTotal));

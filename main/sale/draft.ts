@@ -36,6 +36,8 @@ export interface PricingRules {
   readonly saleLimit: DiscountLimit;
   /** Currency decimals, for amounts in messages. */
   readonly decimals: number;
+  /** The store's smallest coin when cash is rounded down to it; null: exact. */
+  readonly cashRoundingCoin: Money | null;
 }
 
 function money(amount: Money, rules: PricingRules): string {
@@ -119,6 +121,7 @@ export function pricedSale(draft: Draft, rules: PricingRules): SaleDraft {
     pointValue: rules.pointValue,
     tax: rules.tax,
     payments: draft.payments,
+    ...(rules.cashRoundingCoin === null ? {} : { cashRoundingCoin: rules.cashRoundingCoin }),
   };
 }
 
@@ -320,12 +323,16 @@ export function redeemPoints(draft: Draft, points: number, rules: PricingRules):
   return { ...draft, pointsRedeemed: points };
 }
 
-/** Adds a tender of an enabled method (`rule`); tenders by the same method merge. Only cash may exceed what is due. */
+/**
+ * Adds a tender of an enabled method (`rule`); tenders by the same method merge. Only cash may
+ * exceed what is due. Cash rounding applies to cash only, so a card may be charged the exact amount
+ * still due, above the rounded cash due.
+ */
 export function addPayment(draft: Draft, rule: PaymentMethodRule, amount: Money, rules: PricingRules): Draft {
   if (amount <= 0) refuse('amount', 'Enter an amount above zero');
-  const due = checkedTotals(pricedSale(draft, rules)).due;
+  const { due, exactDue } = checkedTotals(pricedSale(draft, rules));
   if (due <= 0) refuse('amount', 'Nothing is left to pay');
-  if (!rule.cash && amount > due) refuse('amount', `${rule.name} can be charged at most the ${money(due, rules)} still due; only cash gives change`);
+  if (!rule.cash && amount > exactDue) refuse('amount', `${rule.name} can be charged at most the ${money(exactDue, rules)} still due; only cash gives change`);
   const index = draft.payments.findIndex((p) => p.method === rule.name);
   const payments: Payment[] =
     index === -1 ? [...draft.payments, { method: rule.name, amount, cash: rule.cash }] : draft.payments.map((p, i) => (i === index ? { ...p, amount: p.amount + amount } : p));

@@ -12,5 +12,6 @@ export function pricingRules(settings: Settings, options: SettingsOptions | null
     lineLimit: rules.lineDiscountLimit,
     saleLimit: rules.saleDiscountLimit,
     decimals: settings.currencyDecimals,
+    cashRoundingCoin: rules.cashRoundingCoin,
   };
 }

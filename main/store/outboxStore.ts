@@ -14,7 +14,7 @@ import type { RecordedSale, SaleApproval } from '../../shared/contract/sale';
 import type { SaleSummary } from '../../shared/contract/receipts';
 import { z } from 'zod';
 import { saleApprovalSchema } from '../sale/draft';
-import type { SaleTotals } from '../../shared/sale/totals';
+import { readStoredTotals, type SaleTotals } from '../../shared/sale/totals';
 import { mainWrite } from '../workers/writeGate';
 import { toStoreError } from './storeError';
 
@@ -208,7 +208,7 @@ function approvalsOf(json: string, invoiceNumber: string): SaleApproval[] {
 function toRecordedSale(row: SaleRow): RecordedSale {
   const parsed = recordedPartsSchema.safeParse({ sale: JSON.parse(row.draft_json), approvals: JSON.parse(row.approvals_json) });
   if (!parsed.success) throw new ServiceError('storage', `Recorded sale ${row.invoice_number} could not be read back from the local database`);
-  const totals = JSON.parse(row.totals_json) as SaleTotals;
+  const totals = readStoredTotals(row.totals_json);
   return {
     localId: row.local_id,
     invoiceNumber: row.invoice_number,

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { CashMovement, DealPosShiftClose, ShiftSummary, ShiftSyncState, ZReport } from '../../shared/contract/shift';
 import { ServiceError } from '../../shared/errors';
 import { paymentSchema } from '../../shared/sale/sale';
-import type { SaleTotals } from '../../shared/sale/totals';
+import { readStoredTotals } from '../../shared/sale/totals';
 import type { ShiftReturnFigures, ShiftSaleFigures } from '../../shared/shift/shiftReport';
 import { mainWrite } from '../workers/writeGate';
 import { sqliteCode, toStoreError } from './storeError';
@@ -109,17 +109,17 @@ const toMovement = (row: MovementDbRow): CashMovement => ({ id: row.id, kind: ro
 export function saleFiguresOf(draftJson: string, totalsJson: string, invoiceNumber: string): ShiftSaleFigures {
   const parts = storedSalePartsSchema.safeParse(JSON.parse(draftJson));
   if (!parts.success) throw new ServiceError('storage', `Sale ${invoiceNumber} could not be read back for its shift's report`);
-  const totals = JSON.parse(totalsJson) as SaleTotals;
+  const totals = readStoredTotals(totalsJson);
   let gross = 0;
   for (const line of totals.lines) gross += line.gross;
-  return { gross, discounts: gross - totals.taxable, sales: totals.taxable, tax: totals.tax, total: totals.total, payments: parts.data.payments, change: totals.change };
+  return { gross, discounts: gross - totals.taxable, rounding: totals.roundingDiscount, sales: totals.taxable, tax: totals.tax, total: totals.total, payments: parts.data.payments, change: totals.change };
 }
 
 /** What a return recorded in the shift gave back (its stored totals and refunds are positive; see issue 16). */
 export function returnFiguresOf(draftJson: string, totalsJson: string, invoiceNumber: string): ShiftReturnFigures {
   const parts = storedSalePartsSchema.safeParse(JSON.parse(draftJson));
   if (!parts.success) throw new ServiceError('storage', `Return ${invoiceNumber} could not be read back for its shift's report`);
-  const totals = JSON.parse(totalsJson) as SaleTotals;
+  const totals = readStoredTotals(totalsJson);
   return { total: totals.total, tax: totals.tax, refunds: parts.data.payments };
 }
 

@@ -67,11 +67,14 @@ export const EMPTY_TOTALS: SaleTotals = {
   subtotal: 0,
   saleDiscount: 0,
   pointsDiscount: 0,
+  roundingDiscount: 0,
   taxable: 0,
   tax: 0,
   total: 0,
+  rounding: 0,
   paid: 0,
   due: 0,
+  exactDue: 0,
   change: 0,
 };
 

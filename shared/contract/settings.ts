@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_SCALE_BARCODE_RULES, scaleBarcodeRulesSchema } from '../catalog/scaleBarcode';
+import { MAX_CASH_ROUNDING_COIN } from '../sale/sale';
 import { text } from '../text/text';
 import { method, returns } from './define';
 
@@ -40,6 +41,12 @@ export const settingsSchema = z
     scaleBarcodeRules: scaleBarcodeRulesSchema,
     /** Held sales parked longer than this are flagged in the list (never dropped). */
     heldSaleStaleHours: z.number().int().min(1).max(720),
+    /**
+     * The store's smallest coin in minor units: the cash due is rounded down to it (issue 13;
+     * shared/sale/cashRounding.ts). Null: exact, to the last minor unit. Settings offers the coins
+     * of `cashRoundingCoins`.
+     */
+    cashRoundingCoin: z.number().int().min(2).max(MAX_CASH_ROUNDING_COIN).nullable(),
   })
   .strict();
 
@@ -62,10 +69,15 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'en',
   scaleBarcodeRules: [...DEFAULT_SCALE_BARCODE_RULES],
   heldSaleStaleHours: 24,
+  cashRoundingCoin: null,
 };
 
 /** Fields added after the first release: a stored document without them gets their defaults. */
-const ADDED_LATER: Partial<Settings> = { scaleBarcodeRules: DEFAULT_SETTINGS.scaleBarcodeRules, heldSaleStaleHours: DEFAULT_SETTINGS.heldSaleStaleHours };
+const ADDED_LATER: Partial<Settings> = {
+  scaleBarcodeRules: DEFAULT_SETTINGS.scaleBarcodeRules,
+  heldSaleStaleHours: DEFAULT_SETTINGS.heldSaleStaleHours,
+  cashRoundingCoin: DEFAULT_SETTINGS.cashRoundingCoin,
+};
 
 /** Reads the stored settings document, filling fields it predates (never used for patches, which must not reset them). */
 export const storedSettingsSchema = z.preprocess(

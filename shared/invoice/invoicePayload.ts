@@ -22,6 +22,11 @@
  * - A5. A weighed line (scale label) is sent as `Quantity` in kilograms with up to 3 decimals at
  *   `Price` per kilogram; DealPOS values it as we do, Price × Quantity rounded once per line
  *   (main/dealpos/assumptions.ts WEIGHED_QUANTITY). A price label is Quantity 1 at its price.
+ * - A6. Cash rounding (issue 13; "Cash rounding" in main/dealpos/assumptions.ts) is a discount before
+ *   tax: `totals.roundingDiscount` joins the one exact `DiscountAmount` of A1, or with redeemed
+ *   points (A2) is shared over the lines with the sale discount as per-line `Discount` percentages.
+ *   The invoice `Note` says how much was rounding ("Cash rounding 85", "… (77 before tax)"), so
+ *   the back office can tell it from a discount. The create page documents no `Surcharge`, so the counter only rounds down.
  * Money is sent in major units (`toMajor`) with the store's currency decimals.
  */
 import { z } from 'zod';
@@ -131,13 +136,23 @@ function discountNote(discount: Discount, amount: number, major: (amount: number
   return discount.kind === 'percent' ? `Discount ${discount.basisPoints / 100}%` : `Discount ${major(amount)}`;
 }
 
-/** The sale discount split over the lines in proportion to their nets; the shares sum exactly (largest remainder). */
+/** A6: what the rounding took off the total, and off the taxable amount when tax is added on top. */
+function roundingNote(totals: SaleTotals, major: (amount: number) => number): string {
+  const beforeTax = totals.roundingDiscount === totals.rounding ? '' : ` (${major(totals.roundingDiscount)} before tax)`;
+  return `Cash rounding ${major(totals.rounding)}${beforeTax}`;
+}
+
+/**
+ * The sale discount and the cash rounding (A6) split over the lines in proportion to their nets;
+ * the shares sum exactly (largest remainder).
+ */
 export function shareSaleDiscount(totals: SaleTotals): number[] {
-  const { subtotal, saleDiscount } = totals;
-  if (saleDiscount === 0 || subtotal === 0) return totals.lines.map(() => 0);
-  const exact = totals.lines.map((l) => (saleDiscount * l.net) / subtotal);
+  const { subtotal } = totals;
+  const shared = totals.saleDiscount + totals.roundingDiscount;
+  if (shared === 0 || subtotal === 0) return totals.lines.map(() => 0);
+  const exact = totals.lines.map((l) => (shared * l.net) / subtotal);
   const shares = exact.map(Math.floor);
-  let left = saleDiscount - sum(shares);
+  let left = shared - sum(shares);
   const byRemainder = exact.map((value, i) => ({ i, rest: value - Math.floor(value) })).sort((a, b) => b.rest - a.rest);
   for (const { i } of byRemainder) {
     if (left <= 0) break;
@@ -179,7 +194,7 @@ export function toInvoicePayload(sale: SaleDraft, totals: SaleTotals, context: I
     if (!withPoints || off === 0 || !lineTotals || lineTotals.gross === 0) return noted;
     return { ...noted, Discount: Math.round((off / lineTotals.gross) * 100 * 10_000) / 10_000 };
   });
-  const discountAmount = withPoints ? 0 : sum(totals.lines.map((l) => l.discount)) + totals.saleDiscount;
+  const discountAmount = withPoints ? 0 : sum(totals.lines.map((l) => l.discount)) + totals.saleDiscount + totals.roundingDiscount;
   return {
     Outlet: context.outlet,
     Number: identity.number,
@@ -191,6 +206,7 @@ export function toInvoicePayload(sale: SaleDraft, totals: SaleTotals, context: I
     ...(discountAmount > 0 ? { DiscountAmount: major(discountAmount) } : {}),
     ...(sale.pointsRedeemed > 0 ? { PointUsed: sale.pointsRedeemed } : {}),
     Fulfillment: 'Sent',
+    ...(totals.rounding > 0 ? { Note: roundingNote(totals, major) } : {}),
     ...(sale.customer
       ? {
           Customer: {

@@ -6,6 +6,7 @@
  */
 import { formatMoney, IDR, type Money } from '../money';
 import type { SaleApproval } from '../contract/sale';
+import { roundsBeforeTax } from '../sale/cashRounding';
 import type { Discount, SaleDraft } from '../sale/sale';
 import type { SaleTotals } from '../sale/totals';
 
@@ -49,6 +50,11 @@ export interface Receipt {
   readonly subtotal: Money;
   readonly saleDiscount: ReceiptDiscount | null;
   readonly points: { readonly points: number; readonly amount: Money } | null;
+  /**
+   * Cash rounding to the store's coin, taken off before tax like a discount (issue 13), so the
+   * printed lines add up to the total; null when the sale was not rounded.
+   */
+  readonly rounding: { readonly amount: Money; readonly beforeTax: boolean } | null;
   /** Null when the sale carries no tax. */
   readonly tax: { readonly name: string; readonly inclusive: boolean; readonly amount: Money } | null;
   readonly total: Money;
@@ -118,6 +124,7 @@ export function buildReceipt(stored: StoredSaleForReceipt, context: ReceiptConte
     subtotal: totals.subtotal,
     saleDiscount: discountOf(sale.saleDiscount, totals.saleDiscount),
     points: totals.pointsDiscount > 0 ? { points: sale.pointsRedeemed, amount: totals.pointsDiscount } : null,
+    rounding: totals.roundingDiscount > 0 ? { amount: totals.roundingDiscount, beforeTax: roundsBeforeTax(sale.tax) } : null,
     tax: sale.tax.rateBasisPoints > 0 ? { name: sale.tax.name, inclusive: sale.tax.inclusive, amount: totals.tax } : null,
     total: totals.total,
     payments: sale.payments.map((p) => ({ method: p.method, amount: p.amount, cash: p.cash })),

@@ -16,6 +16,9 @@ export interface ReceiptLabels {
   readonly subtotal: string;
   readonly saleDiscount: string;
   readonly points: (points: number) => string;
+  /** Cash rounding to the store's smallest coin; the second when it is taken before a tax added on top. */
+  readonly rounding: string;
+  readonly roundingBeforeTax: string;
   readonly tax: (name: string) => string;
   readonly taxIncluded: (name: string) => string;
   readonly total: string;
@@ -43,6 +46,8 @@ export const RECEIPT_LABELS: Readonly<Record<'en' | 'id', ReceiptLabels>> = {
     subtotal: 'Subtotal',
     saleDiscount: 'Sale discount',
     points: (points) => `Points (${points})`,
+    rounding: 'Rounding',
+    roundingBeforeTax: 'Rounding before tax',
     tax: (name) => name,
     taxIncluded: (name) => `${name} (included)`,
     total: 'TOTAL',
@@ -66,6 +71,8 @@ export const RECEIPT_LABELS: Readonly<Record<'en' | 'id', ReceiptLabels>> = {
     subtotal: 'Subtotal',
     saleDiscount: 'Diskon penjualan',
     points: (points) => `Poin (${points})`,
+    rounding: 'Pembulatan',
+    roundingBeforeTax: 'Pembulatan sebelum pajak',
     tax: (name) => name,
     taxIncluded: (name) => `${name} (termasuk)`,
     total: 'TOTAL',

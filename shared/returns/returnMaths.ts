@@ -53,13 +53,19 @@ export function shareByWeight(amount: Money, weights: readonly Money[]): Money[]
   return shares;
 }
 
-/** Each original line's worth after every discount (line, sale, points): what returning all of it gives back before tax. */
+/**
+ * Each original line's worth after every discount (line, sale, points, cash rounding): what
+ * returning all of it gives back before tax. The customer paid the rounded total, so that is what
+ * comes back; the return itself is refunded exactly (its draft has no coin).
+ */
 export function lineNets(original: SaleDraft, totals: SaleTotals = computeTotals(original)): Money[] {
   const nets = totals.lines.map((l) => l.net);
   const saleShares = shareByWeight(totals.saleDiscount, nets);
   const afterSale = nets.map((net, i) => net - (saleShares[i] ?? 0));
   const pointShares = shareByWeight(totals.pointsDiscount, afterSale);
-  return afterSale.map((net, i) => net - (pointShares[i] ?? 0));
+  const afterPoints = afterSale.map((net, i) => net - (pointShares[i] ?? 0));
+  const roundingShares = shareByWeight(totals.roundingDiscount, afterPoints);
+  return afterPoints.map((net, i) => net - (roundingShares[i] ?? 0));
 }
 
 /**

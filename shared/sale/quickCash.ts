@@ -7,7 +7,8 @@ import type { Money } from '../money';
 const NOTE_STEPS = [5_000, 10_000, 20_000, 50_000, 100_000] as const;
 
 /**
- * Quick cash amounts for `due`: the exact amount first, then what a customer hands over, the due
+ * Quick cash amounts for `due` (the cash due, already rounded to the store's coin when it rounds,
+ * shared/sale/cashRounding.ts): the exact amount first, then what a customer hands over, the due
  * rounded up to each note (for Rp 3,885: 5,000, 10,000, 20,000, 50,000, 100,000; for Rp 310,800:
  * 315,000, 320,000, 350,000, 400,000), rising, without duplicates.
  */

@@ -3,6 +3,8 @@ import { z } from 'zod';
 /** Largest quantity and price accepted on a line; beyond these it is a typing or scanning mistake. */
 export const MAX_QUANTITY = 100_000;
 export const MAX_UNIT_PRICE = 1_000_000_000_000;
+/** Largest coin cash can be rounded to (minor units); IDR's largest coin is Rp 1.000. */
+export const MAX_CASH_ROUNDING_COIN = 100_000;
 /** Heaviest weighed line (grams); a scale label beyond a tonne is a misread. */
 export const MAX_WEIGHT_GRAMS = 1_000_000;
 
@@ -71,6 +73,11 @@ export const saleDraftSchema = z.object({
   pointValue: money,
   tax: taxRuleSchema,
   payments: z.array(paymentSchema).max(20),
+  /**
+   * The store's smallest coin in minor units, when cash is rounded down to it (a store setting;
+   * shared/sale/totals.ts `cashRoundedTaxable`). Absent: exact, as every sale before the setting.
+   */
+  cashRoundingCoin: z.number().int().min(2).max(MAX_CASH_ROUNDING_COIN).optional(),
 });
 export type SaleDraft = z.infer<typeof saleDraftSchema>;
 

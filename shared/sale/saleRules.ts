@@ -12,6 +12,8 @@ export interface SaleRules {
   readonly pointValue: Money;
   readonly lineDiscountLimit: DiscountLimit;
   readonly saleDiscountLimit: DiscountLimit;
+  /** The store's smallest coin when cash is rounded down to it; null: exact. */
+  readonly cashRoundingCoin: Money | null;
 }
 
 export interface PaymentMethodRule {
@@ -42,6 +44,7 @@ export function saleRulesFromSettings(settings: Settings, options: SettingsOptio
     pointValue: settings.loyaltyPointValue,
     lineDiscountLimit: discountLimitFromPercent(settings.maxLineDiscountPercent),
     saleDiscountLimit: discountLimitFromPercent(settings.maxSaleDiscountPercent),
+    cashRoundingCoin: settings.cashRoundingCoin,
   };
 }
 

@@ -1,4 +1,5 @@
 import { mulDivRound, percentOf, sum, type Money } from '../money';
+import { cashRoundedTaxable, taxOf, totalOf } from './cashRounding';
 import type { Discount, SaleDraft, SaleLine } from './sale';
 
 export interface LineTotals {
@@ -14,14 +15,20 @@ export interface SaleTotals {
   readonly subtotal: Money;
   readonly saleDiscount: Money;
   readonly pointsDiscount: Money;
-  /** What tax is computed on: subtotal less sale and points discounts. */
+  /** Cash rounding taken off before tax: what DealPOS gets as discount (shared/sale/cashRounding.ts). */
+  readonly roundingDiscount: Money;
+  /** What tax is computed on: subtotal less sale, points and rounding discounts. */
   readonly taxable: Money;
   readonly tax: Money;
-  /** What the customer pays. */
+  /** What the customer pays, after cash rounding. */
   readonly total: Money;
+  /** What cash rounding took off the total ("Rounding −Rp 85"); equals `roundingDiscount` unless tax is added on top. */
+  readonly rounding: Money;
   readonly paid: Money;
-  /** Still to pay; 0 once fully paid. */
+  /** Still to pay (in cash, rounded); 0 once fully paid. */
   readonly due: Money;
+  /** Still to pay without cash rounding: the most a card or other non-cash payment can be charged. */
+  readonly exactDue: Money;
   /** Cash to hand back. */
   readonly change: Money;
 }
@@ -50,12 +57,12 @@ export function computeTotals(sale: SaleDraft): SaleTotals {
   const saleDiscount = discountAmount(subtotal, sale.saleDiscount);
   const afterDiscount = subtotal - saleDiscount;
   const pointsDiscount = Math.min(mulDivRound(sale.pointValue, sale.pointsRedeemed, 1), afterDiscount);
-  const taxable = afterDiscount - pointsDiscount;
-  const { rateBasisPoints, inclusive } = sale.tax;
-  const tax = inclusive
-    ? taxable - mulDivRound(taxable, 10_000, 10_000 + rateBasisPoints)
-    : percentOf(taxable, rateBasisPoints);
-  const total = inclusive ? taxable : taxable + tax;
+  const exactTaxable = afterDiscount - pointsDiscount;
+  const exactTotal = totalOf(exactTaxable, sale.tax);
+  const nonCash = sum(sale.payments.filter((p) => !p.cash).map((p) => p.amount));
+  const taxable = cashRoundedTaxable(exactTaxable, sale.tax, sale.cashRoundingCoin, nonCash);
+  const tax = taxOf(taxable, sale.tax);
+  const total = totalOf(taxable, sale.tax);
   const paid = sum(sale.payments.map((p) => p.amount));
   const due = Math.max(0, total - paid);
   const overpaid = Math.max(0, paid - total);
@@ -66,11 +73,14 @@ export function computeTotals(sale: SaleDraft): SaleTotals {
     subtotal,
     saleDiscount,
     pointsDiscount,
+    roundingDiscount: exactTaxable - taxable,
     taxable,
     tax,
     total,
+    rounding: exactTotal - total,
     paid,
     due,
+    exactDue: Math.max(0, exactTotal - paid),
     change: Math.min(overpaid, cashPaid),
   };
 }
@@ -96,4 +106,10 @@ export function saleProblems(sale: SaleDraft, totals: SaleTotals = computeTotals
     }
   }
   return problems;
+}
+
+/** Totals as stored with a recorded sale. Those stored before cash rounding (issue 13) lack its fields: they were exact. */
+export function readStoredTotals(json: string): SaleTotals {
+  const stored = JSON.parse(json) as Omit<SaleTotals, 'roundingDiscount' | 'rounding' | 'exactDue'> & Partial<SaleTotals>;
+  return { roundingDiscount: 0, rounding: 0, exactDue: stored.due, ...stored };
 }

@@ -12,8 +12,10 @@ import { assertMoney, sum, type Money } from '../money';
 export interface ShiftSaleFigures {
   /** Line prices × quantities before any discount. */
   readonly gross: Money;
-  /** Line, sale and points discounts together. */
+  /** Line, sale and points discounts and cash rounding together. */
   readonly discounts: Money;
+  /** Of `discounts`, the cash rounding given to the customer (issue 13). */
+  readonly rounding: Money;
   /** After discounts: what tax is computed on (DealPOS `Sales` of the invoice). */
   readonly sales: Money;
   readonly tax: Money;
@@ -62,6 +64,8 @@ export interface ShiftTotals {
   readonly returnCount: number;
   readonly gross: Money;
   readonly discounts: Money;
+  /** Of `discounts`, the cash rounding given away to the store's smallest coin. */
+  readonly rounding: Money;
   /** After discounts, before tax added on top (DealPOS `Sales`). */
   readonly sales: Money;
   readonly tax: Money;
@@ -110,12 +114,14 @@ export function shiftTotals(figures: ShiftFigures): ShiftTotals {
   };
   let gross = 0;
   let discounts = 0;
+  let rounding = 0;
   let sales = 0;
   let tax = 0;
   let salesTotal = 0;
   for (const sale of figures.sales) {
     gross += sale.gross;
     discounts += sale.discounts;
+    rounding += sale.rounding;
     sales += sale.sales;
     tax += sale.tax;
     salesTotal += sale.total;
@@ -145,6 +151,7 @@ export function shiftTotals(figures: ShiftFigures): ShiftTotals {
     returnCount: figures.returns.length,
     gross: assertMoney(gross, 'gross'),
     discounts: assertMoney(discounts, 'discounts'),
+    rounding: assertMoney(rounding, 'rounding'),
     sales: assertMoney(sales, 'sales'),
     tax: assertMoney(tax, 'tax'),
     salesTotal: assertMoney(salesTotal, 'salesTotal'),

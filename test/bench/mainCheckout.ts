@@ -59,6 +59,7 @@ export function openBenchCheckout(file: string, extras: BenchCheckoutExtras = {}
       lineLimit: discountLimitFromPercent(20),
       saleLimit: discountLimitFromPercent(20),
       decimals: 0,
+      cashRoundingCoin: null,
     },
     extras,
   });

@@ -16,7 +16,7 @@ import type { PricingRules } from '../../main/sale/draft';
 import { DraftStore } from '../../main/store/draftStore';
 import type { OutboxService } from '../../main/sync/outboxService';
 
-export const PLAIN_PRICING: PricingRules = { tax: NO_TAX, taxFallback: null, pointValue: 0, lineLimit: NO_DISCOUNT_LIMIT, saleLimit: NO_DISCOUNT_LIMIT, decimals: 0 };
+export const PLAIN_PRICING: PricingRules = { tax: NO_TAX, taxFallback: null, pointValue: 0, lineLimit: NO_DISCOUNT_LIMIT, saleLimit: NO_DISCOUNT_LIMIT, decimals: 0, cashRoundingCoin: null };
 
 export interface CatalogCheckoutOptions {
   readonly db: Database.Database;

@@ -18,7 +18,9 @@ export interface PaymentPanelProps {
   readonly methods: readonly PaymentMethodOption[];
   readonly payments: readonly Payment[];
   readonly totals: SaleTotals;
-  /** Exact amount first, then round cash amounts (shared/sale/quickCash.ts). */
+  /** Cash rounding is taken before a tax added on top (its line is labelled so). */
+  readonly roundingBeforeTax: boolean;
+  /** The cash due first (rounded to the store's coin when it rounds), then round cash amounts (shared/sale/quickCash.ts). */
   readonly quickAmounts: readonly Money[];
   readonly decimals: number;
   readonly format: FormatMoney;
@@ -50,20 +52,22 @@ function amountText(amount: Money, decimals: number): string {
  * amount; when nothing is due any more, Enter (or F9 / Ctrl+Enter) completes the sale.
  */
 export function PaymentPanel(props: PaymentPanelProps): React.JSX.Element {
-  const { methods, payments, totals, decimals, format, t, completing, error, onAdd, onRemove, onComplete } = props;
+  const { methods, payments, totals, roundingBeforeTax, decimals, format, t, completing, error, onAdd, onRemove, onComplete } = props;
   const [methodIndex, setMethodIndex] = useState(0);
-  const [text, setText] = useState(() => amountText(totals.due, decimals));
-  const [problem, setProblem] = useState<string | null>(null);
   const method = methods[methodIndex];
+  // Cash rounding (issue 13) applies to cash only: a card is charged the exact amount still due.
+  const methodDue = method && !method.cash ? totals.exactDue : totals.due;
+  const [text, setText] = useState(() => amountText(methodDue, decimals));
+  const [problem, setProblem] = useState<string | null>(null);
   // Round "customer hands over" amounts only make sense in cash; a card is charged exactly what is due.
-  const quickAmounts = method?.cash ? props.quickAmounts : props.quickAmounts.slice(0, 1);
-  // If the amount due changes while the panel is open (a late scan), follow it unless the cashier typed something else.
-  const shownDue = useRef(totals.due);
+  const quickAmounts = method?.cash ? props.quickAmounts : methodDue > 0 ? [methodDue] : [];
+  // If the amount due changes while the panel is open (a late scan, another method), follow it unless the cashier typed something else.
+  const shownDue = useRef(methodDue);
   useEffect(() => {
     const previous = shownDue.current;
-    shownDue.current = totals.due;
-    if (previous !== totals.due) setText((current) => (current === amountText(previous, decimals) && totals.due > 0 ? amountText(totals.due, decimals) : current));
-  }, [totals.due, decimals]);
+    shownDue.current = methodDue;
+    if (previous !== methodDue) setText((current) => (current === amountText(previous, decimals) && methodDue > 0 ? amountText(methodDue, decimals) : current));
+  }, [methodDue, decimals]);
   const paidInFull = totals.due === 0 && payments.length > 0;
 
   const [adding, setAdding] = useState(false);
@@ -72,8 +76,8 @@ export function PaymentPanel(props: PaymentPanelProps): React.JSX.Element {
     // Said at once in the cashier's language; main checks the same again when the tender arrives.
     if (amount === null || amount <= 0) return setProblem(t('checkout.pay.invalidAmount'));
     if (totals.due <= 0) return setProblem(t('checkout.pay.nothingDue'));
-    if (!method.cash && amount > totals.due) return setProblem(t('checkout.pay.nonCashOver', { method: method.name, due: format(totals.due) }));
-    const due = totals.due;
+    if (!method.cash && amount > totals.exactDue) return setProblem(t('checkout.pay.nonCashOver', { method: method.name, due: format(totals.exactDue) }));
+    const due = methodDue;
     setAdding(true);
     const refused = await onAdd({ method: method.name, amount, cash: method.cash });
     setAdding(false);
@@ -123,6 +127,12 @@ export function PaymentPanel(props: PaymentPanelProps): React.JSX.Element {
   return (
     <div className="payment-panel" data-testid="payment-panel">
       <div className="pay-summary">
+        {totals.roundingDiscount > 0 ? (
+          <div className="pay-figure pay-figure-rounding">
+            <span>{t(roundingBeforeTax ? 'checkout.totals.roundingBeforeTax' : 'checkout.totals.rounding')}</span>
+            <strong data-testid="pay-rounding">−{format(totals.roundingDiscount)}</strong>
+          </div>
+        ) : null}
         <div className="pay-figure">
           <span>{t('checkout.totals.total')}</span>
           <strong data-testid="pay-total">{format(totals.total)}</strong>

@@ -106,6 +106,12 @@ export function ReceiptView({ receipt, format, formatDate, t, testId }: ReceiptV
             <dd data-testid="receipt-points">−{format(receipt.points.amount)}</dd>
           </div>
         ) : null}
+        {receipt.rounding ? (
+          <div>
+            <dt>{t(receipt.rounding.beforeTax ? 'checkout.totals.roundingBeforeTax' : 'checkout.totals.rounding')}</dt>
+            <dd data-testid="receipt-rounding">−{format(receipt.rounding.amount)}</dd>
+          </div>
+        ) : null}
         {receipt.tax ? (
           <div>
             <dt>{t(receipt.tax.inclusive ? 'checkout.totals.taxIncluded' : 'checkout.totals.tax', { name: receipt.tax.name })}</dt>

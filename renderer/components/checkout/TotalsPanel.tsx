@@ -1,3 +1,4 @@
+import { roundsBeforeTax } from '../../../shared/sale/cashRounding';
 import type { TaxRule } from '../../../shared/sale/sale';
 import type { SaleTotals } from '../../../shared/sale/totals';
 import type { Translate } from '../../i18n/t';
@@ -31,6 +32,13 @@ export function TotalsPanel({ totals, tax, pointsRedeemed, format, t }: TotalsPa
           <div className="totals-row">
             <dt>{t('checkout.totals.points', { points: pointsRedeemed })}</dt>
             <dd data-testid="totals-points">−{format(totals.pointsDiscount)}</dd>
+          </div>
+        ) : null}
+        {totals.roundingDiscount > 0 ? (
+          // Taken off before tax like a discount (shared/sale/cashRounding.ts), so the rows add up to the total.
+          <div className="totals-row">
+            <dt>{t(roundsBeforeTax(tax) ? 'checkout.totals.roundingBeforeTax' : 'checkout.totals.rounding')}</dt>
+            <dd data-testid="totals-rounding">−{format(totals.roundingDiscount)}</dd>
           </div>
         ) : null}
         {showTax ? (

@@ -26,6 +26,7 @@ export function ShiftTotalsTable({ totals, t, money, testId }: ShiftTotalsTableP
         {row(t('shift.totals.sales', { count: totals.saleCount }), '', 'count')}
         {row(t('shift.totals.gross'), money(totals.gross))}
         {row(t('shift.totals.discounts'), `−${money(totals.discounts)}`, 'discounts')}
+        {totals.rounding > 0 ? row(t('shift.totals.rounding'), `−${money(totals.rounding)}`, 'rounding') : null}
         {row(t('shift.totals.net'), money(totals.sales), 'sales')}
         {row(t('shift.totals.tax'), money(totals.tax), 'tax')}
         {row(t('shift.totals.taken'), money(totals.salesTotal), 'taken')}

@@ -3,8 +3,9 @@
  * re-render for every change inside a dialog. Every change is asked of main (./saleActions.ts).
  */
 import { useState } from 'react';
+import { roundsBeforeTax } from '../../../shared/sale/cashRounding';
 import { quickCashAmounts } from '../../../shared/sale/quickCash';
-import type { Discount } from '../../../shared/sale/sale';
+import { NO_TAX, type Discount } from '../../../shared/sale/sale';
 import type { PaymentMethodRule } from '../../../shared/sale/saleRules';
 import { CustomerPanel } from '../../components/checkout/CustomerPanel';
 import { DiscountPanel } from '../../components/checkout/DiscountPanel';
@@ -88,11 +89,13 @@ export interface PayDialogContentProps {
 export function PayDialogContent({ t, format, decimals, methods, completing, error, onComplete }: PayDialogContentProps): React.JSX.Element {
   const payments = useStore(saleSelectors.payments);
   const totals = useStore(saleSelectors.totals);
+  const tax = useStore((s) => saleSelectors.view(s)?.tax ?? NO_TAX);
   return (
     <PaymentPanel
       methods={methods}
       payments={payments}
       totals={totals}
+      roundingBeforeTax={roundsBeforeTax(tax)}
       quickAmounts={quickCashAmounts(totals.due, decimals)}
       decimals={decimals}
       format={format}

@@ -5,6 +5,7 @@ import { formatDateTime } from '../../i18n/t';
 import { useLocale, useT } from '../../i18n/useT';
 import { useStore } from '../../state/store';
 import { NameChoice } from '../../components/forms/NameChoice';
+import { CashRoundingField } from './CashRoundingField';
 import { changedSettings, checkDraft, draftFrom, errorsFromIssues, type DraftErrors, type DraftField, type SettingsDraft } from './settingsDraft';
 
 type Outcome = { readonly kind: 'saved' } | { readonly kind: 'failed'; readonly message: string } | null;
@@ -179,6 +180,13 @@ export function StoreSettingsForm({ saved }: { readonly saved: Settings }): Reac
           {inputField('currencyDecimals', t('settings.store.currencyDecimals'), 'settings-currency-decimals', { numeric: true })}
           {inputField('loyaltyPointValue', t('settings.store.pointValue'), 'settings-point-value', { numeric: true })}
           {inputField('heldSaleStaleHours', t('settings.store.heldStaleHours'), 'settings-held-stale-hours', { numeric: true })}
+          <CashRoundingField
+            value={draft.cashRoundingCoin}
+            decimals={Number.isInteger(Number(draft.currencyDecimals)) ? Number(draft.currencyDecimals) : saved.currencyDecimals}
+            error={error('cashRoundingCoin')}
+            t={t}
+            onChange={(v) => set('cashRoundingCoin', v)}
+          />
         </div>
         <fieldset
           className="fieldset"

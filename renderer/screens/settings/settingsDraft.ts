@@ -20,6 +20,8 @@ export interface SettingsDraft {
   readonly invoiceNumberPrefix: string;
   readonly loyaltyPointValue: string;
   readonly heldSaleStaleHours: string;
+  /** The coin cash is rounded down to, in minor units; '' is off. */
+  readonly cashRoundingCoin: string;
 }
 
 export type DraftField = keyof SettingsDraft;
@@ -39,6 +41,7 @@ const FIELD_MESSAGE: Readonly<Record<DraftField, MessageKey>> = {
   invoiceNumberPrefix: 'settings.error.prefix',
   loyaltyPointValue: 'settings.error.pointValue',
   heldSaleStaleHours: 'settings.error.heldStaleHours',
+  cashRoundingCoin: 'settings.error.cashRounding',
 };
 
 /** A sale cannot be written without these, so the form insists on them. */
@@ -65,6 +68,7 @@ export function draftFrom(settings: Settings): SettingsDraft {
     invoiceNumberPrefix: settings.invoiceNumberPrefix,
     loyaltyPointValue: String(settings.loyaltyPointValue),
     heldSaleStaleHours: String(settings.heldSaleStaleHours),
+    cashRoundingCoin: settings.cashRoundingCoin === null ? '' : String(settings.cashRoundingCoin),
   };
 }
 
@@ -104,6 +108,7 @@ export function checkDraft(saved: Settings, draft: SettingsDraft): DraftCheck {
     receiptHeader: draft.receiptHeader,
     receiptFooter: draft.receiptFooter,
     invoiceNumberPrefix: draft.invoiceNumberPrefix.trim(),
+    cashRoundingCoin: draft.cashRoundingCoin === '' ? null : parseWhole(draft.cashRoundingCoin),
     ...numbers,
   };
   const parsed = settingsSchema.safeParse(candidate);

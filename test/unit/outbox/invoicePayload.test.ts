@@ -132,6 +132,47 @@ describe('toInvoicePayload', () => {
   });
 });
 
+describe('toInvoicePayload with cash rounding (issue 13)', () => {
+  const PPN_ADDED = { name: 'PPN 11%', rateBasisPoints: 1_100, inclusive: false };
+  const kopi = (price: number, discount: SaleDraft['saleDiscount'] = null) => ({ variantCode: 'K1', name: 'Kopi', quantity: 1, unitPrice: price, discount });
+
+  it.each([
+    ['no tax: the 85 rounding joins the line discount in DiscountAmount', { lines: [kopi(4_885, { kind: 'amount', amount: 1_000 })], payments: [{ method: 'Cash', amount: 5_000, cash: true }] }, 1_085, 'Cash rounding 85', 3_800],
+    ['tax added: 77 before tax is 85 off the total', { lines: [kopi(3_500)], tax: PPN_ADDED, payments: [{ method: 'Cash', amount: 3_800, cash: true }] }, 77, 'Cash rounding 85 (77 before tax)', 3_800],
+    ['card and cash: only the cash part is rounded', { lines: [kopi(3_885)], payments: [{ method: 'Card', amount: 2_000, cash: false }, { method: 'Cash', amount: 2_000, cash: true }] }, 85, 'Cash rounding 85', 3_800],
+    ['all by card: exact, no note', { lines: [kopi(3_885)], payments: [{ method: 'Card', amount: 3_885, cash: false }] }, undefined, undefined, 3_885],
+  ])('%s', (_name, over: Partial<SaleDraft>, discountAmount, note, paid) => {
+    const sale = draft({ ...over, cashRoundingCoin: 100 });
+    const payload = toInvoicePayload(sale, computeTotals(sale), context, identity);
+    expect({ DiscountAmount: payload.DiscountAmount, Note: payload.Note, paid: payload.Payments.reduce((n, p) => n + p.Amount, 0) }).toEqual({ DiscountAmount: discountAmount, Note: note, paid });
+    expect(invoicePayloadSchema.safeParse(payload).success).toBe(true);
+  });
+
+  it('with redeemed points, shares the rounding over the line percentages with the sale discount', () => {
+    const sale = draft({
+      lines: [
+        { variantCode: 'A1', name: 'A', quantity: 1, unitPrice: 10_000, discount: null },
+        { variantCode: 'B2', name: 'B', quantity: 1, unitPrice: 30_085, discount: null },
+      ],
+      customer: { id: null, code: 'HW008', name: 'Tafta tata', email: null, mobile: null, group: null, loyaltyPoints: 88 },
+      pointsRedeemed: 5,
+      pointValue: 100,
+      cashRoundingCoin: 100,
+      payments: [{ method: 'Cash', amount: 40_000, cash: true }],
+    });
+    const totals = computeTotals(sale);
+    // 40,085 less 500 of points is 39,585: 85 of rounding, 39,500 to pay.
+    expect({ rounding: totals.rounding, total: totals.total }).toEqual({ rounding: 85, total: 39_500 });
+    const payload = toInvoicePayload(sale, totals, context, identity);
+    expect(payload.DiscountAmount).toBeUndefined();
+    expect(shareSaleDiscount(totals)).toEqual([21, 64]);
+    // Each line's percentage takes exactly its share off its price (DealPOS then takes the points off).
+    const valued = payload.Variants.map((v) => Math.round(v.Price * (1 - (v.Discount ?? 0) / 100)));
+    expect(valued).toEqual([10_000 - 21, 30_085 - 64]);
+    expect(valued.reduce((a, b) => a + b, 0) - 500).toBe(totals.total);
+  });
+});
+
 describe('localTime', () => {
   it('gives the local date and an ISO timestamp with offset', () => {
     const instant = Date.UTC(2026, 10, 22, 18, 30, 5, 7);

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { barcodeModuleWidth, COLUMNS, drawerOnly, pair, receiptPageMicrons, thermalReceipt, wrap } from '../../../main/printing/thermalReceipt';
 import { RECEIPT_LABELS } from '../../../shared/receipt/receiptLabels';
 import { decodeEscPos } from '../../support/escposDecoder';
-import { fullReceipt } from './receiptFixture';
+import { buildReceipt } from '../../../shared/receipt/receipt';
+import { computeTotals } from '../../../shared/sale/totals';
+import { FULL_RECORDED, FULL_SALE, fullReceipt } from './receiptFixture';
 
 const GOLDEN = path.join(import.meta.dirname, 'golden');
 const drawer = { enabled: true, pin: 2 as const, onMs: 100, offMs: 500 };
@@ -155,6 +157,35 @@ describe('thermal receipt (ESC/POS) for a sale with discounts, points, split pay
       expect(texts.some((t) => t.startsWith(refund) && t.endsWith('Rp 29.889'))).toBe(true);
       expect(texts.some((t) => t.startsWith(RECEIPT_LABELS[language].total))).toBe(false);
     }
+  });
+
+  it('prints cash rounding as the one receipt model has it: before the tax, so the lines add up to the total', () => {
+    // FULL_SALE rounded to Rp 100: its cash part 9.889 becomes 9.800, so the total 29.800 = taxable 26.847 + 11 % tax 2.953,
+    // which is 80 off the 26.927 before tax (85 would not add up with the tax that follows).
+    const sale = { ...FULL_SALE, cashRoundingCoin: 100 };
+    const receipt = buildReceipt({ ...FULL_RECORDED, sale, totals: computeTotals(sale) }, { header: '', footer: '', demo: false, decimals: 0 });
+    expect({ rounding: receipt.rounding, tax: receipt.tax?.amount, total: receipt.total, change: receipt.change }).toEqual({
+      rounding: { amount: 80, beforeTax: true },
+      tax: 2_953,
+      total: 29_800,
+      change: 40_200,
+    });
+    for (const [language, label] of [
+      ['en', 'Rounding before tax'],
+      ['id', 'Pembulatan sebelum pajak'],
+    ] as const) {
+      const texts = decodeEscPos(thermalReceipt(receipt, { paperWidth: 58, labels: RECEIPT_LABELS[language], drawer: null })).lines.map((l) => l.text);
+      const at = texts.findIndex((t) => t.startsWith(label));
+      expect(texts[at]).toBe(`${label}${'-Rp 80'.padStart(32 - label.length)}`);
+      expect(texts[at + 1]?.startsWith('PPN 11%')).toBe(true);
+    }
+    // Without tax the total is 26.927, 6.927 of it in cash: 27 rounded off, what the total lost, and labelled just so.
+    const untaxed = { ...sale, tax: { name: 'No Tax', rateBasisPoints: 0, inclusive: false } };
+    const plain = buildReceipt({ ...FULL_RECORDED, sale: untaxed, totals: computeTotals(untaxed) }, { header: '', footer: '', demo: false, decimals: 0 });
+    const texts = decodeEscPos(thermalReceipt(plain, { paperWidth: 58, labels: RECEIPT_LABELS.en, drawer: null })).lines.map((l) => l.text);
+    expect(texts).toContain(`Rounding${`-Rp ${plain.rounding?.amount ?? 0}`.padStart(24)}`);
+    expect(plain.rounding).toEqual({ amount: 27, beforeTax: false });
+    expect(fullReceipt().rounding).toBeNull();
   });
 
   it('wraps long names and keeps figures right-aligned at the exact width', () => {

@@ -11,8 +11,8 @@ import { decodeEscPos } from '../../support/escposDecoder';
 const totals = shiftTotals({
   openingFloat: 200_000,
   sales: [
-    { gross: 100_000, discounts: 10_000, sales: 90_000, tax: 9_900, total: 99_900, payments: [{ method: 'Cash', amount: 100_000, cash: true }], change: 100 },
-    { gross: 50_000, discounts: 0, sales: 50_000, tax: 5_500, total: 55_500, payments: [{ method: 'QRIS', amount: 55_500, cash: false }], change: 0 },
+    { gross: 100_000, discounts: 10_000, rounding: 0, sales: 90_000, tax: 9_900, total: 99_900, payments: [{ method: 'Cash', amount: 100_000, cash: true }], change: 100 },
+    { gross: 50_000, discounts: 0, rounding: 0, sales: 50_000, tax: 5_500, total: 55_500, payments: [{ method: 'QRIS', amount: 55_500, cash: false }], change: 0 },
   ],
   returns: [],
   movements: [
@@ -60,6 +60,26 @@ describe('thermalZReport', () => {
       expect(lines.join(' ')).toContain('2 invoice(s) were still queued');
     });
   }
+
+  it('prints the cash rounding given away under the discounts, only when there was any', () => {
+    const rounded = shiftTotals({
+      openingFloat: 0,
+      sales: [{ gross: 3_500, discounts: 77, rounding: 77, sales: 3_423, tax: 377, total: 3_800, payments: [{ method: 'Cash', amount: 5_000, cash: true }], change: 1_200 }],
+      returns: [],
+      movements: [],
+    });
+    for (const [labels, text] of [
+      [Z_REPORT_LABELS.en, 'of which rounding'],
+      [Z_REPORT_LABELS.id, 'termasuk pembulatan'],
+    ] as const) {
+      const lines = decodeEscPos(thermalZReport({ ...REPORT, totals: rounded }, { paperWidth: 58, labels, decimals: 0 })).lines.map((l) => l.text);
+      const at = lines.findIndex((l) => l.trim().startsWith(text));
+      expect(lines[at]?.trim().endsWith('-Rp 77')).toBe(true);
+      expect(lines[at - 1]?.trim().endsWith('-Rp 77')).toBe(true);
+    }
+    const plain = decodeEscPos(thermalZReport(REPORT, { paperWidth: 58, labels: Z_REPORT_LABELS.en, decimals: 0 })).lines.map((l) => l.text);
+    expect(plain.some((l) => l.includes('rounding'))).toBe(false);
+  });
 
   it('prints in Indonesian', () => {
     const lines = decodeEscPos(thermalZReport(REPORT, { paperWidth: 80, labels: Z_REPORT_LABELS.id, decimals: 0 })).lines.map((l) => l.text);

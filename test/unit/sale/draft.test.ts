@@ -19,6 +19,7 @@ const RULES: draft.PricingRules = {
   lineLimit: discountLimitFromPercent(10),
   saleLimit: discountLimitFromPercent(10),
   decimals: 0,
+  cashRoundingCoin: null,
 };
 const INDOMIE = { code: '8991001000019', name: 'Indomie Goreng 85g', price: 3_500 };
 const TEH = { code: '8991001000033', name: 'Teh Botol Sosro 450ml', price: 5_000 };
@@ -149,6 +150,15 @@ describe('payments', () => {
     ]);
     expect(draft.viewOf(paid, RULES).totals).toMatchObject({ due: 0, change: 6_500 });
     expect(refusedAt(() => draft.addPayment(paid, CASH, 1, RULES))).toMatchObject({ path: 'amount' });
+  });
+
+  it('rounds the cash due to the store’s coin from main’s settings, and still lets a card pay the exact amount', () => {
+    const rules = pricingRules({ ...DEFAULT_SETTINGS, cashRoundingCoin: 100 }, null);
+    const sale = draft.addItem(draft.emptyDraft('d-r'), { code: 'KOPI', name: 'Kopi', price: 3_885 }, 1, rules).draft;
+    expect(draft.viewOf(sale, rules).totals).toMatchObject({ total: 3_800, rounding: 85, due: 3_800, exactDue: 3_885 });
+    expect(refusedAt(() => draft.addPayment(sale, CARD, 3_886, rules))).toMatchObject({ path: 'amount', message: expect.stringContaining('3.885') as unknown });
+    expect(draft.viewOf(draft.addPayment(sale, CARD, 3_885, rules), rules).totals).toMatchObject({ total: 3_885, rounding: 0, due: 0 });
+    expect(draft.pricedSale(sale, pricingRules(DEFAULT_SETTINGS, null)).cashRoundingCoin).toBeUndefined();
   });
 });
 

@@ -35,7 +35,7 @@ function checkout(options: { local: readonly CatalogItem[]; remote?: readonly Ca
     drafts: new DraftStore(db.opened.db),
     outbox,
     sales: new SaleService({ store: outbox, settings: () => ({ ...SETTINGS, outlet: 'Main Store', taxType: NO_TAX.name }), taxes: () => [{ id: 'tax', ...NO_TAX }] }),
-    pricing: () => ({ tax: NO_TAX, taxFallback: null, pointValue: 0, lineLimit: NO_DISCOUNT_LIMIT, saleLimit: NO_DISCOUNT_LIMIT, decimals: 0 }),
+    pricing: () => ({ tax: NO_TAX, taxFallback: null, pointValue: 0, lineLimit: NO_DISCOUNT_LIMIT, saleLimit: NO_DISCOUNT_LIMIT, decimals: 0, cashRoundingCoin: null }),
     paymentMethods: () => [{ name: 'Cash', cash: true }],
     // Cache first, else "DealPOS" (which then caches), as main's resolver does.
     resolve: async (code): Promise<ResolveResult> => {

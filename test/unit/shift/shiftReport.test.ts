@@ -9,7 +9,7 @@ const cash = (amount: number): ShiftSaleFigures['payments'][number] => ({ method
 const card = (amount: number): ShiftSaleFigures['payments'][number] => ({ method: 'Debit Card', amount, cash: false });
 
 function sale(over: Partial<ShiftSaleFigures> & Pick<ShiftSaleFigures, 'total' | 'payments'>): ShiftSaleFigures {
-  return { gross: over.total, discounts: 0, sales: over.total, tax: 0, change: 0, ...over };
+  return { gross: over.total, discounts: 0, rounding: 0, sales: over.total, tax: 0, change: 0, ...over };
 }
 
 const EMPTY: ShiftFigures = { openingFloat: 0, sales: [], returns: [], movements: [] };
@@ -48,6 +48,18 @@ describe('shiftTotals', () => {
         ],
       },
       expect: { saleCount: 2, gross: 107_000, discounts: 10_000, sales: 97_000, tax: 10_670, salesTotal: 107_670, cashSales: 99_900, expectedCash: 99_900 },
+    },
+    {
+      name: 'cash rounding counts among the discounts and on its own; the drawer expects the rounded cash',
+      figures: {
+        ...EMPTY,
+        sales: [
+          // Rp 3.885 rounded to 3.800 and paid with 5.000; a card sale stays exact.
+          sale({ gross: 3_885, discounts: 85, rounding: 85, sales: 3_800, total: 3_800, payments: [cash(5_000)], change: 1_200 }),
+          sale({ gross: 3_885, total: 3_885, payments: [card(3_885)] }),
+        ],
+      },
+      expect: { discounts: 85, rounding: 85, sales: 7_685, salesTotal: 7_685, cashSales: 3_800, expectedCash: 3_800 },
     },
     {
       name: 'cash in adds, cash out takes, a no-sale opening moves nothing',

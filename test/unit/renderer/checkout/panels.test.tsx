@@ -243,6 +243,28 @@ describe('PaymentPanel', () => {
     expect(onComplete).toHaveBeenCalledTimes(1);
   });
 
+  it('rounds the cash due down to the store’s coin, starts quick cash there, and charges a card the exact amount', async () => {
+    const user = userEvent.setup();
+    await openSale({ pricing: { tax: ppn11, cashRoundingCoin: 100 } });
+    await add('RICE-5');
+    render(<StorePayment onComplete={() => undefined} />);
+    // 72.500 + 11 % = 80.475; 68 off before tax makes 72.432 + 7.968 = 80.400 in cash.
+    expect(screen.getByTestId('pay-rounding').textContent).toBe(`−${rp(68)}`);
+    expect(screen.getByText('Rounding (before tax)')).toBeTruthy();
+    expect(screen.getByTestId('pay-total').textContent).toBe(rp(80_400));
+    const amount = screen.getByTestId('pay-amount') as HTMLInputElement;
+    expect(amount.value).toBe('80400');
+    expect(screen.getAllByRole('button', { name: /Rp/ }).map((b) => b.textContent)).toEqual([`Exact ${rp(80_400)} F5`, `${rp(85_000)} F6`, `${rp(90_000)} F7`, `${rp(100_000)} F8`]);
+
+    await user.click(screen.getByTestId('pay-method-BCA Debit'));
+    await expect.poll(() => amount.value).toBe('80475');
+    expect(screen.getByTestId('pay-exact').textContent).toBe(`Exact ${rp(80_475)} F5`);
+    await user.keyboard('{F5}');
+    await expect.poll(() => screen.getByTestId('pay-state').textContent).toBe('Paid in full');
+    expect(screen.getByTestId('pay-total').textContent).toBe(rp(80_475));
+    expect(screen.queryByTestId('pay-rounding')).toBeNull();
+  });
+
   it('pays the exact amount with F5', async () => {
     const user = userEvent.setup();
     await openSale();

@@ -24,6 +24,7 @@ describe('store settings draft', () => {
     ['invoiceNumberPrefix', { invoiceNumberPrefix: 'R 1' }, 'settings.error.prefix'],
     ['receiptFooter', { receiptFooter: 'x'.repeat(501) }, 'settings.error.text'],
     ['register', { register: 'r'.repeat(101) }, 'settings.error.name'],
+    ['cashRoundingCoin', { cashRoundingCoin: '1' }, 'settings.error.cashRounding'],
   ] as const)('rejects a bad %s with that field’s message', (field, change, message) => {
     const check = checkDraft(saved, { ...draftFrom(saved), ...change });
     expect(check.ok).toBe(false);
@@ -42,6 +43,15 @@ describe('store settings draft', () => {
     if (check.ok) {
       expect(changedSettings(saved, check.settings)).toEqual({ register: null, maxLineDiscountPercent: 15, receiptFooter: 'Terima kasih' });
     }
+  });
+
+  it('turns cash rounding on as a coin in minor units, and off again as null', () => {
+    const on = checkDraft(saved, { ...draftFrom(saved), cashRoundingCoin: '100' });
+    expect(on.ok && changedSettings(saved, on.settings)).toEqual({ cashRoundingCoin: 100 });
+    const withCoin = { ...saved, cashRoundingCoin: 500 };
+    expect(draftFrom(withCoin).cashRoundingCoin).toBe('500');
+    const off = checkDraft(withCoin, { ...draftFrom(withCoin), cashRoundingCoin: '' });
+    expect(off.ok && changedSettings(withCoin, off.settings)).toEqual({ cashRoundingCoin: null });
   });
 
   it('maps main’s validation issues onto fields and ignores unknown paths', () => {

@@ -42,7 +42,7 @@ const NO_APPROVALS: ApprovalGate = {
 export function handleCheckoutInMain(options: MainCheckoutOptions): () => void {
   const db = tempDatabase('checkout.db');
   const outbox = new OutboxStore(db.opened.db);
-  const pricing: PricingRules = { tax: NO_TAX, taxFallback: null, pointValue: 0, lineLimit: NO_DISCOUNT_LIMIT, saleLimit: NO_DISCOUNT_LIMIT, decimals: 0, ...options.pricing };
+  const pricing: PricingRules = { tax: NO_TAX, taxFallback: null, pointValue: 0, lineLimit: NO_DISCOUNT_LIMIT, saleLimit: NO_DISCOUNT_LIMIT, decimals: 0, cashRoundingCoin: null, ...options.pricing };
   // The recorder checks the sale's tax against the configured one: configure the tax main prices with.
   const sales = new SaleService({
     store: outbox,

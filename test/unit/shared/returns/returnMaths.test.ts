@@ -93,6 +93,24 @@ describe('what a return gives back', () => {
     expect(nets.reduce((a, b) => a + b, 0)).toBe(computeTotals(withPoints).taxable);
   });
 
+  it.each([
+    { tax: PPN_ADDED, name: 'tax added' },
+    { tax: PPN_INCLUDED, name: 'tax included' },
+    { tax: { name: 'No Tax', rateBasisPoints: 0, inclusive: false }, name: 'no tax' },
+  ])('a cash-rounded sale refunds what the customer paid, whole or in parts, never rounded again ($name)', ({ tax }) => {
+    const draft = sale(tax, { cashRoundingCoin: 500 });
+    const paid = computeTotals(draft);
+    const rounded = { ...draft, payments: [{ ...CASH, amount: paid.total }] };
+    const original = computeTotals(rounded);
+    expect(original.rounding).toBeGreaterThan(0);
+    const all = rounded.lines.map((line, index) => ({ line: index, quantity: line.quantity }));
+    expect(returned(rounded, new Map(), all).totals.total).toBe(original.total);
+    // Indomie one by one, then the rest: the parts add up to the same refund.
+    const parts = [0, 1, 2].map((before) => returned(rounded, new Map([[0, before]]), [{ line: 0, quantity: 1 }]).totals.taxable);
+    const rest = returned(rounded, new Map(), [{ line: 1, quantity: 1 }, { line: 2, quantity: 7 }]).totals.taxable;
+    expect(parts.reduce((a, b) => a + b, 0) + rest).toBe(original.taxable);
+  });
+
   it('returns a weighed pack whole, at what it was worth', () => {
     const weighed: SaleDraft = { ...sale(PPN_ADDED), lines: [{ variantCode: 'W', name: 'Keju', quantity: 1, unitPrice: 120_000, discount: null, weightGrams: 333 }], saleDiscount: null };
     const { totals } = returned(weighed, new Map(), [{ line: 0, quantity: 1 }]);

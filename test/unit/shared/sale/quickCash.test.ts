@@ -5,6 +5,8 @@ describe('quickCashAmounts', () => {
   it.each([
     // The example: the notes people hand over for Rp 3.885.
     [3_885, 0, [3_885, 5_000, 10_000, 20_000, 50_000, 100_000]],
+    // The same sale with cash rounded to a Rp 100 coin: the buttons start at the rounded cash due.
+    [3_800, 0, [3_800, 5_000, 10_000, 20_000, 50_000, 100_000]],
     [37_500, 0, [37_500, 40_000, 50_000, 100_000]],
     [100_000, 0, [100_000]],
     [95_000, 0, [95_000, 100_000]],
