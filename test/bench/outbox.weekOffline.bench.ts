@@ -28,11 +28,18 @@ const LOOKUP_EVERY_MS = 30_000;
 const BATCH_REQUEST_MS = 600;
 const LOOKUP_REQUEST_MS = 300;
 
+interface Memory {
+  readonly rss: number;
+  readonly heapUsed: number;
+  readonly heapTotal: number;
+}
+
 interface ProbeResult {
   readonly atBacklog: number[];
   readonly atEmpty: number[];
-  readonly rssAfterFirst: number;
-  readonly rssAtEnd: number;
+  readonly afterFirst: Memory;
+  readonly halfway: Memory;
+  readonly atEnd: Memory;
   readonly bytesPerSale: number;
   readonly pending: { readonly backlog: number; readonly empty: number };
 }
@@ -51,12 +58,17 @@ export function soak(): BenchRow[] {
     const backlog = [...result.atBacklog].sort((a, b) => a - b);
     const empty = [...result.atEmpty].sort((a, b) => a - b);
     const ratio = percentile(backlog, 99) / percentile(empty, 99);
-    const growthMb = (result.rssAtEnd - result.rssAfterFirst) / 1e6;
+    const mb = (from: Memory, to: Memory, key: keyof Memory): number => (to[key] - from[key]) / 1e6;
+    const growthMb = mb(result.afterFirst, result.atEnd, 'rss');
     return [
       { name: 'sale.complete p99 at 20,000 pending ÷ at 0 pending', area: 'outbox', value: ratio, unit: '×', goal: '≤ 1.2×', ok: ratio <= 1.2 },
       { name: '  sale.complete p99 at 20,000 pending', area: 'outbox', value: percentile(backlog, 99), unit: 'ms', goal: '-', ok: null },
       { name: '  sale.complete p99 at 0 pending (same run, interleaved)', area: 'outbox', value: percentile(empty, 99), unit: 'ms', goal: '-', ok: null },
       { name: 'host RSS growth over a 20,000-sale soak (1,000th → 20,000th sale)', area: 'outbox', value: growthMb, unit: 'MB', goal: '≤ 20 MB', ok: growthMb <= 20 },
+      // Where it goes: V8 sizing its young generation up under the soak's pace (reserved, not in use), then flat.
+      { name: '  of which V8 heap reserved (heapTotal)', area: 'outbox', value: mb(result.afterFirst, result.atEnd, 'heapTotal'), unit: 'MB', goal: '-', ok: null },
+      { name: '  V8 heap in use growth, same span (after a full GC)', area: 'outbox', value: mb(result.afterFirst, result.atEnd, 'heapUsed'), unit: 'MB', goal: '-', ok: null },
+      { name: '  host RSS growth over the second half (10,000th → 20,000th sale)', area: 'outbox', value: mb(result.halfway, result.atEnd, 'rss'), unit: 'MB', goal: '-', ok: null },
       { name: 'database size per queued sale', area: 'outbox', value: result.bytesPerSale / 1024, unit: 'KiB', goal: '-', ok: null },
     ];
   } finally {

@@ -3,8 +3,9 @@
  * after a collection). Main's checkout with no DealPOS account rings up `sales` sales through the
  * real sale.* handlers, all of which stay queued, then `sale.complete` is timed on that backlog and
  * on a second register whose queue stays empty (each sale marked synced at once), interleaved sale
- * by sale so disk noise hits both alike. Prints JSON: the two sets of times (ms), the RSS after the
- * first `window` sales and after the soak, and the database's bytes per sale.
+ * by sale so disk noise hits both alike. Prints JSON: the two sets of times (ms), the memory (RSS,
+ * V8 heap in use and reserved) after the first `window` sales, halfway and after the soak, and the
+ * database's bytes per sale.
  * Usage: node --expose-gc --import tsx test/bench/weekOfflineProbe.ts <dir> <sales> <window>
  */
 import fs from 'node:fs';
@@ -26,18 +27,21 @@ async function main(): Promise<void> {
   const file = path.join(dir, 'backlog.db');
   const backlog = openBenchCheckout(file);
   const empty = openBenchCheckout(path.join(dir, 'empty.db'));
-  const rss = (): number => {
+  const memory = (): { rss: number; heapUsed: number; heapTotal: number } => {
     global.gc?.();
-    return process.memoryUsage().rss;
+    const { rss, heapUsed, heapTotal } = process.memoryUsage();
+    return { rss, heapUsed, heapTotal };
   };
   try {
     let draftId = (await backlog.handlers['sale.current']({})).sale.draftId;
-    let rssAfterFirst = 0;
+    let afterFirst = memory();
+    let halfway = afterFirst;
     for (let i = 0; i < sales; i++) {
       draftId = (await completeOne(backlog, draftId)).next;
-      if (i === window - 1) rssAfterFirst = rss();
+      if (i === window - 1) afterFirst = memory();
+      if (i === Math.floor(sales / 2) - 1) halfway = memory();
     }
-    const rssAtEnd = rss();
+    const atEnd = memory();
     backlog.opened.db.pragma('wal_checkpoint(TRUNCATE)');
     const bytesPerSale = fs.statSync(file).size / sales;
 
@@ -55,7 +59,7 @@ async function main(): Promise<void> {
       empty.outbox.store.markSynced(b.localId, `server-${i}`, Date.now());
     }
     const pending = { backlog: backlog.outbox.store.stats().pending, empty: empty.outbox.store.stats().pending };
-    process.stdout.write(`${JSON.stringify({ atBacklog, atEmpty, rssAfterFirst, rssAtEnd, bytesPerSale, pending })}\n`);
+    process.stdout.write(`${JSON.stringify({ atBacklog, atEmpty, afterFirst, halfway, atEnd, bytesPerSale, pending })}\n`);
   } finally {
     await backlog.close();
     await empty.close();
