@@ -3,7 +3,7 @@
  * 127.0.0.1 (its bytes decoded back, its ESC/POS status answered), and a print that fails mid-job
  * or for lack of paper shown with a retry while the next sale goes on.
  */
-import { expect, test } from './bootstrap';
+import { expect, test, type AppHarness } from './bootstrap';
 import { ITEMS, openStore, scan } from './checkout/checkoutHarness';
 import { checkScreen } from './shell/screenCheck';
 import { decodeEscPos } from '../support/escposDecoder';
@@ -29,6 +29,19 @@ async function sellOne(page: Page, code: string): Promise<string> {
   const number = (await page.getByTestId('receipt').getByTestId('receipt-number').textContent()) ?? '';
   expect(number).not.toBe('');
   return number;
+}
+
+/** This test's TCP printer at 80 mm, without a drawer or logo. */
+async function useTestPrinter(app: AppHarness, { autoPrint }: { readonly autoPrint: boolean }): Promise<void> {
+  await app.services.handlers['printing.updateSettings']({
+    transport: 'network',
+    address: printer.address,
+    queue: '',
+    paperWidth: 80,
+    autoPrint,
+    drawer: { enabled: false, pin: 2, onMs: 100, offMs: 500 },
+    logo: null,
+  });
 }
 
 const barcodeOf = (job: Uint8Array | undefined): string | undefined => {
@@ -85,15 +98,7 @@ test.describe('receipt printer', () => {
 
   test('a print that fails mid-job is shown with a retry while the next sale goes on; the retry prints it once', async ({ page, app }, testInfo) => {
     await openStore(app, page);
-    await app.services.handlers['printing.updateSettings']({
-      transport: 'network',
-      address: printer.address,
-      queue: '',
-      paperWidth: 80,
-      autoPrint: true,
-      drawer: { enabled: false, pin: 2, onMs: 100, offMs: 500 },
-      logo: null,
-    });
+    await useTestPrinter(app, { autoPrint: true });
     printer.behave({ kind: 'closesAfter', bytes: 40 });
     const first = await sellOne(page, ITEMS.indomie.code);
     await page.keyboard.press('Enter');
@@ -121,15 +126,7 @@ test.describe('receipt printer', () => {
 
   test('a printer out of paper says so with a retry while the next sale goes on; with paper loaded the retry prints it, and a low roll is noticed', async ({ page, app }, testInfo) => {
     await openStore(app, page);
-    await app.services.handlers['printing.updateSettings']({
-      transport: 'network',
-      address: printer.address,
-      queue: '',
-      paperWidth: 80,
-      autoPrint: true,
-      drawer: { enabled: false, pin: 2, onMs: 100, offMs: 500 },
-      logo: null,
-    });
+    await useTestPrinter(app, { autoPrint: true });
     printer.condition({ paper: 'end' });
     const first = await sellOne(page, ITEMS.indomie.code);
     await page.keyboard.press('Enter');
@@ -163,15 +160,7 @@ test.describe('receipt printer', () => {
   test('any receipt of today is reprinted from the list of today’s sales (1366×768)', async ({ page, app }, testInfo) => {
     await page.setViewportSize({ width: 1366, height: 768 });
     await openStore(app, page);
-    await app.services.handlers['printing.updateSettings']({
-      transport: 'network',
-      address: printer.address,
-      queue: '',
-      paperWidth: 80,
-      autoPrint: false,
-      drawer: { enabled: false, pin: 2, onMs: 100, offMs: 500 },
-      logo: null,
-    });
+    await useTestPrinter(app, { autoPrint: false });
     const sold: string[] = [];
     for (const item of [ITEMS.indomie, ITEMS.tehBotol, ITEMS.indomie]) {
       sold.push(await sellOne(page, item.code));

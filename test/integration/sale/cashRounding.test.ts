@@ -8,11 +8,10 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RecordedSale } from '../../../shared/contract/sale';
-import type { Discount } from '../../../shared/sale/sale';
 import { SIMULATOR_ASSUMPTIONS } from '../../../main/dealpos/assumptions';
 import { DEMO_FIXTURES } from '../../../main/simulator/demoData';
 import type { Simulator } from '../../../main/simulator/simulatorServer';
-import type { ContractCall } from '../../support/checkout';
+import { ringDiscountedBasket, type ContractCall, type DiscountedBasket } from '../../support/checkout';
 import { connectedCounter, type ConnectedCounter } from '../../support/connectedCounter';
 import { until } from '../store/harness';
 
@@ -33,13 +32,10 @@ beforeAll(async () => {
 });
 afterAll(() => counter.close());
 
-interface Case {
+interface Case extends DiscountedBasket {
   readonly name: string;
   readonly tax: string;
   readonly coin: number;
-  readonly items: ReadonlyArray<{ readonly code: string; readonly quantity: number; readonly discount?: Discount }>;
-  readonly saleDiscount?: Discount;
-  readonly points?: { readonly customer: keyof typeof DEMO_FIXTURES.customers; readonly points: number };
   /** Paid by card before the rest is paid in cash; `'all'` pays everything by card. */
   readonly card?: number | 'all';
   /** Whether the cash part leaves something to round (the case is about rounding, so it must). */
@@ -107,21 +103,7 @@ const CASES: readonly Case[] = [
 
 async function ring(sale: Case): Promise<RecordedSale> {
   await call('settings.update', { taxType: sale.tax, cashRoundingCoin: sale.coin });
-  let view = (await call('sale.current', {})).sale;
-  for (const item of sale.items) {
-    const added = await call('sale.addItem', { draftId: view.draftId, code: item.code, quantity: item.quantity });
-    view = added.sale;
-    if (item.discount) view = await call('sale.setLineDiscount', { draftId: view.draftId, lineId: added.lineId, discount: item.discount });
-  }
-  if (sale.saleDiscount) view = await call('sale.setSaleDiscount', { draftId: view.draftId, discount: sale.saleDiscount });
-  if (sale.points) {
-    const customer = DEMO_FIXTURES.customers[sale.points.customer];
-    await call('customer.lookup', { by: 'code', value: customer.code });
-    await call('sale.setCustomer', { draftId: view.draftId, customerId: customer.id });
-    const { proof } = await call('customer.verifyPin', { customerId: customer.id, pin: customer.pin });
-    await call('sale.acceptPinProof', { draftId: view.draftId, proof: proof ?? '' });
-    view = await call('sale.redeemPoints', { draftId: view.draftId, points: sale.points.points });
-  }
+  let view = await ringDiscountedBasket(call, sale);
   if (sale.card !== undefined) view = await call('sale.addPayment', { draftId: view.draftId, method: CARD, amount: sale.card === 'all' ? view.totals.exactDue : sale.card });
   if (view.totals.due > 0) view = await call('sale.addPayment', { draftId: view.draftId, method: 'Cash', amount: view.totals.due });
   return (await call('sale.complete', { draftId: view.draftId })).recorded;

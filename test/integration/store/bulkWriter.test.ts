@@ -53,7 +53,7 @@ afterEach(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function makeSync(events: CatalogProgressSnapshot[] = [], timer: SyncTimer = promptTimer): CatalogSync {
+function makeSync(events: CatalogProgressSnapshot[] = [], { timer = promptTimer, through = writer }: { timer?: SyncTimer; through?: BulkWriter } = {}): CatalogSync {
   const sync = new CatalogSync({
     client: clientFor(sim),
     catalog: new CatalogStore(handle.db, () => null),
@@ -64,7 +64,7 @@ function makeSync(events: CatalogProgressSnapshot[] = [], timer: SyncTimer = pro
     commitEveryRows: 1_000,
     timer,
     retryMs: 10,
-    writer,
+    writer: through,
   });
   syncs.push(sync);
   return sync;
@@ -115,7 +115,7 @@ it('a worker that dies mid-commit is a catalog sync error with a message; the pa
 it('a page DealPOS sends in another shape is read on the worker and stops the sync with the field it got wrong; nothing of it is stored', async () => {
   const events: CatalogProgressSnapshot[] = [];
   // No retry fires during the test: the stop is what is checked.
-  const sync = makeSync(events, { set: () => () => undefined });
+  const sync = makeSync(events, { timer: { set: () => () => undefined } });
   sim.faults.mutateNext(1, (body) => (Array.isArray(body) ? body.map((row: object) => ({ ...row, UnitPrice: 'free' })) : body), { path: 'Variant' });
   const catalog = new CatalogStore(handle.db, () => null);
   sync.start();
@@ -142,19 +142,7 @@ it('a worker that dies between reading a page and storing its commit loses those
       },
     },
   });
-  const sync = new CatalogSync({
-    client: clientFor(sim),
-    catalog: new CatalogStore(handle.db, () => null),
-    state: new AppStateStore(handle.db),
-    currencyDecimals: () => 0,
-    onProgress: (p) => events.push(p),
-    pageSize: 500,
-    commitEveryRows: 1_000,
-    timer: promptTimer,
-    retryMs: 10,
-    writer: dying,
-  });
-  syncs.push(sync);
+  const sync = makeSync(events, { through: dying });
   const catalog = new CatalogStore(handle.db, () => null);
   sync.start();
   await until(() => sync.progress().state === 'complete', 'the retried pass to complete', 60_000);
