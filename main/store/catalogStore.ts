@@ -68,7 +68,7 @@ export class CatalogStore {
   private readonly countStmt: Database.Statement<[], { n: number }>;
   private readonly shortestStmt: Database.Statement<[], { n: number | null }>;
   private readonly deleteStaleStmt: Database.Statement<[number]>;
-  private readonly upsertManyTx: (records: readonly VariantRecord[], generation: number) => void;
+  private readonly upsertManyTx: (records: readonly VariantRecord[], generation: number, stop: () => boolean) => number;
 
   constructor(
     readonly db: Database.Database,
@@ -95,8 +95,14 @@ export class CatalogStore {
     this.countStmt = db.prepare('SELECT COUNT(*) AS n FROM variant');
     this.shortestStmt = db.prepare('SELECT MIN(length(code)) AS n FROM variant');
     this.deleteStaleStmt = db.prepare('DELETE FROM variant WHERE sync_generation < ?');
-    this.upsertManyTx = db.transaction((records: readonly VariantRecord[], generation: number) => {
-      for (const record of records) this.upsertOne(record, generation);
+    this.upsertManyTx = db.transaction((records: readonly VariantRecord[], generation: number, stop: () => boolean) => {
+      let stored = 0;
+      for (const record of records) {
+        this.upsertOne(record, generation);
+        stored++;
+        if (stop()) break;
+      }
+      return stored;
     });
   }
 
@@ -125,8 +131,16 @@ export class CatalogStore {
    * sync cursor). `generation` marks rows seen by the current full pass; 0 for one-off lookups.
    */
   upsertMany(records: readonly VariantRecord[], generation = 0): void {
+    this.upsertUntil(records, generation, () => false);
+  }
+
+  /**
+   * Upserts `records` in order, in one transaction, until `stop()` says so (checked after each row,
+   * so at least one is stored). Returns how many were stored.
+   */
+  upsertUntil(records: readonly VariantRecord[], generation: number, stop: () => boolean): number {
     try {
-      this.upsertManyTx(records, generation);
+      return this.upsertManyTx(records, generation, stop);
     } catch (error) {
       throw toStoreError(error, 'saving catalog items');
     }

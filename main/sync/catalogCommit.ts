@@ -3,8 +3,9 @@
  * the sync cursor. Runs on the bulk writer thread in the app (main/workers/bulkWriter.worker.ts),
  * or inline where no worker is wanted (tests, the ingest bench's in-process rows).
  *
- * The rows go in transactions of ROWS_PER_TRANSACTION, each taken through `chunk` (the write
- * gate), so a scan or a sale on main waits at most one short transaction. The cursor goes in the
+ * The rows go in transactions of at most ROWS_PER_TRANSACTION, each taken through `chunk` (the
+ * write gate); one ends early, after the row in progress, as soon as main asks for the gate, so a
+ * scan or a sale on main waits for one row and a commit, not a whole chunk. The cursor goes in the
  * last one only: a crash between two leaves rows stored that the cursor does not count yet, and the
  * resumed pass fetches and upserts them again — never a cursor ahead of the rows.
  */
@@ -47,9 +48,10 @@ export function applyCatalogCommit(
   stores: { readonly catalog: CatalogStore; readonly state: AppStateStore },
   commit: CatalogCommit,
   chunk: <T>(write: () => T) => T = (write) => write(),
+  mainWaiting: () => boolean = () => false,
 ): void {
   try {
-    storeChunks(stores, commit, chunk);
+    storeChunks(stores, commit, chunk, mainWaiting);
   } catch (error) {
     // SQLite's own text ("database or disk is full") becomes the store's wording, which says what to
     // do, and the same words whichever write of the commit met the full disk (rows or cursor).
@@ -62,23 +64,28 @@ function storeChunks(
   stores: { readonly catalog: CatalogStore; readonly state: AppStateStore },
   commit: CatalogCommit,
   chunk: <T>(write: () => T) => T,
+  mainWaiting: () => boolean,
 ): void {
   const { catalog, state } = stores;
   const db = catalog.db;
-  const count = Math.max(1, Math.ceil(commit.records.length / ROWS_PER_TRANSACTION));
-  for (let i = 0; i < count; i++) {
-    const rows = commit.records.slice(i * ROWS_PER_TRANSACTION, (i + 1) * ROWS_PER_TRANSACTION);
-    const final = i === count - 1;
+  const { records } = commit;
+  let stored = 0;
+  for (;;) {
     // Catalog pages can be fetched again, so they skip the per-commit fsync sales need.
-    chunk(() =>
+    const done = chunk(() =>
       withRelaxedDurability(db, () =>
         db.transaction(() => {
-          catalog.upsertMany(rows, commit.generation);
-          if (!final) return;
+          const rows = records.slice(stored, stored + ROWS_PER_TRANSACTION);
+          // Main asked for the gate (a scan's draft, a sale): commit the rows so far, so its write
+          // waits for one row rather than for the rest of the chunk.
+          if (rows.length > 0) stored += catalog.upsertUntil(rows, commit.generation, mainWaiting);
+          if (stored < records.length) return false;
           if (commit.last) catalog.deleteNotSeenSince(commit.generation);
           state.set(CATALOG_CURSOR_KEY, commit.cursor);
+          return true;
         }).immediate(),
       ),
     );
+    if (done) return;
   }
 }

@@ -58,7 +58,7 @@ function commitStaged(batch: number, records: number, meta: CatalogCommitMeta): 
   const kept = staged.batch === batch ? staged.records : [];
   if (kept.length !== records) throw new Error(`the writer holds ${kept.length} of the ${records} rows fetched for this commit`);
   staged = { batch: -1, records: [] };
-  applyCatalogCommit({ catalog, state }, { ...meta, records: kept }, chunk);
+  applyCatalogCommit({ catalog, state }, { ...meta, records: kept }, chunk, () => gate.mainWaiting());
 }
 
 /** SQLite's own failures (a checkpoint's too) get the store's wording (a full disk: storage_full, saying what to do). */

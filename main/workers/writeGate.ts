@@ -70,6 +70,11 @@ export class WriteGate {
     if (Atomics.compareExchange(this.cells, LOCK, WORKER, FREE) === WORKER) Atomics.notify(this.cells, LOCK);
   }
 
+  /** Worker thread, inside a chunk: main is waiting for the gate, so the chunk should end soon. */
+  mainWaiting(): boolean {
+    return Atomics.load(this.cells, MAIN_WANTS) === 1;
+  }
+
   /** Worker thread: runs one chunk holding the gate; waits while main wants to write. */
   runAsWorker<T>(chunk: () => T): T {
     for (;;) {
