@@ -168,11 +168,34 @@ export function paced(scanner: Scanner, everyMs: number): Scanner {
 }
 
 /**
- * Scans `code` and waits until the probe has seen the `expected`-th row painted. The wait ends on
- * the probe's event, not by polling frames, so the harness does not itself keep the page producing
- * frames while a scan is measured.
+ * Scans `code` and waits until the probe has seen the `expected`-th row painted; returns how many
+ * times the driver's keys split it first. The driver stamps each key when it sends it, and on a
+ * loaded machine its 2 ms timer can fire late: a gap over the wedge detector's 50 ms splits the code
+ * ("Unknown code 596.") and no row comes. That is the harness, not the app: the scan field is
+ * cleared and the code scanned again (up to twice), and the caller reports the count.
  */
-export async function scanOne(page: Page, scanner: Scanner, code: string, expected: number): Promise<void> {
+export async function scanOne(page: Page, scanner: Scanner, code: string, expected: number): Promise<number> {
+  for (let splits = 0; ; splits++) {
+    try {
+      await scanAndWait(page, scanner, code, expected);
+      return splits;
+    } catch (error) {
+      const feedback = await page.getByTestId('scan-feedback').allInnerTexts();
+      const split = feedback.some((text) => text.includes('Unknown code') && !text.includes(`Unknown code ${code}.`));
+      if (splits >= 2 || !split) {
+        const why = error instanceof Error ? error.message : String(error);
+        throw new Error(`${why} (code ${code}; the checkout says: ${feedback.join(' | ') || 'nothing'})`, { cause: error });
+      }
+      await page.getByTestId('scan-input').fill('');
+    }
+  }
+}
+
+/**
+ * The wait ends on the probe's event, not by polling frames, so the harness does not itself keep
+ * the page producing frames while a scan is measured.
+ */
+async function scanAndWait(page: Page, scanner: Scanner, code: string, expected: number): Promise<void> {
   // Listen first, then scan.
   const painted = page.evaluate(
     (n) =>

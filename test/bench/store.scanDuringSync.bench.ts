@@ -72,20 +72,7 @@ export async function run(): Promise<BenchRow[]> {
       for (let line = 0; line < LINES_PER_SALE; line++) {
         const code = codes[duringSync.length % codes.length] ?? '';
         const syncing = completed === null;
-        for (let attempt = 1; ; attempt++) {
-          try {
-            await scanOne(page, scanner, code, duringSync.length + 1);
-            break;
-          } catch (error) {
-            // On a loaded machine the driver's 2 ms key timer can fire late: a gap over the wedge
-            // detector's 50 ms splits the code ("Unknown code 596") and no row comes. Not a figure
-            // of the app's: counted, the field cleared, and the code scanned again.
-            const feedback = await page.getByTestId('checkout-screen').innerText();
-            if (attempt >= 3 || !feedback.includes('Unknown code')) throw error;
-            split += 1;
-            await page.getByTestId('scan-input').fill('');
-          }
-        }
+        split += await scanOne(page, scanner, code, duringSync.length + 1);
         duringSync.push(syncing && completed === null);
       }
       await completeSale(page);
