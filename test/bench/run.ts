@@ -50,7 +50,8 @@ async function main(): Promise<void> {
   const files = fs
     .readdirSync(dir)
     .filter((f) => f.endsWith('.bench.ts'))
-    .filter((f) => !only || f.startsWith(`${only}.`))
+    // An area (`store`) or a file's prefix (`store.busyMain`); `store.` reads as `store`.
+    .filter((f) => !only || f.startsWith(`${only.replace(/\.+$/, '')}.`))
     .sort();
   const rows: BenchRow[] = [];
   for (const file of files) {

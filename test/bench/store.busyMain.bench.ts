@@ -8,7 +8,7 @@
  *    main's event-loop delay p99 over the sync (monitorEventLoopDelay), resolve p99, that write's p99.
  * 2. Retention of 100,000 synced sales on the bulk writer thread while main resolves a code every
  *    5 ms: resolve p99.
- * The scan → row painted row during a sync (Playwright) is not here yet; see the README.
+ * The scan → row painted row during a sync (Chromium, the renderer) is store.scanDuringSync.bench.ts.
  */
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
