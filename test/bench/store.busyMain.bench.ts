@@ -5,7 +5,8 @@
  * 1. A full sync of 200,000 variants from a simulator in its own process, quota lifted (so pages
  *    come back to back), while main resolves a cached code every 20 ms (CodeResolver, as
  *    `catalog.resolve` does) and saves the sale in progress every 100 ms (DraftStore, as a scan does):
- *    main's event-loop delay p99 over the sync (monitorEventLoopDelay), resolve p99, that write's p99.
+ *    main's event-loop delay p99 over the sync (monitorEventLoopDelay, less its 10 ms sampling
+ *    interval, as the app's monitor reports it), resolve p99, that write's p99.
  * 2. Retention of 100,000 synced sales on the bulk writer thread while main resolves a code every
  *    5 ms: resolve p99.
  * The scan → row painted row during a sync (Chromium, the renderer) is store.scanDuringSync.bench.ts.
@@ -16,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { CodeResolver } from '../../main/catalog/codeResolver';
+import { LOOP_SAMPLE_RESOLUTION_MS, loopDelayMs } from '../../main/diagnostics/eventLoopMonitor';
 import { DealPosClient } from '../../main/dealpos/dealPosClient';
 import { RequestBudget } from '../../main/dealpos/requestBudget';
 import { DEMO_FIXTURES } from '../../main/simulator/demoData';
@@ -69,7 +71,7 @@ async function syncWhileServing(root: string): Promise<BenchRow[]> {
     drafts.create(draft, Date.now());
     const { indomie } = DEMO_FIXTURES.variants;
 
-    const delay = monitorEventLoopDelay({ resolution: 10 });
+    const delay = monitorEventLoopDelay({ resolution: LOOP_SAMPLE_RESOLUTION_MS });
     const resolveMs: number[] = [];
     const writeMs: number[] = [];
     const started = performance.now();
@@ -92,11 +94,12 @@ async function syncWhileServing(root: string): Promise<BenchRow[]> {
     const syncS = (performance.now() - started) / 1000;
     await sync.close();
     if (catalog.count() < VARIANTS) throw new Error(`the sync stored ${catalog.count()} of ${VARIANTS}`);
-    const p99 = delay.percentile(99) / 1e6;
+    // The histogram holds whole timer intervals; the delay is what lies beyond the resolution.
+    const p99 = loopDelayMs(delay.percentile(99));
     const resolveP99 = percentile(sorted(resolveMs), 99);
     return [
       { name: 'main event-loop delay p99 during a full catalog sync (200k variants, quota lifted)', area: 'store', value: p99, unit: 'ms', goal: '≤ 10 ms', ok: p99 <= 10 },
-      { name: '  max', area: 'store', value: delay.max / 1e6, unit: 'ms', goal: '-', ok: null },
+      { name: '  max', area: 'store', value: loopDelayMs(delay.max), unit: 'ms', goal: '-', ok: null },
       { name: `  catalog.resolve (cache hit) p99 during that sync, ${resolveMs.length} calls`, area: 'store', value: resolveP99, unit: 'ms', goal: '-', ok: null },
       { name: "  a scan's draft write through the write gate p99 during that sync", area: 'store', value: percentile(sorted(writeMs), 99), unit: 'ms', goal: '-', ok: null },
       { name: '  full sync wall time, bulk writer path (quota lifted)', area: 'store', value: syncS, unit: 's', goal: '-', ok: null },

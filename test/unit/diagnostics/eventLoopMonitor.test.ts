@@ -3,7 +3,7 @@
  * with what was running, and `mainLoop` in the status reports it.
  */
 import { afterEach, expect, it } from 'vitest';
-import { startEventLoopMonitor, type EventLoopMonitor, type MainLoopStatus } from '../../../main/diagnostics/eventLoopMonitor';
+import { loopDelayMs, startEventLoopMonitor, type EventLoopMonitor, type MainLoopStatus } from '../../../main/diagnostics/eventLoopMonitor';
 import { createLogger } from '../../../main/logging/logger';
 
 let monitor: EventLoopMonitor | null = null;
@@ -33,4 +33,14 @@ it('logs a stall over 100 ms naming the calls that ran, and reports it in mainLo
   expect(last?.delayMaxMs).toBeGreaterThanOrEqual(200);
   expect(monitor.snapshot().delayMaxMs).toBeGreaterThanOrEqual(200);
   expect(monitor.snapshot().windowSeconds).toBeGreaterThanOrEqual(2);
+});
+
+it.each([
+  // A quiet loop: the 10 ms timer ticks about every 10 ms, which is no delay at all.
+  [10.3e6, 0.3],
+  [9.2e6, 0],
+  // A 250 ms stall is one 250 ms interval: 240 ms beyond the tick that was due.
+  [250e6, 240],
+])('reads a %d ns interval of the 10 ms sampler as %d ms of delay', (ns, delay) => {
+  expect(loopDelayMs(ns)).toBe(delay);
 });
