@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { formatDateTime, formatDuration } from '../../i18n/t';
+import { formatCount, formatDateTime, formatDuration } from '../../i18n/t';
 import { useLocale, useT } from '../../i18n/useT';
 import { useStore } from '../../state/store';
 
@@ -30,7 +30,8 @@ export function CatalogSection(): React.JSX.Element {
   const state = progress?.state ?? 'idle';
   const total = progress?.total ?? null;
   const done = progress?.done ?? 0;
-  const count = total === null ? t('settings.catalog.progressUnknown', { done }) : t('settings.catalog.progress', { done, total });
+  const n = (value: number): string => formatCount(locale, value);
+  const count = total === null ? t('settings.catalog.progressUnknown', { done: n(done) }) : t('settings.catalog.progress', { done: n(done), total: n(total) });
   return (
     <section className="card" aria-labelledby="catalog-heading" data-testid="settings-catalog">
       <h2 id="catalog-heading">{t('settings.catalog.title')}</h2>

@@ -108,7 +108,7 @@ describe('settings screen', () => {
     serveSettings();
     await renderScreen(<SettingsScreen />);
     const catalog = await screen.findByTestId('settings-catalog');
-    expect(within(catalog).getByTestId('catalog-state').textContent).toContain('500 of 2000 items');
+    expect(within(catalog).getByTestId('catalog-state').textContent).toContain('500 of 2,000 items');
     expect(within(catalog).getByTestId('catalog-state').textContent).toContain('About 2 min left');
     expect(within(catalog).getByTestId('catalog-progress').getAttribute('value')).toBe('500');
     expect(screen.getByTestId('app-data-dir').textContent).toBe(TEST_INFO.dataDir);
