@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startBrowserHost } from '../../../main/browserHost/browserHost';
+import { runHost, serveUntilStdinEnds } from '../hostLifetime';
 import { createServices } from '../../../main/services';
 import { DEMO_FIXTURES } from '../../../main/simulator/demoData';
 import { DEMO_DB_FILE, openDatabase } from '../../../main/store/database';
@@ -72,17 +73,7 @@ async function main(): Promise<void> {
   const host = await startBrowserHost({ services, rendererDir });
   process.stdout.write(`${JSON.stringify({ url: host.url, seedMs })}\n`);
 
-  const shutdown = async (): Promise<void> => {
-    await host.close();
-    await services.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    process.exit(0);
-  };
-  process.stdin.on('end', () => void shutdown());
-  process.stdin.resume();
+  serveUntilStdinEnds(host, services, () => fs.rmSync(dataDir, { recursive: true, force: true }));
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runHost(main);

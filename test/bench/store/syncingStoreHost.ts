@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { startBrowserHost } from '../../../main/browserHost/browserHost';
+import { runHost, serveUntilStdinEnds } from '../hostLifetime';
 import { createServices } from '../../../main/services';
 import { DEMO_FIXTURES } from '../../../main/simulator/demoData';
 import { LIVE_DB_FILE } from '../../../main/store/database';
@@ -80,18 +81,10 @@ async function main(): Promise<void> {
   const host = await startBrowserHost({ services, rendererDir });
   print({ url: host.url });
 
-  const shutdown = async (): Promise<void> => {
-    await host.close();
-    await services.close();
+  serveUntilStdinEnds(host, services, () => {
     simulator.kill('SIGTERM');
     fs.rmSync(dataDir, { recursive: true, force: true });
-    process.exit(0);
-  };
-  process.stdin.on('end', () => void shutdown());
-  process.stdin.resume();
+  });
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runHost(main);
