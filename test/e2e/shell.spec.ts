@@ -58,6 +58,9 @@ test.describe('app shell', () => {
     await page.setViewportSize({ width: 1920, height: 1080 });
     // Connectivity means something only once an account is connected (before that the bar says "Not connected").
     await connectLive(page, app);
+    // DealPOS really goes away first: any answer from it (a catalog page, a lookup) would set the
+    // bar back to online, as it must, and race the status pushed below.
+    app.simulator.faults.offline = true;
     app.services.status.update({
       connectivity: 'offline',
       queue: { pending: 3, needsAttention: 2 },
