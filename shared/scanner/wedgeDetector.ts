@@ -154,12 +154,16 @@ export class WedgeDetector {
   }
 
   /**
-   * Called from a timer after a held key: when no further key came within the gap limit the burst
-   * was not a scan, and the held characters must be given back to the field.
+   * Called from a timer after a held key: when no further key came within the gap limit the held
+   * characters go back to the field (a person typing). The burst stays open by its keys' own times,
+   * as after `releaseFirst`: a busy page can run this timer before keys the scanner sent in time are
+   * handed to it, and such a key, stamped within the gap, still joins the burst and takes them back.
    */
   flush(now: number): WedgeDecision {
     if (this.chars.length === 0 || now - this.lastAt <= this.settings.maxGapMs) return PASS;
-    return this.endBurst(PASS);
+    const held = this.chars.slice(this.passed).join('');
+    this.passed = this.chars.length;
+    return held.length > 0 ? { kind: 'release', text: held } : PASS;
   }
 
   /** The keys of the burst still in progress at `at` (empty between bursts and after a gap too long for a scanner). */

@@ -189,6 +189,28 @@ describe('WedgeDetector', () => {
       expect(detector.key(key('Enter', 25 * 13))).toEqual({ kind: 'scan', code: '5901234123457', leaked: 0 });
     });
 
+    it('keeps a scan whole when a busy page runs the release timer before keys the scanner sent in time', () => {
+      // The scanner sent every key 8 ms apart, but the page was handed the second one only after its
+      // timers had given the first back to the field; the key's own time still places it in the burst.
+      const detector = new WedgeDetector();
+      const typed = ['9', 'timer', ...'910010000012', 'Enter'];
+      const decisions: WedgeDecision[] = [detector.key(key('9', 0), hold), detector.flush(120)];
+      [...'910010000012'].forEach((k, i) => decisions.push(detector.key(key(k, 8 * (i + 1)), hold)));
+      decisions.push(detector.key(key('Enter', 8 * 13)));
+      expect(decisions[1]).toEqual({ kind: 'release', text: '9' });
+      expect(decisions[2]).toEqual({ kind: 'hold', takeBack: '9' });
+      expect(decisions.at(-1)).toEqual({ kind: 'scan', code: '9910010000012', leaked: 0 });
+      expect(fieldText(decisions, typed)).toBe('');
+    });
+
+    it('after the release timer, a key that comes later than a scanner would is typing again', () => {
+      const detector = new WedgeDetector();
+      expect(detector.key(key('8', 0), hold)).toEqual({ kind: 'hold', takeBack: '' });
+      expect(detector.flush(120)).toEqual({ kind: 'release', text: '8' });
+      expect(detector.key(key('9', 200))).toEqual({ kind: 'pass' });
+      expect(detector.key(key('Enter', 400))).toEqual({ kind: 'pass' });
+    });
+
     it('gives a held first key back when a key that is not text follows', () => {
       const detector = new WedgeDetector();
       detector.key(key('a', 0), hold);
