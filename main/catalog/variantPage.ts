@@ -4,7 +4,7 @@
  * the check of 500 rows never hold main's event loop (issue 19). Pure: no I/O.
  */
 import { readBody } from '../dealpos/readBody';
-import { VariantListSchema } from '../dealpos/schemas';
+import { VariantListSchema, type VariantListRow } from '../dealpos/schemas';
 import type { VariantRecord } from '../store/catalogStore';
 import { toVariantRecord } from './variantRecord';
 
@@ -17,7 +17,11 @@ export interface VariantPage {
 }
 
 export function readVariantPage(body: string, decimals: number, fetchedAt: string): VariantPage {
-  const rows = readBody('Variant', VariantListSchema, body);
+  return variantRecordsOf(readBody('Variant', VariantListSchema, body), decimals, fetchedAt);
+}
+
+/** Listed rows (already checked) as cache records, with the codes of those the counter cannot sell. */
+export function variantRecordsOf(rows: readonly VariantListRow[], decimals: number, fetchedAt: string): VariantPage {
   const records: VariantRecord[] = [];
   const skipped: string[] = [];
   for (const row of rows) {

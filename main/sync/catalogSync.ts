@@ -8,9 +8,10 @@
  */
 import { z } from 'zod';
 import type { CatalogProgressSnapshot, CatalogSyncState } from '../../shared/contract/catalog';
-import { toVariantRecord } from '../catalog/variantRecord';
+import { variantRecordsOf } from '../catalog/variantPage';
 import { ASSUMPTIONS } from '../dealpos/assumptions';
 import type { DealPosClient } from '../dealpos/dealPosClient';
+import type { VariantListRow } from '../dealpos/schemas';
 import { DealPosError } from '../dealpos/errors';
 import type { Logger } from '../logging/logger';
 import type { AppStateStore } from '../store/appStateStore';
@@ -339,35 +340,25 @@ export class CatalogSync {
     const query = { pageNumber: page, pageSize: this.pageSize };
     const call = { priority: 'background', signal } as const;
     const writer = this.options.writer;
-    let rows: number;
-    let skipped: readonly string[];
-    let fetchedAt: string;
-    if (writer) {
-      const body = await this.options.client.listVariantsBody(query, call);
+    const listed: { readonly writer: CatalogWriter; readonly body: string } | { readonly rows: readonly VariantListRow[] } = writer
+      ? { writer, body: await this.options.client.listVariantsBody(query, call) }
+      : { rows: await this.options.client.listVariants(query, call) };
+    if (signal.aborted) return null;
+    this.options.noteActivity?.(`catalog sync page ${page}`);
+    const fetchedAt = this.now().toISOString();
+    let read: { readonly rows: number; readonly kept: number; readonly skipped: readonly string[] };
+    if ('body' in listed) {
+      const staged = await listed.writer.stageCatalogPage(batch.id, listed.body, decimals, fetchedAt);
       if (signal.aborted) return null;
-      this.options.noteActivity?.(`catalog sync page ${page}`);
-      fetchedAt = this.now().toISOString();
-      const staged = await writer.stageCatalogPage(batch.id, body, decimals, fetchedAt);
-      if (signal.aborted) return null;
-      ({ rows, skipped } = staged);
-      batch.size += staged.records;
+      read = { rows: staged.rows, kept: staged.records, skipped: staged.skipped };
     } else {
-      const listed = await this.options.client.listVariants(query, call);
-      if (signal.aborted) return null;
-      this.options.noteActivity?.(`catalog sync page ${page}`);
-      fetchedAt = this.now().toISOString();
-      const unusable: string[] = [];
-      for (const row of listed) {
-        const record = toVariantRecord(row, decimals, fetchedAt);
-        if (record) batch.records.push(record);
-        else unusable.push(row.Code);
-      }
-      rows = listed.length;
-      skipped = unusable;
-      batch.size = batch.records.length;
+      const page = variantRecordsOf(listed.rows, decimals, fetchedAt);
+      batch.records.push(...page.records);
+      read = { rows: page.rows, kept: page.records.length, skipped: page.skipped };
     }
-    for (const code of skipped) this.options.logger?.warn(`Catalog sync skipped variant ${code}: empty code or unusable price`);
-    return { rows, fetchedAt };
+    batch.size += read.kept;
+    for (const code of read.skipped) this.options.logger?.warn(`Catalog sync skipped variant ${code}: empty code or unusable price`);
+    return { rows: read.rows, fetchedAt };
   }
 
   private write(batch: Batch, meta: CatalogCommitMeta): Promise<void> {
