@@ -54,6 +54,7 @@ import { SalesOrderReferenceStore } from './store/salesOrderReferenceStore';
 import { shiftSettingsSchema } from '../shared/contract/shift';
 import { thermalZReport, Z_REPORT_LABELS } from './printing/thermalShiftReport';
 import { createShiftService } from './shift/shiftService';
+import { holdYoungGeneration } from './app/youngGeneration';
 
 export interface Services {
   readonly config: ServicesConfig;
@@ -85,6 +86,8 @@ async function openLogger(config: ServicesConfig): Promise<FileLogger> {
 /** Throws `DataFolderError` when the data folder cannot be used; see main/app/startupFailure.ts. */
 export async function createServices(config: ServicesConfig): Promise<Services> {
   prepareDataFolder(config.dataDir);
+  // Memory stays flat through a busy day (issue 20): see youngGeneration.ts.
+  holdYoungGeneration();
   const logger = await openLogger(config);
   const events = new EventHub();
   const status = new StatusService(events);

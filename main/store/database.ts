@@ -16,6 +16,13 @@ export const LIVE_DB_FILE = 'dealpos-counter.db';
 export const DEMO_DB_FILE = 'demo.db';
 export const BACKUP_DIR = 'backups';
 const BUSY_TIMEOUT_MS = 5000;
+/**
+ * SQLite's own page cache per connection, in KiB (negative in the pragma). better-sqlite3 builds
+ * SQLite with 16 MB, which a connection fills as the file grows and keeps for the day: the host's
+ * memory climbed with every queued sale (issue 20). 4 MB holds the B-tree's upper pages and the
+ * hot rows; the rest is the OS's file cache, shared and given back when the machine needs it.
+ */
+export const PAGE_CACHE_KIB = 4_000;
 const DEFAULT_KEEP_BACKUPS = 5;
 
 export interface OpenDatabaseOptions {
@@ -107,6 +114,7 @@ export function configure(db: Database.Database): void {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
 }
 
 /**

@@ -65,7 +65,8 @@ export function soak(): BenchRow[] {
       { name: '  sale.complete p99 at 20,000 pending', area: 'outbox', value: percentile(backlog, 99), unit: 'ms', goal: '-', ok: null },
       { name: '  sale.complete p99 at 0 pending (same run, interleaved)', area: 'outbox', value: percentile(empty, 99), unit: 'ms', goal: '-', ok: null },
       { name: 'host RSS growth over a 20,000-sale soak (1,000th → 20,000th sale)', area: 'outbox', value: growthMb, unit: 'MB', goal: '≤ 20 MB', ok: growthMb <= 20 },
-      // Where it goes: V8 sizing its young generation up under the soak's pace (reserved, not in use), then flat.
+      // Where growth would show: V8's reserve (held by holdYoungGeneration), its live objects, and the
+      // second half, after SQLite's page cache (PAGE_CACHE_KIB) has filled.
       { name: '  of which V8 heap reserved (heapTotal)', area: 'outbox', value: mb(result.afterFirst, result.atEnd, 'heapTotal'), unit: 'MB', goal: '-', ok: null },
       { name: '  V8 heap in use growth, same span (after a full GC)', area: 'outbox', value: mb(result.afterFirst, result.atEnd, 'heapUsed'), unit: 'MB', goal: '-', ok: null },
       { name: '  host RSS growth over the second half (10,000th → 20,000th sale)', area: 'outbox', value: mb(result.halfway, result.atEnd, 'rss'), unit: 'MB', goal: '-', ok: null },

@@ -10,6 +10,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { holdYoungGeneration } from '../../main/app/youngGeneration';
 import { openBenchCheckout, ringTypicalSale, type BenchCheckout } from './mainCheckout';
 
 async function completeOne(checkout: BenchCheckout, draftId: string): Promise<{ ms: number; next: string; localId: string }> {
@@ -24,6 +25,8 @@ async function main(): Promise<void> {
   const sales = Number(salesArg);
   const window = Number(windowArg);
   if (!dir || !(sales > 0) || !(window > 0) || window > sales) throw new Error('usage: weekOfflineProbe.ts <dir> <sales> <window>');
+  // As createServices does in the host this process stands in for.
+  holdYoungGeneration();
   const file = path.join(dir, 'backlog.db');
   const backlog = openBenchCheckout(file);
   const empty = openBenchCheckout(path.join(dir, 'empty.db'));

@@ -34,12 +34,14 @@ const extra: Migration = {
 };
 
 describe('openDatabase', () => {
-  it('creates a WAL database with foreign keys, busy timeout and the latest schema', () => {
+  it('creates a WAL database with foreign keys, busy timeout, a bounded page cache and the latest schema', () => {
     const { db, damaged, backupFile, schemaVersion } = open();
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    // 4 MB, not better-sqlite3's 16 MB: a day's sales must not grow the host's memory (issue 20).
+    expect(db.pragma('cache_size', { simple: true })).toBe(-4_000);
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(schemaVersion).toBe(MIGRATIONS.length);
     expect(damaged).toBeNull();
