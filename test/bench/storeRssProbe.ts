@@ -1,7 +1,7 @@
 /**
  * Child process for the store bench: builds the real services over a data folder that already holds
  * a large catalog, exercises lookups and searches, and prints its resident memory as JSON.
- * Usage: node --import tsx test/bench/storeRssProbe.ts <dataDir> <code>…
+ * Run bundled (store.bench.ts builds it with main's esbuild options): node storeRssProbe.cjs <dataDir> <code>…
  */
 import { createServices } from '../../main/services';
 
