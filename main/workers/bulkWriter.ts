@@ -33,6 +33,9 @@ export interface BulkWriterOptions {
   readonly onThreadStarted?: (thread: Worker) => void;
 }
 
+/** SQLite's default WAL size (pages) at which a commit checkpoints; main's setting when the thread is idle. */
+const SQLITE_AUTOCHECKPOINT_PAGES = 1000;
+
 type Value = PruneResult | StagedPage | null;
 type Pending = { resolve: (value: Value) => void; reject: (error: Error) => void };
 type Job = DistributiveOmit<BulkRequest, 'id'>;
@@ -79,6 +82,7 @@ export class BulkWriter implements CatalogWriter {
     const thread = this.thread ?? this.start();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
+      if (this.pending.size === 0) this.setMainCheckpoints(false);
       this.pending.set(id, { resolve, reject });
       // A job in flight keeps the process alive; an idle thread does not (see start()).
       thread.ref();
@@ -103,7 +107,10 @@ export class BulkWriter implements CatalogWriter {
     const pending = this.pending.get(response.id);
     if (!pending) return;
     this.pending.delete(response.id);
-    if (this.pending.size === 0) this.thread?.unref();
+    if (this.pending.size === 0) {
+      this.thread?.unref();
+      this.setMainCheckpoints(true);
+    }
     if (response.ok) pending.resolve(response.value);
     else pending.reject(fromFailure(response.error));
   }
@@ -120,6 +127,19 @@ export class BulkWriter implements CatalogWriter {
   private failAll(error: BulkWriterError): void {
     for (const pending of this.pending.values()) pending.reject(error);
     this.pending.clear();
+    this.setMainCheckpoints(true);
+  }
+
+  /**
+   * While the thread has work, it checkpoints (after each job and every few transactions) and
+   * main's connection does not: SQLite runs an automatic checkpoint inside whichever commit finds
+   * the WAL past its limit, and during an ingest that would be a scan's draft or a sale on main
+   * copying the thread's megabytes of catalog pages. Idle, main checkpoints its own writes as usual.
+   */
+  private setMainCheckpoints(on: boolean): void {
+    // Closing: main's connection may already be closed, or about to be, with the session.
+    if (!this.options.db.open || (this.closed && !on)) return;
+    this.options.db.exec(`PRAGMA wal_autocheckpoint = ${on ? SQLITE_AUTOCHECKPOINT_PAGES : 0}`);
   }
 }
 

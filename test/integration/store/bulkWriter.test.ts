@@ -166,3 +166,22 @@ it('removes old synced sales on the worker thread, and never a pending one', asy
   expect(outbox.get(pending)?.state).toBe('pending');
   expect(outbox.get(synced[0] ?? '')).toBeNull();
 });
+
+it("leaves checkpoints to the thread while it has work, and gives them back to main's connection after, also when the thread dies", async () => {
+  // SQLite checkpoints inside whichever commit finds the WAL past its limit: during an ingest that
+  // would be a scan's draft on main copying the thread's catalog pages.
+  const mainAutocheckpoint = (): unknown => handle.db.pragma('wal_autocheckpoint', { simple: true });
+  expect(mainAutocheckpoint()).toBe(1_000);
+  const sync = makeSync();
+  const catalog = new CatalogStore(handle.db, () => null);
+  sync.start();
+  await until(() => catalog.count() > 0 && mainAutocheckpoint() === 0, 'a commit in flight with main not checkpointing');
+  await until(() => sync.progress().state === 'complete', 'the pass to complete', 60_000);
+  expect(mainAutocheckpoint()).toBe(1_000);
+
+  const pruning = writer.pruneSynced(Date.now(), 200);
+  expect(mainAutocheckpoint()).toBe(0);
+  await threads.at(-1)?.terminate();
+  await expect(pruning).rejects.toThrow(/background database writer stopped/);
+  expect(mainAutocheckpoint()).toBe(1_000);
+});
