@@ -109,10 +109,13 @@ export function createShiftService(options: ShiftServiceOptions): ShiftService {
     const client = options.remote();
     const outlet = options.counter().outlet;
     if (!client || !outlet) return { remote: null, remoteError: client ? 'Choose this counter’s outlet in Settings' : 'Not connected to DealPOS' };
-    const today = localTime(now(), offset(now())).date;
+    // DealPOS names days in the store's zone, which can be a day ahead of this PC's (a counter left on
+    // UTC, after 17:00 in Jakarta): asking through tomorrow never misses the shift open there now,
+    // and no shift opens in the future.
+    const to = localTime(now() + 86_400_000, offset(now())).date;
     const from = localTime(now() - 30 * 86_400_000, offset(now())).date;
     try {
-      const rows = await client.listShifts({ outlet, from, to: today, pageNumber: 1, pageSize: SHIFT_SEMANTICS.listPageSize }, { priority: 'interactive' });
+      const rows = await client.listShifts({ outlet, from, to, pageNumber: 1, pageSize: SHIFT_SEMANTICS.listPageSize }, { priority: 'interactive' });
       return { remote: rows.map(remoteRow).reverse(), remoteError: null };
     } catch (error) {
       if (!(error instanceof ServiceError)) throw error;

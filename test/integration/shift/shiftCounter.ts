@@ -57,7 +57,14 @@ export function taxedSale(variant: number, by: 'cash' | 'card' = 'cash'): SaleDr
   return { ...draft, payments };
 }
 
-export function startShiftCounter(options: { readonly dbFile: string; readonly simUrl: string; readonly settings?: Partial<ShiftSettings> }): ShiftCounter {
+export function startShiftCounter(options: {
+  readonly dbFile: string;
+  readonly simUrl: string;
+  readonly settings?: Partial<ShiftSettings>;
+  /** The shift service's clock and the PC's zone (default: the machine's). */
+  readonly now?: () => number;
+  readonly offsetMinutes?: (epochMs: number) => number;
+}): ShiftCounter {
   const db = openDatabase({ file: options.dbFile });
   const events = new EventHub();
   const status = new StatusService(events);
@@ -95,6 +102,8 @@ export function startShiftCounter(options: { readonly dbFile: string; readonly s
     remote: () => client,
     queued: () => void outbox.worker.queueChanged(true),
     logger,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.offsetMinutes ? { offsetMinutes: options.offsetMinutes } : {}),
   });
   if (!state.get('shift', shiftSettingsSchema)) {
     state.set('shift', { cashiers: ['Ani', 'Budi'], requireOpenShift: true, blindCount: false, ...options.settings });

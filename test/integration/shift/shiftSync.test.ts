@@ -15,7 +15,8 @@ import { IDR_DENOMINATIONS } from '../../../shared/shift/shiftReport';
 import { computeTotals } from '../../../shared/sale/totals';
 import { createDispatcher } from '../../../main/ipc/dispatcher';
 import { createLogger } from '../../../main/logging/logger';
-import type { Simulator } from '../../../main/simulator/simulatorServer';
+import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../../main/simulator/demoData';
+import { startSimulator, type Simulator } from '../../../main/simulator/simulatorServer';
 import { startTestSimulator, waitFor } from '../outbox/harness';
 import { MANAGER, startShiftCounter, taxedSale, type ShiftCounter } from './shiftCounter';
 
@@ -170,3 +171,25 @@ it('every fault the simulator injects on the Shift endpoints still ends in one o
   expect(sim.state.countRequests('Shift', 'PUT')).toBe(1);
   expect((await h['shift.zReport']({ number: z.number })).sync.dealpos).toMatchObject({ number: sim.state.shifts[0]?.Number, salesNTax: sim.state.shifts[0]?.SalesNTax });
 }, 30_000);
+
+it('lists the shift DealPOS opened after midnight in Jakarta on a PC whose clock zone is still on the day before', async () => {
+  // 18:00 UTC on 5 December is 01:00 on the 6th in Jakarta, where DealPOS names its days; the PC is
+  // left on UTC. A past instant, so the outbox (on the real clock) finds the open due at once.
+  const at = Date.UTC(2026, 11, 5, 18);
+  const jakarta = await startSimulator({ port: 0, clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET, variants: 20, now: () => at });
+  const utcDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealpos-shift-utc-'));
+  const utcCounter = startShiftCounter({ dbFile: path.join(utcDir, 'register.db'), simUrl: jakarta.url, now: () => at, offsetMinutes: () => 0 });
+  try {
+    const h = utcCounter.shifts.handlers;
+    const shift = await h['shift.open']({ cashier: 'Ani', openingFloat: 100_000 });
+    await waitFor('the open to reach DealPOS', () => utcCounter.outbox.shifts.syncOf(shift.id).open === 'synced', 15_000);
+    expect(jakarta.state.shifts[0]?.OpenMs).toBe(at);
+    const listing = await h['shift.list']({ limit: 10 });
+    expect(listing.remoteError).toBeNull();
+    expect(listing.remote?.map((row) => row.number)).toEqual([jakarta.state.shifts[0]?.Number]);
+  } finally {
+    await utcCounter.close();
+    await jakarta.close();
+    fs.rmSync(utcDir, { recursive: true, force: true });
+  }
+});
