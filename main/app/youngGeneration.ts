@@ -7,9 +7,10 @@
  * RSS up by 17 MB and then 33 MB, reserved rather than used. Growth factor 1 keeps the starting
  * size; minor collections then come about twice as often, each about a millisecond here.
  *
- * The flag is read whenever V8 considers growing, so setting it after start works. Node and
- * Electron's main process both start V8 with --no-freeze-flags-after-init so that
- * v8.setFlagsFromString keeps working (electron/electron#42414).
+ * The flag is read whenever V8 considers growing, so setting it after start works. Both hosts
+ * leave V8's flags unfrozen after start so that v8.setFlagsFromString keeps working: Node passes
+ * --no-freeze-flags-after-init, and Electron carries a patch to the same end ("disable freezing
+ * flags after init in node", 2022; see also electron/electron#42414).
  */
 import v8 from 'node:v8';
 
