@@ -26,9 +26,14 @@ async function openInvoices(page: Page): Promise<void> {
   await expect(page.getByTestId('filter-outlet-Pluit')).toBeVisible();
 }
 
+/** Searches and waits for this search's answer: the rows of the last one stay on screen until it comes. */
 async function search(page: Page): Promise<void> {
+  const listing = page.getByTestId('invoice-page');
+  const before = (await listing.count()) > 0 ? await listing.getAttribute('data-answers') : null;
   await page.getByTestId('invoice-search').click();
-  await expect(page.getByTestId('invoice-page')).toBeVisible();
+  await expect(listing).toBeVisible();
+  if (before !== null) await expect(listing).not.toHaveAttribute('data-answers', before);
+  await expect(listing).toHaveAttribute('aria-busy', 'false');
 }
 
 const listed = (page: Page): Promise<string[]> => page.locator('[data-testid^="invoice-row-"] th').allInnerTexts();

@@ -59,6 +59,8 @@ export function InvoicesScreen(): React.JSX.Element {
   const [query, setQuery] = useState<Query | null>(null);
   const [page, setPage] = useState<InvoicePage | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Answers so far (pages or errors): shown on the page so a reader can tell a new answer from the last. */
+  const [answers, setAnswers] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [quotaWait, setQuotaWait] = useState<number | null>(null);
   const [flash, setFlash] = useState<string | null>(null);
@@ -90,6 +92,7 @@ export function InvoicesScreen(): React.JSX.Element {
         else setError(backOfficeErrorText(failure, t));
       } finally {
         setBusy(false);
+        setAnswers((count) => count + 1);
       }
     },
     [t],
@@ -179,7 +182,7 @@ export function InvoicesScreen(): React.JSX.Element {
       ) : null}
       {busy ? <p role="status">{t('invoices.list.loading')}</p> : null}
       {page && query ? (
-        <section className="card" aria-labelledby="invoice-page-heading" data-testid="invoice-page" data-page={page.page}>
+        <section className="card" aria-labelledby="invoice-page-heading" aria-busy={busy} data-testid="invoice-page" data-page={page.page} data-answers={answers}>
           <div className="screen-header">
             <h2 id="invoice-page-heading">{t('invoices.list.page', { page: page.page })}</h2>
             <div className="button-row">
