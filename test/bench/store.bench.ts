@@ -14,7 +14,6 @@
  *    RequestBudget on a virtual clock.
  */
 import { execFileSync } from 'node:child_process';
-import { build } from 'esbuild';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,7 +37,7 @@ import { BulkWriter } from '../../main/workers/bulkWriter';
 import { percentile, type BenchRow } from './benchRow';
 import { VirtualClock } from './virtualClock';
 import { mulberry32 } from '../support/seededRandom';
-import { mainBundleOptions } from '../../scripts/mainBundle';
+import { bundleChild } from '../support/bundleChild';
 
 const VARIANTS = 200_000;
 const LOOKUPS = 100_000;
@@ -209,10 +208,9 @@ async function servicesRss(dataDir: string, rows: readonly VariantListRow[]): Pr
   const here = path.dirname(new URL(import.meta.url).pathname);
   const bundleDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealpos-bench-rss-'));
   try {
-    const probe = path.join(bundleDir, 'storeRssProbe.cjs');
-    await Promise.all([
-      build({ ...mainBundleOptions(path.join(here, 'storeRssProbe.ts'), probe), sourcemap: false, logLevel: 'warning' }),
-      build({ ...mainBundleOptions(path.resolve(here, '../../main/workers/bulkWriter.worker.ts'), path.join(bundleDir, 'bulkWriter.worker.cjs')), sourcemap: false, logLevel: 'warning' }),
+    const [probe] = await Promise.all([
+      bundleChild(path.join(here, 'storeRssProbe.ts'), bundleDir),
+      bundleChild(path.resolve(here, '../../main/workers/bulkWriter.worker.ts'), bundleDir),
     ]);
     const codes = rows.filter((_, i) => i % 997 === 0).slice(0, 200).map((r) => r.Code);
     // NODE_PATH: the native modules stay external, loaded from the project's node_modules as in the app.

@@ -9,9 +9,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
 import { afterAll, expect, it } from 'vitest';
-import { mainBundleOptions } from '../../../scripts/mainBundle';
+import { bundleChild } from '../../support/bundleChild';
 import { countByText, decodeLabelSheet } from '../../support/labelSheetDecoder';
 
 const run = promisify(execFile);
@@ -19,8 +18,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealpos-bundled-pdf-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 it('renders a label sheet from the bundled main code, with no node_modules in reach', async () => {
-  const bundle = path.join(dir, 'renderSheetChild.cjs');
-  await build({ ...mainBundleOptions(path.resolve('test/integration/labels/support/renderSheetChild.ts'), bundle), sourcemap: false, logLevel: 'warning' });
+  const bundle = await bundleChild(path.resolve('test/integration/labels/support/renderSheetChild.ts'), dir);
   const pdfFile = path.join(dir, 'sheet.pdf');
   await run(process.execPath, [bundle, pdfFile], { cwd: dir, env: { PATH: process.env['PATH'] ?? '' } });
 
