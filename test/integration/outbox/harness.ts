@@ -43,13 +43,14 @@ export function quietLogger(lines: string[] = []): Logger {
   return createLogger((line) => lines.push(line));
 }
 
-export async function startTestSimulator(options: { rateLimit?: { count: number; seconds: number } } = {}): Promise<Simulator> {
+export async function startTestSimulator(options: { rateLimit?: { count: number; seconds: number }; now?: () => number } = {}): Promise<Simulator> {
   return startSimulator({
     port: 0,
     clientId: DEMO_CLIENT_ID,
     clientSecret: DEMO_CLIENT_SECRET,
     variants: 20,
     rateLimit: options.rateLimit ?? { count: 100_000, seconds: 2 },
+    ...(options.now ? { now: options.now } : {}),
   });
 }
 

@@ -15,8 +15,7 @@ import { IDR_DENOMINATIONS } from '../../../shared/shift/shiftReport';
 import { computeTotals } from '../../../shared/sale/totals';
 import { createDispatcher } from '../../../main/ipc/dispatcher';
 import { createLogger } from '../../../main/logging/logger';
-import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../../main/simulator/demoData';
-import { startSimulator, type Simulator } from '../../../main/simulator/simulatorServer';
+import type { Simulator } from '../../../main/simulator/simulatorServer';
 import { startTestSimulator, waitFor } from '../outbox/harness';
 import { MANAGER, startShiftCounter, taxedSale, type ShiftCounter } from './shiftCounter';
 
@@ -176,7 +175,7 @@ it('lists the shift DealPOS opened after midnight in Jakarta on a PC whose clock
   // 18:00 UTC on 5 December is 01:00 on the 6th in Jakarta, where DealPOS names its days; the PC is
   // left on UTC. A past instant, so the outbox (on the real clock) finds the open due at once.
   const at = Date.UTC(2026, 11, 5, 18);
-  const jakarta = await startSimulator({ port: 0, clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET, variants: 20, now: () => at });
+  const jakarta = await startTestSimulator({ now: () => at });
   const utcDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealpos-shift-utc-'));
   const utcCounter = startShiftCounter({ dbFile: path.join(utcDir, 'register.db'), simUrl: jakarta.url, now: () => at, offsetMinutes: () => 0 });
   try {
