@@ -11,7 +11,7 @@ import type { Logger } from '../logging/logger';
 import { StoreError } from '../store/storeError';
 import { DealPosBadResponseError } from '../dealpos/errors';
 import type { CatalogCommitMeta, CatalogWriter } from '../sync/catalogCommit';
-import type { BulkFailure, BulkRequest, BulkResponse, BulkWriterData, PruneResult, StagedPage } from './bulkWriterProtocol';
+import type { BulkFailure, BulkRequest, BulkResponse, BulkStarted, BulkWriterData, PruneResult, StagedPage } from './bulkWriterProtocol';
 import { startWorker } from './startWorker';
 import { attachGate, WriteGate } from './writeGate';
 
@@ -94,13 +94,22 @@ export class BulkWriter implements CatalogWriter {
     const data: BulkWriterData = { file: this.options.db.name, gate: this.gate.buffer };
     const thread = startWorker('bulkWriter.worker', { workerData: data });
     this.thread = thread;
-    thread.on('message', (response: BulkResponse) => this.answer(response));
+    thread.on('message', (message: BulkResponse | BulkStarted) => {
+      if ('started' in message) this.started(message);
+      else this.answer(message);
+    });
     thread.on('error', (error) => this.lost(thread, `failed: ${error.message}`, error));
     thread.on('exit', (code) => this.lost(thread, `stopped (exit code ${code})`));
     // Idle, it must not keep the process alive.
     thread.unref();
     this.options.onThreadStarted?.(thread);
     return thread;
+  }
+
+  private started({ started }: BulkStarted): void {
+    const line = `The background database writer started; CPU priority: ${started.applied} (${started.detail})`;
+    if (started.applied === 'unchanged' && process.platform === 'linux') this.options.logger?.warn(line);
+    else this.options.logger?.info(line);
   }
 
   private answer(response: BulkResponse): void {

@@ -1,8 +1,9 @@
 /**
  * The bulk writer thread: long jobs on the app's database — catalog pages read from DealPOS's body
  * text and stored with their FTS rows, retention of old synced sales — on a connection of its own,
- * so main's event loop never waits for them. Each job runs in short transactions taken through the write gate (writeGate.ts); WAL lets
- * main keep reading meanwhile. Started by BulkWriter (bulkWriter.ts).
+ * so main's event loop never waits for them, at the lowest CPU priority (threadPriority.ts). Each job
+ * runs in short transactions taken through the write gate (writeGate.ts); WAL lets main keep
+ * reading meanwhile. Started by BulkWriter (bulkWriter.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
@@ -15,7 +16,8 @@ import { configure } from '../store/database';
 import { OutboxStore } from '../store/outboxStore';
 import { toStoreError } from '../store/storeError';
 import { applyCatalogCommit, type CatalogCommitMeta } from '../sync/catalogCommit';
-import type { BulkFailure, BulkRequest, BulkResponse, BulkWriterData, StagedPage } from './bulkWriterProtocol';
+import type { BulkFailure, BulkRequest, BulkResponse, BulkStarted, BulkWriterData, StagedPage } from './bulkWriterProtocol';
+import { lowerThisThreadsPriority } from './threadPriority';
 import { WriteGate } from './writeGate';
 
 const data = workerData as BulkWriterData;
@@ -28,6 +30,9 @@ if (!port) throw new Error('bulkWriter.worker must run as a worker thread');
  * of a 200k-variant ingest. 25 transactions are one typical commit (2,500 rows).
  */
 const CHUNKS_PER_CHECKPOINT = 25;
+
+// Before any job: the writer takes only the CPU the cashier's work leaves.
+port.postMessage({ started: lowerThisThreadsPriority() } satisfies BulkStarted);
 
 const db = new Database(data.file);
 configure(db);

@@ -1,5 +1,6 @@
 /** Messages between main's BulkWriter and its worker thread (main/workers/bulkWriter.worker.ts). */
 import type { CatalogCommitMeta } from '../sync/catalogCommit';
+import type { ThreadPriority } from './threadPriority';
 
 export interface BulkWriterData {
   /** The database file main has open (and migrated); the worker opens its own connection to it. */
@@ -41,3 +42,8 @@ export type BulkFailure =
 export type BulkResponse =
   | { readonly id: number; readonly ok: true; readonly value: PruneResult | StagedPage | null }
   | { readonly id: number; readonly ok: false; readonly error: BulkFailure };
+
+/** What the thread says on its own, before any job: the CPU priority it runs at (threadPriority.ts). */
+export interface BulkStarted {
+  readonly started: ThreadPriority;
+}

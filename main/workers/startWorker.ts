@@ -13,10 +13,11 @@ export type WorkerName = 'bulkWriter.worker' | 'demoSimulator.worker';
 
 export function startWorker(name: WorkerName, options: Pick<WorkerOptions, 'workerData'> = {}): Worker {
   const here = import.meta.url;
-  if (here.endsWith('.cjs')) return new Worker(new URL(`./${name}.cjs`, here), options);
+  const named = { ...options, name };
+  if (here.endsWith('.cjs')) return new Worker(new URL(`./${name}.cjs`, here), named);
   const entry = new URL(`./${name}.ts`, here).href;
   // The ESM build of tsx's API sits beside the CommonJS one that require.resolve answers.
   const tsx = pathToFileURL(createRequire(here).resolve('tsx/esm/api')).href.replace(/\.cjs$/, '.mjs');
   const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(entry)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), options);
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), named);
 }

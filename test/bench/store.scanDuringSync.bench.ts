@@ -3,7 +3,8 @@
  * catalog sync ingests, and the same run's quiet figure after it.
  * The app (store/syncingStoreHost.ts) runs in its own process behind the browser host, connected
  * as a live account to a simulator process with 200,000 variants and the quota lifted, so the sync
- * runs flat out from the moment it connects. Debian's Chromium drives the real renderer; each scan
+ * runs flat out from the moment it connects (the simulator at idle priority: DealPOS's servers are
+ * not on the counter's CPU). Debian's Chromium drives the real renderer; each scan
  * is timed as the checkout bench times it (scanPainted.ts: Enter keydown → end of the frame that
  * paints the new row), typed in real time at 2 ms a character, one every 500 ms, in sales of 10
  * distinct codes paid in cash. The codes are ones the cache already holds (the sync's first

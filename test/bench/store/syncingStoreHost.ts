@@ -2,7 +2,8 @@
  * The app process of store.scanDuringSync.bench.ts: the real services behind the browser host,
  * connected as a live account to a DealPOS simulator in its own process with 200,000 variants and
  * the quota lifted (100,000 requests a minute), so connecting starts a full catalog sync that runs
- * flat out. Prints the `HostLine`s of syncingStore.ts (codes once `CACHED_ROWS` variants are
+ * flat out. The simulator stands in for DealPOS's servers, which are not on a counter's CPU: it
+ * runs at idle priority, taking only the CPU the app and the browser leave. Prints the `HostLine`s of syncingStore.ts (codes once `CACHED_ROWS` variants are
  * stored). Shuts down (simulator included) when stdin closes.
  */
 import fs from 'node:fs';
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
   const rendererDir = process.argv[2];
   if (!rendererDir) throw new Error('usage: syncingStoreHost.ts <rendererDir>');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealpos-bench-sync-'));
-  const simulator = spawnSimulator(['--port', '0', '--variants', String(SYNC_VARIANTS), '--rate-limit', '100000/60', '--client-id', CLIENT_ID, '--client-secret', CLIENT_SECRET]);
+  const simulator = spawnSimulator(['--port', '0', '--variants', String(SYNC_VARIANTS), '--rate-limit', '100000/60', '--client-id', CLIENT_ID, '--client-secret', CLIENT_SECRET], { idlePriority: true });
   const simulatorUrl = await listeningUrl(simulator);
   const services = await createServices({ dataDir, version: 'bench', host: 'browser', logToStderr: false });
   let startedAt = 0;
