@@ -1,7 +1,7 @@
 /**
  * The bulk writer thread: long jobs on the app's database — catalog pages read from DealPOS's body
  * text and stored with their FTS rows, retention of old synced sales — on a connection of its own,
- * so main's event loop never waits for them, at the lowest CPU priority (threadPriority.ts). Each job
+ * so main's event loop never waits for them, at a lowered CPU priority (threadPriority.ts). Each job
  * runs in short transactions taken through the write gate (writeGate.ts); WAL lets main keep
  * reading meanwhile. Started by BulkWriter (bulkWriter.ts).
  */

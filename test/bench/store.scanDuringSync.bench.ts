@@ -98,6 +98,8 @@ export async function run(): Promise<BenchRow[]> {
     const duringMs = paintedMs(during);
     const quietMs = paintedMs(quiet);
     const ascending = (xs: readonly ScanTiming[], of: (x: ScanTiming) => number): number[] => xs.map(of).sort((a, b) => a - b);
+    const enterToCallMs = ascending(during, (x) => x.received - x.enter);
+    const quietEnterToCallMs = ascending(quiet, (x) => x.received - x.enter);
     const roundTripMs = ascending(during, (x) => x.resolved - x.received);
     const quietRoundTripMs = ascending(quiet, (x) => x.resolved - x.received);
     const answerToPaintMs = ascending(during, (x) => x.painted - x.resolved);
@@ -121,6 +123,8 @@ export async function run(): Promise<BenchRow[]> {
       { name: '  scan → row painted p50, during the sync', area: 'store', value: percentile(duringMs, 50), unit: 'ms', goal: '-', ok: null },
       { name: '  scan → row painted p50, quiet', area: 'store', value: percentile(quietMs, 50), unit: 'ms', goal: '-', ok: null },
       { name: '  scan → row painted max, during the sync', area: 'store', value: duringMs[duringMs.length - 1] ?? Number.NaN, unit: 'ms', goal: '-', ok: null },
+      { name: '  of which Enter → sale.scan asked (the renderer) p95, during the sync', area: 'store', value: percentile(enterToCallMs, 95), unit: 'ms', goal: '-', ok: null },
+      { name: '  Enter → sale.scan asked p95, quiet', area: 'store', value: percentile(quietEnterToCallMs, 95), unit: 'ms', goal: '-', ok: null },
       { name: '  of which sale.scan round trip (main resolves, prices, stores the draft) p95, during the sync', area: 'store', value: percentile(roundTripMs, 95), unit: 'ms', goal: '-', ok: null },
       { name: '  sale.scan round trip p95, quiet', area: 'store', value: percentile(quietRoundTripMs, 95), unit: 'ms', goal: '-', ok: null },
       { name: '  of which answer → row painted (the renderer) p95, during the sync', area: 'store', value: percentile(answerToPaintMs, 95), unit: 'ms', goal: '-', ok: null },
