@@ -64,6 +64,7 @@ export interface ShiftService {
   saleShift(): SaleShift;
 }
 
+const DAY_MS = 86_400_000;
 const NO_SHIFT: SaleShift = { cashier: null, attach: () => undefined };
 
 function needsApproval(message: string): ServiceError {
@@ -112,8 +113,10 @@ export function createShiftService(options: ShiftServiceOptions): ShiftService {
     // DealPOS names days in the store's zone, which can be a day ahead of this PC's (a counter left on
     // UTC, after 17:00 in Jakarta): asking through tomorrow never misses the shift open there now,
     // and no shift opens in the future.
-    const to = localTime(now() + 86_400_000, offset(now())).date;
-    const from = localTime(now() - 30 * 86_400_000, offset(now())).date;
+    const at = now();
+    const zone = offset(at);
+    const to = localTime(at + DAY_MS, zone).date;
+    const from = localTime(at - 30 * DAY_MS, zone).date;
     try {
       const rows = await client.listShifts({ outlet, from, to, pageNumber: 1, pageSize: SHIFT_SEMANTICS.listPageSize }, { priority: 'interactive' });
       return { remote: rows.map(remoteRow).reverse(), remoteError: null };

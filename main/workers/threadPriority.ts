@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-export const BACKGROUND_NICE = 19;
+const BACKGROUND_NICE = 19;
 
 export interface ThreadPriority {
   /** What the thread runs at now. */

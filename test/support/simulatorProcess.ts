@@ -16,9 +16,9 @@ export interface SimulatorProcessOptions {
 }
 
 export function spawnSimulator(args: readonly string[], { idlePriority = false }: SimulatorProcessOptions = {}): ChildProcess {
-  const command = [tsx, 'main/simulator/cli.ts', ...args];
-  const [file, ...rest] = idlePriority && process.platform === 'linux' ? ['chrt', '--idle', '0', ...command] : command;
-  return spawn(file ?? tsx, rest, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const script = ['main/simulator/cli.ts', ...args];
+  const run = (file: string, argv: readonly string[]): ChildProcess => spawn(file, argv, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  return idlePriority && process.platform === 'linux' ? run('chrt', ['--idle', '0', tsx, ...script]) : run(tsx, script);
 }
 
 /** The URL the child prints once it listens; rejects if it exits first. */

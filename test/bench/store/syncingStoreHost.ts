@@ -3,8 +3,9 @@
  * connected as a live account to a DealPOS simulator in its own process with 200,000 variants and
  * the quota lifted (100,000 requests a minute), so connecting starts a full catalog sync that runs
  * flat out. The simulator stands in for DealPOS's servers, which are not on a counter's CPU: it
- * runs at idle priority, taking only the CPU the app and the browser leave. Prints the `HostLine`s of syncingStore.ts (codes once `CACHED_ROWS` variants are
- * stored). Shuts down (simulator included) when stdin closes.
+ * runs at idle priority, taking only the CPU the app and the browser leave. Prints the `HostLine`s
+ * of syncingStore.ts (codes once `CACHED_ROWS` variants are stored). Shuts down (simulator
+ * included) when stdin closes.
  */
 import fs from 'node:fs';
 import os from 'node:os';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { Logger } from '../../../main/logging/logger';
+import { createLogger } from '../../../main/logging/logger';
 import { openDatabase, type OpenedDatabase } from '../../../main/store/database';
 import { BulkWriter } from '../../../main/workers/bulkWriter';
 import { tempDir, until } from './harness';
@@ -30,15 +30,6 @@ afterEach(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function recordingLogger(lines: string[]): Logger {
-  return {
-    info: (message) => lines.push(`INFO ${message}`),
-    warn: (message) => lines.push(`WARN ${message}`),
-    error: (message) => lines.push(`ERROR ${message}`),
-    addSecret: () => undefined,
-  };
-}
-
 /** Each of this process's threads named `comm` (names are cut to 15 characters there), with its nice value. */
 function threadNices(comm: string): number[] {
   return fs
@@ -53,12 +44,12 @@ function threadNices(comm: string): number[] {
 
 it.runIf(os.platform() === 'linux')('runs the writer thread at nice 19 and main at normal priority, and logs it', async () => {
   const lines: string[] = [];
-  writer = new BulkWriter({ db: handle.db, logger: recordingLogger(lines) });
+  writer = new BulkWriter({ db: handle.db, logger: createLogger((line) => lines.push(line)) });
   // Any job starts the thread; retention of an empty outbox is the cheapest.
   await writer.pruneSynced(Date.now(), 100);
   await until(() => lines.some((line) => line.includes('CPU priority')), 'the writer logging its CPU priority');
   expect(threadNices('bulkWriter.work')).toEqual([19]);
-  expect(lines.find((line) => line.includes('CPU priority'))).toMatch(/^INFO The background database writer started; CPU priority: nice 19 \(thread \d+ runs at nice 19\)$/);
+  expect(lines.find((line) => line.includes('CPU priority'))).toMatch(/^\S+ INFO The background database writer started; CPU priority: nice 19 \(thread \d+ runs at nice 19\)$/);
   // Main's own thread is untouched: the priority is the writer's alone.
   expect(os.getPriority()).toBe(0);
 });
