@@ -117,15 +117,17 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   closers.push(() => account.close());
   // A database opened while the disk was full is held by main alone; shared again once there is room.
   storage.onRecovered(() => {
-    account.session().database.share();
+    const session = account.session();
+    session.database.share();
+    session.catalogDatabase.share();
   });
 
   // Bulk writes (issue 19): catalog pages and retention run on a worker thread with its own
-  // connection to the session's file, handing the write lock to main's scans and sales through one
-  // gate, so main's event loop never waits on them. One per session, registered before its users.
+  // connections to the session's files, handing each file's write lock to main through a gate, so
+  // main's event loop never waits on them. One per session, registered before its users.
   let bulkWriter: BulkWriter | null = null;
   account.onSession((session) => {
-    const writer = new BulkWriter({ db: session.db, logger });
+    const writer = new BulkWriter({ db: session.db, catalogDb: session.catalogDatabase.db, logger });
     bulkWriter = writer;
     return async () => {
       if (bulkWriter === writer) bulkWriter = null;

@@ -23,6 +23,7 @@ import { RequestBudget, type RequestBudgetOptions } from '../dealpos/requestBudg
 import { toValidationIssues } from '../ipc/dispatcher';
 import type { Logger } from '../logging/logger';
 import { AppStateStore } from '../store/appStateStore';
+import { CATALOG_CURSOR_KEY, openCatalogDatabase } from '../store/catalogDatabase';
 import { CatalogStore } from '../store/catalogStore';
 import { DEMO_DB_FILE, LIVE_DB_FILE, openDatabase, type OpenedDatabase } from '../store/database';
 import { SettingsStore } from '../store/settingsStore';
@@ -195,11 +196,12 @@ export class AccountService {
         const database = this.openFile(LIVE_DB_FILE);
         const state = new AppStateStore(database.db, this.options.logger, this.now);
         const previousOwner = state.get(OWNER_KEY, z.string());
+        // Another store: its catalog, sync cursor and option lists do not apply. The catalog file is
+        // emptied first: interrupted before the owner changes below, the next connect empties it again.
+        const anotherStore = previousOwner !== null && previousOwner !== owner;
+        if (anotherStore) this.clearCatalog(database);
         database.db.transaction(() => {
-          if (previousOwner !== null && previousOwner !== owner) {
-            // Another store: its catalog, sync cursor and option lists do not apply.
-            database.db.exec("DELETE FROM variant; DELETE FROM app_state WHERE key IN ('catalogSync', 'settingsOptions')");
-          }
+          if (anotherStore) state.delete(OPTIONS_KEY);
           state.set(CONNECTION_KEY, { subdomain, clientId, connectedAt: this.now().toISOString() });
           state.set(OWNER_KEY, owner);
           state.delete(DEMO_KEY);
@@ -342,6 +344,26 @@ export class AccountService {
     if (server) void server.close().catch((error: unknown) => this.options.logger.warn('Demo simulator did not close cleanly', error));
   }
 
+  /** The catalog file of `database`; a damaged one is replaced by an empty one and fetched again. */
+  private openCatalog(database: OpenedDatabase): OpenedDatabase {
+    const catalog = openCatalogDatabase({ appFile: database.file, logger: this.options.logger, now: this.now });
+    if (catalog.damaged) this.databaseNotice = catalog.damaged.message;
+    return catalog;
+  }
+
+  /** Empties the catalog file of `database` (variants and cursor), before another store's first sync. */
+  private clearCatalog(database: OpenedDatabase): void {
+    const catalog = this.openCatalog(database);
+    try {
+      catalog.db.transaction(() => {
+        new CatalogStore(catalog.db, () => null).clear();
+        new AppStateStore(catalog.db, this.options.logger, this.now).delete(CATALOG_CURSOR_KEY);
+      })();
+    } finally {
+      catalog.close();
+    }
+  }
+
   private openFile(name: string): OpenedDatabase {
     const database = openDatabase({ file: path.join(this.options.dataDir, name), logger: this.options.logger, now: this.now });
     if (database.damaged) this.databaseNotice = database.damaged.message;
@@ -374,6 +396,7 @@ export class AccountService {
   ): void {
     const state = new AppStateStore(database.db, this.options.logger, this.now);
     const settings = new SettingsStore(state, () => this.cachedOptions(state));
+    const catalogDatabase = this.openCatalog(database);
     const session: Session = {
       id: this.nextSessionId++,
       mode,
@@ -381,7 +404,9 @@ export class AccountService {
       db: database.db,
       state,
       settings,
-      catalog: new CatalogStore(database.db, () => settings.get().outlet),
+      catalogDatabase,
+      catalog: new CatalogStore(catalogDatabase.db, () => settings.get().outlet),
+      catalogState: new AppStateStore(catalogDatabase.db, this.options.logger, this.now),
       client: remote?.client ?? null,
       budget: remote?.budget ?? null,
       account: remote?.account ?? null,
@@ -412,6 +437,7 @@ export class AccountService {
       }
     }
     session.budget?.close();
+    session.catalogDatabase.close();
     session.database.close();
   }
 }

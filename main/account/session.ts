@@ -8,8 +8,8 @@ import type { OpenedDatabase } from '../store/database';
 import type { SettingsStore } from '../store/settingsStore';
 
 /**
- * Everything tied to one mode and one database file. Live and setup use `dealpos-counter.db`, demo
- * uses `demo.db`; a mode change ends the session (stopping its workers, closing its file) and
+ * Everything tied to one mode and one database file (with its catalog file). Live and setup use
+ * `dealpos-counter.db`, demo uses `demo.db`; a mode change ends the session (stopping its workers, closing its file) and
  * starts a new one, so nothing from the demo store can ever be sent with a live client.
  */
 export interface Session {
@@ -20,7 +20,11 @@ export interface Session {
   readonly db: Database.Database;
   readonly state: AppStateStore;
   readonly settings: SettingsStore;
+  /** The catalog cache's own file beside `database` (main/store/catalogDatabase.ts). */
+  readonly catalogDatabase: OpenedDatabase;
   readonly catalog: CatalogStore;
+  /** `app_state` of the catalog file: the catalog sync's cursor, committed with the rows it counts. */
+  readonly catalogState: AppStateStore;
   /** Null in setup mode. */
   readonly client: DealPosClient | null;
   /** The one request budget of this account (null in setup mode). */

@@ -56,7 +56,7 @@ export function createCatalogService(options: CatalogServiceOptions): CatalogSer
       ? new CatalogSync({
           client: session.client,
           catalog: session.catalog,
-          state: session.state,
+          state: session.catalogState,
           currencyDecimals: decimals,
           onProgress: emit,
           quota: () => session.budget?.backgroundPace() ?? null,

@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import { lookupKeyOf } from '../../shared/catalog/barcode';
 import type { CatalogItem } from '../../shared/contract/catalog';
 import type { Money } from '../../shared/money';
+import { mainWrite } from '../workers/writeGate';
 import { toStoreError } from './storeError';
 
 export interface VariantRecord {
@@ -131,7 +132,8 @@ export class CatalogStore {
    * sync cursor). `generation` marks rows seen by the current full pass; 0 for one-off lookups.
    */
   upsertMany(records: readonly VariantRecord[], generation = 0): void {
-    this.upsertUntil(records, generation, () => false);
+    // Through the file's write gate when the bulk writer shares it (main caching a looked-up code).
+    mainWrite(this.db, () => this.upsertUntil(records, generation, () => false));
   }
 
   /**

@@ -25,9 +25,18 @@ const BUSY_TIMEOUT_MS = 5000;
 export const PAGE_CACHE_KIB = 4_000;
 const DEFAULT_KEEP_BACKUPS = 5;
 
+/**
+ * What a file holds, which decides how it is kept. `sales`: the app database (sales, outbox, shifts,
+ * settings), FULL sync and a backup before each migration, a damaged file kept for support.
+ * `catalog`: the catalog cache (catalogDatabase.ts), which DealPOS can always send again.
+ */
+export type DatabaseContents = 'sales' | 'catalog';
+
 export interface OpenDatabaseOptions {
   /** Absolute path of the database file; its folder is created if missing. */
   readonly file: string;
+  /** Defaults to `sales`. */
+  readonly contents?: DatabaseContents;
   readonly migrations?: readonly Migration[];
   readonly logger?: Logger;
   readonly now?: () => Date;
@@ -107,11 +116,13 @@ function moveAside(file: string, now: Date): string {
   return movedTo;
 }
 
-/** The connection settings every handle on the app's database uses, main's and the bulk writer's. */
-export function configure(db: Database.Database): void {
+/** The connection settings every handle on a database uses, main's and the bulk writer's. */
+export function configure(db: Database.Database, contents: DatabaseContents = 'sales'): void {
   db.pragma('journal_mode = WAL');
-  // FULL: a completed sale must survive a power cut the moment checkout says "done".
-  db.pragma('synchronous = FULL');
+  // FULL: a completed sale must survive a power cut the moment checkout says "done". NORMAL for the
+  // catalog: a power cut may lose its last commits, which the sync cursor (in the same file) then
+  // does not count either, so they are fetched again.
+  db.pragma(`synchronous = ${contents === 'sales' ? 'FULL' : 'NORMAL'}`);
   db.pragma('foreign_keys = ON');
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
@@ -143,14 +154,27 @@ function openPrivate(file: string): Database.Database {
   return new Database(file);
 }
 
-function openChecked(file: string, now: Date, logger: Logger | undefined): { db: Database.Database; damaged: DamagedDatabase | null } {
+function damagedMessage(contents: DatabaseContents, reason: string, movedTo: string): string {
+  if (contents === 'catalog') {
+    return `The local catalog cache was damaged (${reason}) and has been moved to ${movedTo}. The catalog is fetched again from DealPOS; the old file holds no sales and can be deleted.`;
+  }
+  return (
+    `The local database was damaged (${reason}) and has been moved to ${movedTo}. ` +
+    'The app started with a new, empty database. Invoices that had not yet been synced to DealPOS may ' +
+    'still be in the old file: keep it and contact support before deleting it.'
+  );
+}
+
+function openChecked(
+  file: string,
+  contents: DatabaseContents,
+  now: Date,
+  logger: Logger | undefined,
+): { db: Database.Database; damaged: DamagedDatabase | null } {
   const reason = fs.existsSync(file) ? probe(file) : null;
   if (reason === null) return { db: openPrivate(file), damaged: null };
   const movedTo = moveAside(file, now);
-  const message =
-    `The local database was damaged (${reason}) and has been moved to ${movedTo}. ` +
-    'The app started with a new, empty database. Invoices that had not yet been synced to DealPOS may ' +
-    'still be in the old file: keep it and contact support before deleting it.';
+  const message = damagedMessage(contents, reason, movedTo);
   logger?.error(message);
   return { db: openPrivate(file), damaged: { movedTo, reason, message } };
 }
@@ -168,7 +192,7 @@ function migrate(
   file: string,
   migrations: readonly Migration[],
   now: Date,
-  keepBackups: number,
+  keepBackups: number | null,
   logger: Logger | undefined,
 ): { backupFile: string | null; version: number } {
   checkRegistry(migrations);
@@ -183,7 +207,7 @@ function migrate(
   if (current === latest) return { backupFile: null, version: current };
 
   let backupFile: string | null = null;
-  if (current > 0) {
+  if (current > 0 && keepBackups !== null) {
     const dir = path.join(path.dirname(file), BACKUP_DIR);
     ensurePrivateDir(dir);
     const base = path.basename(file, path.extname(file));
@@ -198,7 +222,7 @@ function migrate(
   for (const migration of migrations.slice(current)) {
     try {
       db.transaction(() => {
-        migration.up(db);
+        migration.up(db, logger ? { logger } : {});
         db.pragma(`user_version = ${migration.version}`);
       })();
     } catch (error) {
@@ -211,7 +235,20 @@ function migrate(
     }
     logger?.info(`Migrated ${path.basename(file)} to schema ${migration.version}: ${migration.name}`);
   }
+  giveBackDroppedSpace(db, file, logger);
   return { backupFile, version: latest };
+}
+
+/**
+ * A migration that dropped most of the file (the catalog moving to its own file) leaves those pages
+ * free inside it: copy the file compactly once, outside any transaction, so the disk gets them back.
+ */
+function giveBackDroppedSpace(db: Database.Database, file: string, logger: Logger | undefined): void {
+  const free = db.pragma('freelist_count', { simple: true }) as number;
+  const pages = db.pragma('page_count', { simple: true }) as number;
+  if (free * 2 <= pages) return;
+  db.exec('VACUUM');
+  logger?.info(`Compacted ${path.basename(file)}: ${free} of its ${pages} pages were free after migrating`);
 }
 
 /**
@@ -233,9 +270,14 @@ export function withRelaxedDurability<T>(db: Database.Database, write: () => T):
 }
 
 /** Configures `db`; on a disk with no room for the WAL index, reopens it exclusive. Returns the handle in use. */
-function configureOrExclusive(db: Database.Database, file: string, logger: Logger | undefined): { db: Database.Database; exclusive: boolean } {
+function configureOrExclusive(
+  db: Database.Database,
+  file: string,
+  contents: DatabaseContents,
+  logger: Logger | undefined,
+): { db: Database.Database; exclusive: boolean } {
   try {
-    configure(db);
+    configure(db, contents);
     return { db, exclusive: false };
   } catch (error) {
     const code = sqliteCode(error);
@@ -245,7 +287,7 @@ function configureOrExclusive(db: Database.Database, file: string, logger: Logge
     try {
       // Set before the first access, so SQLite never asks for the shared-memory file.
       alone.pragma('locking_mode = EXCLUSIVE');
-      configure(alone);
+      configure(alone, contents);
     } catch (again) {
       alone.close();
       throw again;
@@ -269,12 +311,13 @@ function leaveExclusive(db: Database.Database): void {
 
 export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   const now = (options.now ?? (() => new Date()))();
+  const contents = options.contents ?? 'sales';
   ensurePrivateDir(path.dirname(options.file));
-  const checked = openChecked(options.file, now, options.logger);
+  const checked = openChecked(options.file, contents, now, options.logger);
   const { damaged } = checked;
   let db = checked.db;
   try {
-    const configured = configureOrExclusive(db, options.file, options.logger);
+    const configured = configureOrExclusive(db, options.file, contents, options.logger);
     db = configured.db;
     let exclusive = configured.exclusive;
     const { backupFile, version } = migrate(
@@ -282,7 +325,8 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
       options.file,
       options.migrations ?? MIGRATIONS,
       now,
-      options.keepBackups ?? DEFAULT_KEEP_BACKUPS,
+      // The catalog can be fetched again: no backup before migrating it.
+      contents === 'catalog' ? null : (options.keepBackups ?? DEFAULT_KEEP_BACKUPS),
       options.logger,
     );
     let closed = false;

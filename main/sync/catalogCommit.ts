@@ -3,21 +3,21 @@
  * the sync cursor. Runs on the bulk writer thread in the app (main/workers/bulkWriter.worker.ts),
  * or inline where no worker is wanted (tests, the ingest bench's in-process rows).
  *
- * The rows go in transactions of at most ROWS_PER_TRANSACTION, each taken through `chunk` (the
+ * The rows and the cursor go to the catalog file (main/store/catalogDatabase.ts), which no sale
+ * shares, in transactions of at most ROWS_PER_TRANSACTION, each taken through `chunk` (the file's
  * write gate); one ends early, after the row in progress, as soon as main asks for the gate, so a
- * scan or a sale on main waits for one row and a commit, not a whole chunk. The cursor goes in the
+ * code main looked up in DealPOS and caches waits for one row and a commit. The cursor goes in the
  * last one only: a crash between two leaves rows stored that the cursor does not count yet, and the
  * resumed pass fetches and upserts them again — never a cursor ahead of the rows.
  */
 import type { AppStateStore } from '../store/appStateStore';
 import type { StagedPage } from '../workers/bulkWriterProtocol';
+import { CATALOG_CURSOR_KEY } from '../store/catalogDatabase';
 import type { CatalogStore, VariantRecord } from '../store/catalogStore';
-import { withRelaxedDurability } from '../store/database';
 import { diskFullError, StoreError, toStoreError } from '../store/storeError';
 
-export const CATALOG_CURSOR_KEY = 'catalogSync';
-/** A few ms of upserts with their FTS rows on a counter PC: the longest a scan waits for the write gate. */
-export const ROWS_PER_TRANSACTION = 100;
+/** A few ms of upserts with their FTS rows on a counter PC: the longest a code to cache waits for the gate. */
+export const ROWS_PER_TRANSACTION = 500;
 
 /** What a commit stores besides its rows. */
 export interface CatalogCommitMeta {
@@ -71,20 +71,19 @@ function storeChunks(
   const { records } = commit;
   let stored = 0;
   for (;;) {
-    // Catalog pages can be fetched again, so they skip the per-commit fsync sales need.
     const done = chunk(() =>
-      withRelaxedDurability(db, () =>
-        db.transaction(() => {
+      db
+        .transaction(() => {
           const rows = records.slice(stored, stored + ROWS_PER_TRANSACTION);
-          // Main asked for the gate (a scan's draft, a sale): commit the rows so far, so its write
-          // waits for one row rather than for the rest of the chunk.
+          // Main asked for the gate (a looked-up code to cache): commit the rows so far, so its
+          // write waits for one row rather than for the rest of the chunk.
           if (rows.length > 0) stored += catalog.upsertUntil(rows, commit.generation, mainWaiting);
           if (stored < records.length) return false;
           if (commit.last) catalog.deleteNotSeenSince(commit.generation);
           state.set(CATALOG_CURSOR_KEY, commit.cursor);
           return true;
-        }).immediate(),
-      ),
+        })
+        .immediate(),
     );
     if (done) return;
   }

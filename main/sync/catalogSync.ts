@@ -19,7 +19,8 @@ import type { CatalogStore, VariantRecord } from '../store/catalogStore';
 import { StoreError } from '../store/storeError';
 import type { StorageHealth } from '../storage/storageGuard';
 import { BulkWriterError } from '../workers/bulkWriter';
-import { applyCatalogCommit, CATALOG_CURSOR_KEY as CURSOR_KEY, type CatalogCommitMeta, type CatalogWriter } from './catalogCommit';
+import { CATALOG_CURSOR_KEY as CURSOR_KEY } from '../store/catalogDatabase';
+import { applyCatalogCommit, type CatalogCommitMeta, type CatalogWriter } from './catalogCommit';
 
 const cursorSchema = z.object({
   /** Pass number; rows seen by a pass carry it, so the end of a pass can drop the rest. */
@@ -67,6 +68,7 @@ export interface CatalogSyncOptions {
    */
   readonly client: Pick<DealPosClient, 'listVariants' | 'listVariantsBody' | 'variantCount'>;
   readonly catalog: CatalogStore;
+  /** The catalog file's state (the cursor commits with the rows it counts). */
   readonly state: AppStateStore;
   readonly currencyDecimals: () => number;
   readonly onProgress: (progress: CatalogProgressSnapshot) => void;

@@ -24,10 +24,12 @@ export class BulkWriterError extends ServiceError {
 
 export interface BulkWriterOptions {
   /**
-   * Main's connection, already migrated: the thread opens its own connection to the same file, and
-   * the write gate they share is attached to this one (main's writes take it through mainWrite).
+   * Main's connections to the app database and to its catalog file, already migrated: the thread
+   * opens its own connection to each file, and the write gate they share is attached to main's
+   * (main's writes take it through mainWrite).
    */
   readonly db: Database.Database;
+  readonly catalogDb: Database.Database;
   readonly logger?: Logger;
   /** Observes each thread as it starts (tests stop it to check what a crash leaves behind). */
   readonly onThreadStarted?: (thread: Worker) => void;
@@ -47,9 +49,11 @@ export class BulkWriter implements CatalogWriter {
   private readonly pending = new Map<number, Pending>();
   private closed = false;
   private readonly gate = new WriteGate();
+  private readonly catalogGate = new WriteGate();
 
   constructor(private readonly options: BulkWriterOptions) {
     attachGate(options.db, this.gate);
+    attachGate(options.catalogDb, this.catalogGate);
   }
 
   async stageCatalogPage(batch: number, body: string, decimals: number, fetchedAt: string): Promise<StagedPage> {
@@ -73,7 +77,7 @@ export class BulkWriter implements CatalogWriter {
     const thread = this.thread;
     this.thread = null;
     if (thread) await thread.terminate();
-    this.gate.releaseAbandoned();
+    this.releaseGates();
     this.failAll(new BulkWriterError('The app is closing this database; the job will run again next time'));
   }
 
@@ -91,7 +95,10 @@ export class BulkWriter implements CatalogWriter {
   }
 
   private start(): Worker {
-    const data: BulkWriterData = { file: this.options.db.name, gate: this.gate.buffer };
+    const data: BulkWriterData = {
+      app: { file: this.options.db.name, gate: this.gate.buffer },
+      catalog: { file: this.options.catalogDb.name, gate: this.catalogGate.buffer },
+    };
     const thread = startWorker('bulkWriter.worker', { workerData: data });
     this.thread = thread;
     thread.on('message', (message: BulkResponse | BulkStarted) => {
@@ -127,10 +134,15 @@ export class BulkWriter implements CatalogWriter {
   private lost(thread: Worker, what: string, cause?: unknown): void {
     if (this.thread !== thread) return;
     this.thread = null;
-    this.gate.releaseAbandoned();
+    this.releaseGates();
     if (this.closed) return;
     this.options.logger?.error(`The background database writer ${what}; its job is retried`, cause);
     this.failAll(new BulkWriterError(`The background database writer ${what}; retrying`, cause));
+  }
+
+  private releaseGates(): void {
+    this.gate.releaseAbandoned();
+    this.catalogGate.releaseAbandoned();
   }
 
   private failAll(error: BulkWriterError): void {
@@ -141,14 +153,16 @@ export class BulkWriter implements CatalogWriter {
 
   /**
    * While the thread has work, it checkpoints (after each job and every few transactions) and
-   * main's connection does not: SQLite runs an automatic checkpoint inside whichever commit finds
+   * main's connections do not: SQLite runs an automatic checkpoint inside whichever commit finds
    * the WAL past its limit, and during an ingest that would be a scan's draft or a sale on main
    * copying the thread's megabytes of catalog pages. Idle, main checkpoints its own writes as usual.
    */
   private setMainCheckpoints(on: boolean): void {
-    // Closing: main's connection may already be closed, or about to be, with the session.
-    if (!this.options.db.open || (this.closed && !on)) return;
-    this.options.db.exec(`PRAGMA wal_autocheckpoint = ${on ? SQLITE_AUTOCHECKPOINT_PAGES : 0}`);
+    for (const db of [this.options.db, this.options.catalogDb]) {
+      // Closing: main's connection may already be closed, or about to be, with the session.
+      if (!db.open || (this.closed && !on)) continue;
+      db.exec(`PRAGMA wal_autocheckpoint = ${on ? SQLITE_AUTOCHECKPOINT_PAGES : 0}`);
+    }
   }
 }
 

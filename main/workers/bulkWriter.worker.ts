@@ -1,9 +1,9 @@
 /**
- * The bulk writer thread: long jobs on the app's database — catalog pages read from DealPOS's body
- * text and stored with their FTS rows, retention of old synced sales — on a connection of its own,
- * so main's event loop never waits for them, at a lowered CPU priority (threadPriority.ts). Each job
- * runs in short transactions taken through the write gate (writeGate.ts); WAL lets main keep
- * reading meanwhile. Started by BulkWriter (bulkWriter.ts).
+ * The bulk writer thread: long jobs on the app's files — catalog pages read from DealPOS's body
+ * text and stored with their FTS rows in the catalog file, retention of old synced sales in the app
+ * database — on connections of its own, so main's event loop never waits for them, at a lowered
+ * CPU priority (threadPriority.ts). Each job runs in short transactions taken through its file's
+ * write gate (writeGate.ts); WAL lets main keep reading meanwhile. Started by BulkWriter.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
@@ -12,11 +12,11 @@ import { readVariantPage } from '../catalog/variantPage';
 import { DealPosBadResponseError } from '../dealpos/errors';
 import { AppStateStore } from '../store/appStateStore';
 import { CatalogStore, type VariantRecord } from '../store/catalogStore';
-import { configure } from '../store/database';
+import { configure, type DatabaseContents } from '../store/database';
 import { OutboxStore } from '../store/outboxStore';
 import { toStoreError } from '../store/storeError';
 import { applyCatalogCommit, type CatalogCommitMeta } from '../sync/catalogCommit';
-import type { BulkFailure, BulkRequest, BulkResponse, BulkStarted, BulkWriterData, StagedPage } from './bulkWriterProtocol';
+import type { BulkFailure, BulkRequest, BulkResponse, BulkStarted, BulkWriterData, BulkWriterFile, StagedPage } from './bulkWriterProtocol';
 import { lowerThisThreadsPriority } from './threadPriority';
 import { WriteGate } from './writeGate';
 
@@ -34,30 +34,47 @@ const CHUNKS_PER_CHECKPOINT = 25;
 // Before any job: the writer takes only the CPU the cashier's work leaves.
 port.postMessage({ started: lowerThisThreadsPriority() } satisfies BulkStarted);
 
-const db = new Database(data.file);
-configure(db);
-// Checkpoints are this thread's job while it writes (main turns its own off meanwhile, see
-// BulkWriter), outside the gate: left to SQLite, the commit that crosses the WAL's size limit
-// checkpoints inside the write lock — often main's, a scan paying for megabytes of catalog pages.
-db.pragma('wal_autocheckpoint = 0');
-const checkpoint = db.prepare('PRAGMA wal_checkpoint(PASSIVE)');
-let chunksSinceCheckpoint = 0;
-/** PASSIVE copies what it can without blocking main's reads or writes. */
-function checkpointWritten(): void {
-  if (chunksSinceCheckpoint === 0) return;
-  checkpoint.run();
-  chunksSinceCheckpoint = 0;
+interface WriterConnection {
+  readonly db: Database.Database;
+  readonly gate: WriteGate;
+  /** Runs one transaction through the gate, checkpointing every CHUNKS_PER_CHECKPOINT. */
+  chunk<T>(write: () => T): T;
+  /** Checkpoints what this connection wrote since the last checkpoint (the end of a job). */
+  checkpointWritten(): void;
 }
-const gate = new WriteGate(data.gate);
-const chunk = <T>(write: () => T): T => {
-  const result = gate.runAsWorker(write);
-  if (++chunksSinceCheckpoint >= CHUNKS_PER_CHECKPOINT) checkpointWritten();
-  return result;
-};
+
+/**
+ * The thread's connection to one file with its gate. Checkpoints are this thread's job while it
+ * writes (main turns its own off meanwhile, see BulkWriter), outside the gate: left to SQLite, the
+ * commit that crosses the WAL's size limit checkpoints inside the write lock — possibly main's.
+ */
+function connect(file: BulkWriterFile, contents: DatabaseContents): WriterConnection {
+  const db = new Database(file.file);
+  configure(db, contents);
+  db.pragma('wal_autocheckpoint = 0');
+  const checkpoint = db.prepare('PRAGMA wal_checkpoint(PASSIVE)');
+  let chunksSinceCheckpoint = 0;
+  /** PASSIVE copies what it can without blocking main's reads or writes. */
+  const checkpointWritten = (): void => {
+    if (chunksSinceCheckpoint === 0) return;
+    checkpoint.run();
+    chunksSinceCheckpoint = 0;
+  };
+  const gate = new WriteGate(file.gate);
+  const chunk = <T>(write: () => T): T => {
+    const result = gate.runAsWorker(write);
+    if (++chunksSinceCheckpoint >= CHUNKS_PER_CHECKPOINT) checkpointWritten();
+    return result;
+  };
+  return { db, chunk, checkpointWritten, gate };
+}
+
+const app = connect(data.app, 'sales');
+const catalogFile = connect(data.catalog, 'catalog');
 // The writer never reads prices, so no outlet is needed.
-const catalog = new CatalogStore(db, () => null);
-const state = new AppStateStore(db);
-const outbox = new OutboxStore(db);
+const catalog = new CatalogStore(catalogFile.db, () => null);
+const state = new AppStateStore(catalogFile.db);
+const outbox = new OutboxStore(app.db);
 
 /**
  * Pages read for the commit main will ask for next. Kept only here: a thread that dies loses them,
@@ -76,7 +93,7 @@ function commitStaged(batch: number, records: number, meta: CatalogCommitMeta): 
   const kept = staged.batch === batch ? staged.records : [];
   if (kept.length !== records) throw new Error(`the writer holds ${kept.length} of the ${records} rows fetched for this commit`);
   staged = { batch: -1, records: [] };
-  applyCatalogCommit({ catalog, state }, { ...meta, records: kept }, chunk, () => gate.mainWaiting());
+  applyCatalogCommit({ catalog, state }, { ...meta, records: kept }, catalogFile.chunk, () => catalogFile.gate.mainWaiting());
 }
 
 /** SQLite's own failures (a checkpoint's too) get the store's wording (a full disk: storage_full, saying what to do). */
@@ -97,17 +114,17 @@ function handle(request: BulkRequest): BulkResponse {
         return { id: request.id, ok: true, value: stage(request.batch, request.body, request.decimals, request.fetchedAt) };
       case 'catalogCommit':
         commitStaged(request.batch, request.records, request.meta);
-        checkpointWritten();
+        catalogFile.checkpointWritten();
         return { id: request.id, ok: true, value: null };
       case 'pruneSynced': {
         let removed = 0;
         for (;;) {
-          const batch = chunk(() => outbox.pruneSynced(request.cutoffMs, request.batchSize));
+          const batch = app.chunk(() => outbox.pruneSynced(request.cutoffMs, request.batchSize));
           removed += batch;
           if (batch < request.batchSize) break;
         }
-        const released = removed > 0 && chunk(() => outbox.releaseFreePages());
-        checkpointWritten();
+        const released = removed > 0 && app.chunk(() => outbox.releaseFreePages());
+        app.checkpointWritten();
         return { id: request.id, ok: true, value: { removed, released } };
       }
     }

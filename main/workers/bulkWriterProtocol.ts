@@ -2,11 +2,18 @@
 import type { CatalogCommitMeta } from '../sync/catalogCommit';
 import type { ThreadPriority } from './threadPriority';
 
-export interface BulkWriterData {
-  /** The database file main has open (and migrated); the worker opens its own connection to it. */
+/** One database file the writer works on, main's connection to it already open and migrated. */
+export interface BulkWriterFile {
   readonly file: string;
-  /** The WriteGate's buffer, shared with main's connection. */
+  /** The WriteGate's buffer, shared with main's connection to the file. */
   readonly gate: SharedArrayBuffer;
+}
+
+export interface BulkWriterData {
+  /** The app database: retention of synced sales. */
+  readonly app: BulkWriterFile;
+  /** The catalog file (main/store/catalogDatabase.ts): catalog pages and the sync cursor. */
+  readonly catalog: BulkWriterFile;
 }
 
 export type BulkRequest =

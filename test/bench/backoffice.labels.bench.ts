@@ -11,6 +11,7 @@ import { createLabelService, type LabelSession } from '../../main/labels/labelSe
 import { createLogger } from '../../main/logging/logger';
 import { ean13 } from '../../main/simulator/ean13';
 import { AppStateStore } from '../../main/store/appStateStore';
+import { openCatalogDatabase } from '../../main/store/catalogDatabase';
 import { CatalogStore } from '../../main/store/catalogStore';
 import { openDatabase } from '../../main/store/database';
 import { LabelDocumentStore } from '../../main/store/labelDocumentStore';
@@ -26,6 +27,7 @@ const GOAL_MS = 2_000;
 export async function run(): Promise<BenchRow[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealpos-bench-labels-'));
   const opened = openDatabase({ file: path.join(dir, 'labels.db') });
+  const catalogDb = openCatalogDatabase({ appFile: opened.file });
   try {
     const source: LabelSource = { kind: 'bill', outlet: 'Main Store', number: '2026.12.00042' };
     const lines = Array.from({ length: LINES }, (_, i) => ({
@@ -36,7 +38,7 @@ export async function run(): Promise<BenchRow[]> {
     }));
     new LabelDocumentStore(opened.db).put({ source, lines, loadedAt: '2026-12-06T09:00:00+07:00' });
     const state = new AppStateStore(opened.db);
-    const session: LabelSession = { id: 1, db: opened.db, state, settings: new SettingsStore(state), catalog: new CatalogStore(opened.db, () => null), client: null };
+    const session: LabelSession = { id: 1, db: opened.db, state, settings: new SettingsStore(state), catalog: new CatalogStore(catalogDb.db, () => null), client: null };
     const { handlers } = createLabelService({ session: () => session, logger: createLogger(() => undefined), sheetsDir: path.join(dir, 'labels'), openFile: null });
     const request = (size: LabelSizeId): Parameters<(typeof handlers)['labels.sheet']>[0] => ({ source, size, lines: lines.map((l) => ({ code: l.code, labels: l.quantity })) });
 
@@ -62,6 +64,7 @@ export async function run(): Promise<BenchRow[]> {
       { name: 'label sheet PDF size, 1,000 labels on A4', area: 'backoffice', value: bytes.a4 / 1024, unit: 'KiB', goal: '-', ok: null },
     ];
   } finally {
+    catalogDb.close();
     opened.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }

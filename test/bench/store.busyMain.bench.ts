@@ -23,7 +23,7 @@ import { RequestBudget } from '../../main/dealpos/requestBudget';
 import { DEMO_FIXTURES } from '../../main/simulator/demoData';
 import { AppStateStore } from '../../main/store/appStateStore';
 import { CatalogStore } from '../../main/store/catalogStore';
-import { openDatabase } from '../../main/store/database';
+import { openStoreFiles, type StoreFiles } from '../support/storeFiles';
 import { CatalogSync } from '../../main/sync/catalogSync';
 import { emptyDraft } from '../../main/sale/draft';
 import { DraftStore } from '../../main/store/draftStore';
@@ -40,24 +40,24 @@ function sorted(values: readonly number[]): number[] {
   return [...values].sort((a, b) => a - b);
 }
 
-function setup(file: string): { opened: ReturnType<typeof openDatabase>; writer: BulkWriter } {
-  const opened = openDatabase({ file });
-  return { opened, writer: new BulkWriter({ db: opened.db }) };
+function setup(file: string): { files: StoreFiles; writer: BulkWriter } {
+  const files = openStoreFiles(file);
+  return { files, writer: new BulkWriter({ db: files.app.db, catalogDb: files.catalog.db }) };
 }
 
 async function syncWhileServing(root: string): Promise<BenchRow[]> {
   let simulator: ChildProcess | null = null;
-  const { opened, writer } = setup(path.join(root, 'sync.db'));
+  const { files, writer } = setup(path.join(root, 'sync.db'));
   try {
     simulator = spawnSimulator(['--port', '0', '--variants', String(VARIANTS), '--rate-limit', '100000/60', '--client-id', CLIENT_ID, '--client-secret', CLIENT_SECRET]);
     const url = await listeningUrl(simulator);
     const client = new DealPosClient({ baseUrl: url, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, budget: new RequestBudget({ limit: 100_000, windowSeconds: 60 }) });
-    const catalog = new CatalogStore(opened.db, () => null);
+    const catalog = new CatalogStore(files.catalog.db, () => null);
     let complete = false;
     const sync = new CatalogSync({
       client,
       catalog,
-      state: new AppStateStore(opened.db),
+      state: new AppStateStore(files.catalog.db),
       currencyDecimals: () => 0,
       writer,
       onProgress: (p) => {
@@ -66,7 +66,7 @@ async function syncWhileServing(root: string): Promise<BenchRow[]> {
       },
     });
     const resolver = new CodeResolver({ catalog, client: () => null, online: () => false, currencyDecimals: () => 0 });
-    const drafts = new DraftStore(opened.db);
+    const drafts = new DraftStore(files.app.db);
     const draft = emptyDraft('bench-draft');
     drafts.create(draft, Date.now());
     const { indomie } = DEMO_FIXTURES.variants;
@@ -107,15 +107,15 @@ async function syncWhileServing(root: string): Promise<BenchRow[]> {
   } finally {
     simulator?.kill('SIGTERM');
     await writer.close();
-    opened.close();
+    files.close();
   }
 }
 
 async function retentionWhileServing(root: string): Promise<BenchRow[]> {
-  const { opened, writer } = setup(path.join(root, 'retention.db'));
+  const { files, writer } = setup(path.join(root, 'retention.db'));
   try {
-    const db = opened.db;
-    const catalog = new CatalogStore(db, () => null);
+    const db = files.app.db;
+    const catalog = new CatalogStore(files.catalog.db, () => null);
     const { indomie } = DEMO_FIXTURES.variants;
     catalog.upsertMany([{ code: indomie.code, name: indomie.name, product: indomie.name, unitPrice: indomie.price, discontinued: false, updatedAt: '2026-01-01T00:00:00+07:00', dealposId: null, outletPrices: [] }]);
     const syncedAt = Date.UTC(2026, 0, 1);
@@ -149,7 +149,7 @@ async function retentionWhileServing(root: string): Promise<BenchRow[]> {
     return [{ name: `catalog.resolve p99 during retention of 100,000 synced sales (${resolveMs.length} calls)`, area: 'store', value: p99, unit: 'ms', goal: '≤ 10 ms', ok: p99 <= 10 }];
   } finally {
     await writer.close();
-    opened.close();
+    files.close();
   }
 }
 

@@ -53,9 +53,12 @@ export async function run(): Promise<BenchRow[]> {
   const host = await startHostProcess<{ url: string }>(path.join(here, 'store', 'syncingStoreHost.ts'));
   let codes: readonly string[] = [];
   let completed: { syncMs: number; variants: number } | null = null;
+  /** Main's time per sale.scan, in call order. */
+  const handled: Array<{ readonly ms: number; readonly syncing: boolean }> = [];
   host.onLine((raw) => {
     const line = raw as HostLine;
     if ('codes' in line) codes = line.codes;
+    if ('handledMs' in line) handled.push({ ms: line.handledMs, syncing: line.syncing });
     if ('complete' in line) completed = { syncMs: line.syncMs, variants: line.variants };
   });
   const browser = await launchChromium();
@@ -108,6 +111,22 @@ export async function run(): Promise<BenchRow[]> {
       { name: `  of which ${stage.during} p95, during the sync`, area: 'store', value: stageP95(during, stage.of), unit: 'ms', goal: '-', ok: null },
       { name: `  ${stage.quiet} p95, quiet`, area: 'store', value: stageP95(quiet, stage.of), unit: 'ms', goal: '-', ok: null },
     ]);
+    // The first sale's scans warm the page, as for the painted figures.
+    const handledP95 = (syncing: boolean): number =>
+      percentile(
+        handled
+          .slice(LINES_PER_SALE)
+          .filter((h) => h.syncing === syncing)
+          .map((h) => h.ms)
+          .sort((a, b) => a - b),
+        95,
+      );
+    stageRows.splice(
+      4,
+      0,
+      { name: '    of which main handles sale.scan (its own time, the rest is transport) p95, during the sync', area: 'store', value: handledP95(true), unit: 'ms', goal: '-', ok: null },
+      { name: '    main handles sale.scan p95, quiet', area: 'store', value: handledP95(false), unit: 'ms', goal: '-', ok: null },
+    );
     const duringP95 = percentile(duringMs, 95);
     const quietP95 = percentile(quietMs, 95);
     const ratio = duringP95 / quietP95;

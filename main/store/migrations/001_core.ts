@@ -1,7 +1,8 @@
 import type { Migration } from './migration';
 
 /**
- * Catalog cache (+ FTS5 search), outlet prices, settings/state key-value rows.
+ * Catalog cache (+ FTS5 search), outlet prices, settings/state key-value rows. Migration 012 moves
+ * the catalog tables to their own file (catalogDatabase.ts), whose first migration is this one.
  * `variant.id` is a local integer key so the external-content FTS table can point at it; the
  * DealPOS code is unique. `code_key` is `lookupKeyOf(code)` (shared/catalog/barcode.ts).
  */

@@ -14,6 +14,7 @@ import { labelDocumentsMigration } from './008_label_documents';
 import { salesOrderReferencesMigration } from './009_sales_order_references';
 import { shiftsMigration } from './010_shifts';
 import { heldSalesAndReturnsMigration } from './011_held_sales_and_returns';
+import { catalogOwnFileMigration } from './012_catalog_own_file';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -30,4 +31,5 @@ export const MIGRATIONS: readonly Migration[] = [
   salesOrderReferencesMigration,
   shiftsMigration,
   heldSalesAndReturnsMigration,
+  catalogOwnFileMigration,
 ];

@@ -1,4 +1,10 @@
 import type Database from 'better-sqlite3';
+import type { Logger } from '../../logging/logger';
+
+/** What a step may need besides the connection. */
+export interface MigrationContext {
+  readonly logger?: Logger;
+}
 
 /**
  * One schema step. `version` is the `user_version` the database has after `up` ran; versions are
@@ -8,5 +14,5 @@ import type Database from 'better-sqlite3';
 export interface Migration {
   readonly version: number;
   readonly name: string;
-  up(db: Database.Database): void;
+  up(db: Database.Database, context: MigrationContext): void;
 }

@@ -11,7 +11,8 @@ import { startBrowserHost } from '../../../main/browserHost/browserHost';
 import { runHost, serveUntilStdinEnds } from '../hostLifetime';
 import { createServices } from '../../../main/services';
 import { DEMO_FIXTURES } from '../../../main/simulator/demoData';
-import { DEMO_DB_FILE, openDatabase } from '../../../main/store/database';
+import { openCatalogDatabase } from '../../../main/store/catalogDatabase';
+import { DEMO_DB_FILE } from '../../../main/store/database';
 import { CatalogStore, type VariantRecord } from '../../../main/store/catalogStore';
 import { BENCH_VARIANTS, benchCode } from './benchCatalog';
 
@@ -19,7 +20,7 @@ import { BENCH_VARIANTS, benchCode } from './benchCatalog';
 const SEED_GENERATION = 1_000_000_000;
 
 function seedCatalog(dataDir: string): number {
-  const opened = openDatabase({ file: path.join(dataDir, DEMO_DB_FILE) });
+  const opened = openCatalogDatabase({ appFile: path.join(dataDir, DEMO_DB_FILE) });
   try {
     const store = new CatalogStore(opened.db, () => DEMO_FIXTURES.outlets.main);
     const at = new Date().toISOString();

@@ -8,4 +8,6 @@ export type HostLine =
   /** Codes the cache already holds, once `done` variants are stored. */
   | { readonly codes: readonly string[]; readonly done: number }
   /** The full pass completed, `syncMs` after connecting. */
-  | { readonly complete: true; readonly syncMs: number; readonly variants: number };
+  | { readonly complete: true; readonly syncMs: number; readonly variants: number }
+  /** Main's own time in one `sale.scan` call, and whether the sync ran from its start to its end. */
+  | { readonly handledMs: number; readonly syncing: boolean };

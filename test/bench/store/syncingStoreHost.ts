@@ -15,6 +15,7 @@ import { startBrowserHost } from '../../../main/browserHost/browserHost';
 import { runHost, serveUntilStdinEnds } from '../hostLifetime';
 import { createServices } from '../../../main/services';
 import { DEMO_FIXTURES } from '../../../main/simulator/demoData';
+import { catalogFileOf } from '../../../main/store/catalogDatabase';
 import { LIVE_DB_FILE } from '../../../main/store/database';
 import { listeningUrl, spawnSimulator } from '../../support/simulatorProcess';
 import { SYNC_VARIANTS, type HostLine } from './syncingStore';
@@ -40,7 +41,7 @@ function print(line: HostLine): void {
 
 /** Sellable codes already in the cache, read on a connection of their own (WAL: the sync is not held up). */
 function cachedCodes(dataDir: string): string[] {
-  const db = new Database(path.join(dataDir, LIVE_DB_FILE), { readonly: true });
+  const db = new Database(catalogFileOf(path.join(dataDir, LIVE_DB_FILE)), { readonly: true });
   try {
     const rows = db.prepare('SELECT code FROM variant WHERE discontinued = 0 AND unit_price > 0 ORDER BY id LIMIT ?').all(CODES * 2) as Array<{ code: string }>;
     // Only what a keyboard-wedge scanner types (the driver sends real key events).
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
   const services = await createServices({ dataDir, version: 'bench', host: 'browser', logToStderr: false });
   let startedAt = 0;
   let codesSent = false;
+  let synced = false;
   services.events.on('catalogProgress', (progress) => {
     if (progress.state === 'error') {
       console.error(`catalog sync failed: ${progress.lastError ?? ''}`);
@@ -68,6 +70,7 @@ async function main(): Promise<void> {
       codesSent = true;
       print({ codes: cachedCodes(dataDir), done: progress.done });
     }
+    if (progress.state === 'complete') synced = true;
     if (progress.state === 'complete' && startedAt > 0) print({ complete: true, syncMs: performance.now() - startedAt, variants: progress.done });
   });
   startedAt = performance.now();
@@ -80,7 +83,18 @@ async function main(): Promise<void> {
     paymentMethods: [DEMO_FIXTURES.paymentMethods.cash],
     invoiceNumberPrefix: 'BENCH',
   });
-  const host = await startBrowserHost({ services, rendererDir });
+  // Each scan's time in main, from the call (validated, dispatched) to its answer: the round trip's share that is main's.
+  const dispatch: typeof services.dispatch = async (method, input) => {
+    if (method !== 'sale.scan') return services.dispatch(method, input);
+    const syncing = !synced;
+    const started = performance.now();
+    try {
+      return await services.dispatch(method, input);
+    } finally {
+      print({ handledMs: performance.now() - started, syncing: syncing && !synced });
+    }
+  };
+  const host = await startBrowserHost({ services: { ...services, dispatch }, rendererDir });
   print({ url: host.url });
 
   serveUntilStdinEnds(host, services, () => {

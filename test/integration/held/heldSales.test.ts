@@ -55,9 +55,9 @@ async function scan(view: SaleView, ...codes: string[]): Promise<SaleView> {
   return next;
 }
 
-/** Writes to the demo database as another connection (a catalog sync, the clock moving on). */
-function inDatabase(work: (db: Database.Database) => void): void {
-  const db = new Database(path.join(dir, 'demo.db'));
+/** Writes to one of the demo's files as another connection (a catalog sync, the clock moving on). */
+function inDatabase(work: (db: Database.Database) => void, file = 'demo.db'): void {
+  const db = new Database(path.join(dir, file));
   try {
     work(db);
   } finally {
@@ -138,7 +138,7 @@ describe('held sales', () => {
   });
 
   it('keeps the quoted price when the catalog price rose, and warns about an item discontinued since', async () => {
-    inDatabase((db) => db.prepare('UPDATE variant SET unit_price = unit_price * 2, discontinued = 1 WHERE code = ?').run(aqua.code));
+    inDatabase((db) => db.prepare('UPDATE variant SET unit_price = unit_price * 2, discontinued = 1 WHERE code = ?').run(aqua.code), 'demo.catalog.db');
     const { held } = await call('held.list', {});
     const withAqua = held.find((h) => h.lines.some((l) => l.name === aqua.name));
     if (!withAqua) throw new Error('the Aqua sale is not held');

@@ -10,7 +10,9 @@ import { createLabelService, type LabelSession } from '../../../main/labels/labe
 import { encodeAll, renderLabelSheet, LabelTooWideError, type LabelFace } from '../../../main/labels/labelSheetPdf';
 import { ean13 } from '../../../main/simulator/ean13';
 import { AppStateStore } from '../../../main/store/appStateStore';
+import { openCatalogDatabase } from '../../../main/store/catalogDatabase';
 import { CatalogStore } from '../../../main/store/catalogStore';
+import type { OpenedDatabase } from '../../../main/store/database';
 import { LabelDocumentStore } from '../../../main/store/labelDocumentStore';
 import { SettingsStore } from '../../../main/store/settingsStore';
 import type { LabelSource } from '../../../shared/contract/labels';
@@ -48,16 +50,21 @@ describe('codes that cannot be printed', () => {
 
   describe('through labels.sheet, from a bill kept in SQLite', () => {
     let db: ReturnType<typeof tempDatabase>;
+    let catalogDb: OpenedDatabase;
     beforeEach(() => {
       db = tempDatabase('labels.db');
+      catalogDb = openCatalogDatabase({ appFile: db.file });
     });
-    afterEach(() => db.cleanup());
+    afterEach(() => {
+      catalogDb.close();
+      db.cleanup();
+    });
     const source: LabelSource = { kind: 'delivery', outlet: 'Main Store', number: '2023.09.00003' };
 
     function service(openFile: ((file: string) => Promise<string>) | null = null): ReturnType<typeof createLabelService> {
       const state = new AppStateStore(db.opened.db);
       const settings = new SettingsStore(state);
-      const session: LabelSession = { id: 1, db: db.opened.db, state, settings, catalog: new CatalogStore(db.opened.db, () => null), client: null };
+      const session: LabelSession = { id: 1, db: db.opened.db, state, settings, catalog: new CatalogStore(catalogDb.db, () => null), client: null };
       new LabelDocumentStore(db.opened.db).put({
         source,
         loadedAt: '2026-12-06T10:00:00+07:00',

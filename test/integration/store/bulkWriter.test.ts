@@ -12,11 +12,11 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { CatalogProgressSnapshot } from '../../../shared/contract/catalog';
 import { AppStateStore } from '../../../main/store/appStateStore';
+import { CATALOG_CURSOR_KEY, openCatalogDatabase } from '../../../main/store/catalogDatabase';
 import { CatalogStore } from '../../../main/store/catalogStore';
 import { openDatabase, type OpenedDatabase } from '../../../main/store/database';
 import { OutboxStore } from '../../../main/store/outboxStore';
 import { CatalogSync, type SyncTimer } from '../../../main/sync/catalogSync';
-import { CATALOG_CURSOR_KEY } from '../../../main/sync/catalogCommit';
 import type { Simulator } from '../../../main/simulator/simulatorServer';
 import { BulkWriter } from '../../../main/workers/bulkWriter';
 import { SaleService } from '../../../main/sale/saleService';
@@ -26,6 +26,7 @@ import { clientFor, startSim, tempDir, until } from './harness';
 let dir: string;
 let sim: Simulator;
 let handle: OpenedDatabase;
+let catalogHandle: OpenedDatabase;
 let writer: BulkWriter;
 let threads: Worker[];
 const syncs: CatalogSync[] = [];
@@ -42,12 +43,14 @@ beforeEach(async () => {
   dir = tempDir('bulk');
   sim = await startSim({ variants: 6_000 });
   handle = openDatabase({ file: path.join(dir, 'dealpos-counter.db') });
+  catalogHandle = openCatalogDatabase({ appFile: handle.file });
   threads = [];
-  writer = new BulkWriter({ db: handle.db, onThreadStarted: (thread) => threads.push(thread) });
+  writer = new BulkWriter({ db: handle.db, catalogDb: catalogHandle.db, onThreadStarted: (thread) => threads.push(thread) });
 });
 afterEach(async () => {
   for (const sync of syncs.splice(0)) await sync.close();
   await writer.close();
+  catalogHandle.close();
   handle.close();
   await sim.close();
   fs.rmSync(dir, { recursive: true, force: true });
@@ -56,8 +59,8 @@ afterEach(async () => {
 function makeSync(events: CatalogProgressSnapshot[] = [], { timer = promptTimer, through = writer }: { timer?: SyncTimer; through?: BulkWriter } = {}): CatalogSync {
   const sync = new CatalogSync({
     client: clientFor(sim),
-    catalog: new CatalogStore(handle.db, () => null),
-    state: new AppStateStore(handle.db),
+    catalog: new CatalogStore(catalogHandle.db, () => null),
+    state: new AppStateStore(catalogHandle.db),
     currencyDecimals: () => 0,
     onProgress: (p) => events.push(p),
     pageSize: 500,
@@ -72,14 +75,14 @@ function makeSync(events: CatalogProgressSnapshot[] = [], { timer = promptTimer,
 
 /** How many rows the stored sync cursor says are stored. */
 function storedCursorDone(): number {
-  return new AppStateStore(handle.db).get(CATALOG_CURSOR_KEY, z.object({ done: z.number() }).loose())?.done ?? 0;
+  return new AppStateStore(catalogHandle.db).get(CATALOG_CURSOR_KEY, z.object({ done: z.number() }).loose())?.done ?? 0;
 }
 
 it('stores every page on the worker thread while main reads the rows as they land', async () => {
   const total = sim.state.catalog.size;
   const sync = makeSync();
   sync.start();
-  const catalog = new CatalogStore(handle.db, () => null);
+  const catalog = new CatalogStore(catalogHandle.db, () => null);
   const seen: number[] = [];
   await until(() => {
     seen.push(catalog.count());
@@ -96,7 +99,7 @@ it('a worker that dies mid-commit is a catalog sync error with a message; the pa
   const events: CatalogProgressSnapshot[] = [];
   const sync = makeSync(events);
   // Stop the first thread as soon as it has stored something, in the middle of the pass.
-  const catalog = new CatalogStore(handle.db, () => null);
+  const catalog = new CatalogStore(catalogHandle.db, () => null);
   sync.start();
   await until(() => catalog.count() > 0, 'first rows');
   await threads[0]?.terminate();
@@ -117,7 +120,7 @@ it('a page DealPOS sends in another shape is read on the worker and stops the sy
   // No retry fires during the test: the stop is what is checked.
   const sync = makeSync(events, { timer: { set: () => () => undefined } });
   sim.faults.mutateNext(1, (body) => (Array.isArray(body) ? body.map((row: object) => ({ ...row, UnitPrice: 'free' })) : body), { path: 'Variant' });
-  const catalog = new CatalogStore(handle.db, () => null);
+  const catalog = new CatalogStore(catalogHandle.db, () => null);
   sync.start();
   await until(() => sync.progress().state === 'error', 'the sync to stop on the bad page', 30_000);
   expect(sync.progress().lastError).toMatch(/Unexpected DealPOS response from Variant: field "0\.UnitPrice"/);
@@ -143,7 +146,7 @@ it('a worker that dies between reading a page and storing its commit loses those
     },
   });
   const sync = makeSync(events, { through: dying });
-  const catalog = new CatalogStore(handle.db, () => null);
+  const catalog = new CatalogStore(catalogHandle.db, () => null);
   sync.start();
   await until(() => sync.progress().state === 'complete', 'the retried pass to complete', 60_000);
   const waiting = events.find((e) => e.state === 'waiting');
@@ -167,13 +170,17 @@ it('removes old synced sales on the worker thread, and never a pending one', asy
   expect(outbox.get(synced[0] ?? '')).toBeNull();
 });
 
-it("leaves checkpoints to the thread while it has work, and gives them back to main's connection after, also when the thread dies", async () => {
+it("leaves checkpoints to the thread while it has work, and gives them back to main's connections after, also when the thread dies", async () => {
   // SQLite checkpoints inside whichever commit finds the WAL past its limit: during an ingest that
-  // would be a scan's draft on main copying the thread's catalog pages.
-  const mainAutocheckpoint = (): unknown => handle.db.pragma('wal_autocheckpoint', { simple: true });
+  // would be main caching a looked-up code, copying the thread's catalog pages.
+  const mainAutocheckpoint = (): unknown => {
+    const app = handle.db.pragma('wal_autocheckpoint', { simple: true });
+    expect(catalogHandle.db.pragma('wal_autocheckpoint', { simple: true })).toBe(app);
+    return app;
+  };
   expect(mainAutocheckpoint()).toBe(1_000);
   const sync = makeSync();
-  const catalog = new CatalogStore(handle.db, () => null);
+  const catalog = new CatalogStore(catalogHandle.db, () => null);
   sync.start();
   await until(() => catalog.count() > 0 && mainAutocheckpoint() === 0, 'a commit in flight with main not checkpointing');
   await until(() => sync.progress().state === 'complete', 'the pass to complete', 60_000);

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createLogger } from '../../../main/logging/logger';
-import { openDatabase, type OpenedDatabase } from '../../../main/store/database';
+import { openStoreFiles, type StoreFiles } from '../../support/storeFiles';
 import { BulkWriter } from '../../../main/workers/bulkWriter';
 import { tempDir, until } from './harness';
 
@@ -16,17 +16,17 @@ import { tempDir, until } from './harness';
 const NICE_FIELD = 19;
 
 let dir: string;
-let handle: OpenedDatabase;
+let files: StoreFiles;
 let writer: BulkWriter | null = null;
 
 beforeEach(() => {
   dir = tempDir('bulk-priority');
-  handle = openDatabase({ file: path.join(dir, 'dealpos-counter.db') });
+  files = openStoreFiles(path.join(dir, 'dealpos-counter.db'));
 });
 afterEach(async () => {
   await writer?.close();
   writer = null;
-  handle.close();
+  files.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -44,7 +44,7 @@ function threadNices(comm: string): number[] {
 
 it.runIf(os.platform() === 'linux')('runs the writer thread at nice 19 and main at normal priority, and logs it', async () => {
   const lines: string[] = [];
-  writer = new BulkWriter({ db: handle.db, logger: createLogger((line) => lines.push(line)) });
+  writer = new BulkWriter({ db: files.app.db, catalogDb: files.catalog.db, logger: createLogger((line) => lines.push(line)) });
   // Any job starts the thread; retention of an empty outbox is the cheapest.
   await writer.pruneSynced(Date.now(), 100);
   await until(() => lines.some((line) => line.includes('CPU priority')), 'the writer logging its CPU priority');

@@ -9,8 +9,9 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AppStateStore } from '../../../main/store/appStateStore';
 import { CatalogStore, type VariantRecord } from '../../../main/store/catalogStore';
-import { openDatabase, type OpenedDatabase } from '../../../main/store/database';
-import { applyCatalogCommit, CATALOG_CURSOR_KEY, ROWS_PER_TRANSACTION } from '../../../main/sync/catalogCommit';
+import { CATALOG_CURSOR_KEY, openCatalogDatabase } from '../../../main/store/catalogDatabase';
+import type { OpenedDatabase } from '../../../main/store/database';
+import { applyCatalogCommit, ROWS_PER_TRANSACTION } from '../../../main/sync/catalogCommit';
 import { tempDir } from './harness';
 
 let dir: string;
@@ -20,7 +21,7 @@ let state: AppStateStore;
 
 beforeEach(() => {
   dir = tempDir('commit');
-  handle = openDatabase({ file: path.join(dir, 'dealpos-counter.db') });
+  handle = openCatalogDatabase({ appFile: path.join(dir, 'dealpos-counter.db') });
   catalog = new CatalogStore(handle.db, () => null);
   state = new AppStateStore(handle.db);
 });

@@ -2,8 +2,8 @@
  * SIGKILL during the bulk writer's commits (issue 19): a child process syncs a 20,000-variant
  * catalog through the worker thread (catalogCrashChild.ts) and is killed, again and again, moments
  * after it stored something — so most kills land while the worker is inside a transaction. After
- * each kill the next child resumes from the stored cursor. Afterwards the file passes
- * integrity_check, the sales waiting in the outbox are exactly as they were, the cursor never
+ * each kill the next child resumes from the stored cursor. Afterwards both files (the app database
+ * and its catalog file) pass integrity_check, the sales waiting in the outbox are exactly as they were, the cursor never
  * counted rows that are not stored, and a last pass completes with every variant.
  */
 import { spawn } from 'node:child_process';
@@ -15,10 +15,11 @@ import { SaleService } from '../../../main/sale/saleService';
 import type { Simulator } from '../../../main/simulator/simulatorServer';
 import { AppStateStore } from '../../../main/store/appStateStore';
 import { CatalogStore } from '../../../main/store/catalogStore';
+import { CATALOG_CURSOR_KEY } from '../../../main/store/catalogDatabase';
 import { openDatabase } from '../../../main/store/database';
 import { OutboxStore } from '../../../main/store/outboxStore';
-import { CATALOG_CURSOR_KEY } from '../../../main/sync/catalogCommit';
 import { CatalogSync } from '../../../main/sync/catalogSync';
+import { openStoreFiles } from '../../support/storeFiles';
 import { paidSale, SETTINGS } from '../../unit/outbox/fixtures';
 import { clientFor, SIM_CLIENT_ID, SIM_SECRET, startSim, tempDir, until } from './harness';
 
@@ -73,13 +74,14 @@ it(`survives ${KILLS} SIGKILLs during worker commits: catalog resumes, outbox un
   let reported = 0;
   for (let kill = 0; kill < KILLS; kill++) {
     reported = await syncUntilKilled(file, reported, (kill * 37) % 120);
-    const check = openDatabase({ file });
+    const check = openStoreFiles(file);
     try {
-      expect(check.db.pragma('integrity_check', { simple: true })).toBe('ok');
-      const stored = new CatalogStore(check.db, () => null).count();
-      const cursor = new AppStateStore(check.db).get(CATALOG_CURSOR_KEY, z.object({ done: z.number() }).loose());
+      expect(check.app.db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(check.catalog.db.pragma('integrity_check', { simple: true })).toBe('ok');
+      const stored = new CatalogStore(check.catalog.db, () => null).count();
+      const cursor = new AppStateStore(check.catalog.db).get(CATALOG_CURSOR_KEY, z.object({ done: z.number() }).loose());
       expect(cursor?.done ?? 0).toBeLessThanOrEqual(stored);
-      expect(JSON.stringify(new OutboxStore(check.db).list(undefined, 100))).toBe(outboxBefore);
+      expect(JSON.stringify(new OutboxStore(check.app.db).list(undefined, 100))).toBe(outboxBefore);
     } finally {
       check.close();
     }
@@ -87,13 +89,13 @@ it(`survives ${KILLS} SIGKILLs during worker commits: catalog resumes, outbox un
   expect(reported).toBeGreaterThan(0);
 
   // The next start resumes the interrupted pass (not a new one) and completes it.
-  const after = openDatabase({ file });
+  const after = openStoreFiles(file);
   try {
     const requestsBefore = sim.state.countRequests('Variant', 'POST');
     const sync = new CatalogSync({
       client: clientFor(sim),
-      catalog: new CatalogStore(after.db, () => null),
-      state: new AppStateStore(after.db),
+      catalog: new CatalogStore(after.catalog.db, () => null),
+      state: new AppStateStore(after.catalog.db),
       currencyDecimals: () => 0,
       pageSize: 500,
       onProgress: () => undefined,
@@ -101,9 +103,9 @@ it(`survives ${KILLS} SIGKILLs during worker commits: catalog resumes, outbox un
     sync.start();
     await until(() => sync.progress().state === 'complete', 'the resumed pass to complete', 60_000);
     await sync.close();
-    expect(new CatalogStore(after.db, () => null).count()).toBe(sim.state.catalog.size);
+    expect(new CatalogStore(after.catalog.db, () => null).count()).toBe(sim.state.catalog.size);
     expect(sim.state.countRequests('Variant', 'POST') - requestsBefore).toBeLessThan(Math.ceil(sim.state.catalog.size / 500));
-    expect(JSON.stringify(new OutboxStore(after.db).list(undefined, 100))).toBe(outboxBefore);
+    expect(JSON.stringify(new OutboxStore(after.app.db).list(undefined, 100))).toBe(outboxBefore);
   } finally {
     after.close();
   }

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CatalogStore, toFtsPrefixQuery, type VariantRecord } from '../../../main/store/catalogStore';
-import { openDatabase, type OpenedDatabase } from '../../../main/store/database';
+import { openCatalogDatabase } from '../../../main/store/catalogDatabase';
+import type { OpenedDatabase } from '../../../main/store/database';
 
 let dir: string;
 let handle: OpenedDatabase;
@@ -26,7 +27,7 @@ function variant(code: string, name: string, extra: Partial<VariantRecord> = {})
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealpos-catalog-'));
-  handle = openDatabase({ file: path.join(dir, 'dealpos-counter.db') });
+  handle = openCatalogDatabase({ appFile: path.join(dir, 'dealpos-counter.db') });
   outlet = null;
   store = new CatalogStore(handle.db, () => outlet);
 });

@@ -6,7 +6,8 @@ import type { DealPosClient } from '../../../main/dealpos/dealPosClient';
 import { createLogger } from '../../../main/logging/logger';
 import { AppStateStore } from '../../../main/store/appStateStore';
 import { CatalogStore } from '../../../main/store/catalogStore';
-import { openDatabase, type OpenedDatabase } from '../../../main/store/database';
+import { openCatalogDatabase } from '../../../main/store/catalogDatabase';
+import type { OpenedDatabase } from '../../../main/store/database';
 import { CatalogSync, type CatalogSyncOptions, type SyncTimer } from '../../../main/sync/catalogSync';
 import { roleKey } from '../../../main/simulator/simulatorFaults';
 import type { Simulator } from '../../../main/simulator/simulatorServer';
@@ -59,7 +60,7 @@ function makeSync(overrides: Partial<CatalogSyncOptions> = {}): CatalogSync {
 beforeEach(async () => {
   dir = tempDir('sync');
   sim = await startSim({ variants: 1200 });
-  handle = openDatabase({ file: path.join(dir, 'dealpos-counter.db') });
+  handle = openCatalogDatabase({ appFile: path.join(dir, 'dealpos-counter.db') });
   catalog = new CatalogStore(handle.db, () => null);
   state = new AppStateStore(handle.db);
   client = clientFor(sim);

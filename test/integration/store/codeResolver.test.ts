@@ -6,7 +6,8 @@ import type { DealPosClient } from '../../../main/dealpos/dealPosClient';
 import { DEMO_FIXTURES } from '../../../main/simulator/demoData';
 import type { Simulator } from '../../../main/simulator/simulatorServer';
 import { CatalogStore, type VariantRecord } from '../../../main/store/catalogStore';
-import { openDatabase, type OpenedDatabase } from '../../../main/store/database';
+import { openCatalogDatabase } from '../../../main/store/catalogDatabase';
+import type { OpenedDatabase } from '../../../main/store/database';
 import { clientFor, startSim, tempDir } from './harness';
 
 let dir: string;
@@ -34,7 +35,7 @@ const cached = (code: string, name: string, extra: Partial<VariantRecord> = {}):
 beforeEach(async () => {
   dir = tempDir('resolver');
   sim = await startSim({ variants: 100 });
-  handle = openDatabase({ file: path.join(dir, 'dealpos-counter.db') });
+  handle = openCatalogDatabase({ appFile: path.join(dir, 'dealpos-counter.db') });
   outlet = null;
   catalog = new CatalogStore(handle.db, () => outlet);
   client = clientFor(sim);
