@@ -18,7 +18,7 @@ import {
   type ZReport,
 } from '../../shared/contract/shift';
 import { ServiceError } from '../../shared/errors';
-import { localTime } from '../../shared/invoice/localTime';
+import { DAY_MS, localTime } from '../../shared/invoice/localTime';
 import { countDrawer, shiftTotals, type ShiftTotals } from '../../shared/shift/shiftReport';
 import type { ApprovalConsumer } from '../approval/approvalService';
 import type { ShiftListRow } from '../dealpos/schemas';
@@ -64,7 +64,6 @@ export interface ShiftService {
   saleShift(): SaleShift;
 }
 
-const DAY_MS = 86_400_000;
 const NO_SHIFT: SaleShift = { cashier: null, attach: () => undefined };
 
 function needsApproval(message: string): ServiceError {

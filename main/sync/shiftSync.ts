@@ -17,7 +17,7 @@ import { SHIFT_SEMANTICS } from '../dealpos/assumptions';
 import type { ShiftClosed, ShiftListRow } from '../dealpos/schemas';
 import type { DealPosShiftClose } from '../../shared/contract/shift';
 import type { Connectivity } from '../../shared/contract/app';
-import { localTime } from '../../shared/invoice/localTime';
+import { DAY_MS, localTime } from '../../shared/invoice/localTime';
 import type { Logger } from '../logging/logger';
 import type { ShiftEvent, ShiftStore } from '../store/shiftStore';
 import { fullJitterDelay, type BackoffPolicy } from './backoff';
@@ -45,7 +45,6 @@ export interface ShiftSyncOptions {
   readonly offsetMinutes?: (epochMs: number) => number;
 }
 
-const DAY_MS = 86_400_000;
 /** Errors that say nothing about the event itself. */
 const CONNECTIVITY_CODES = new Set(['network', 'timeout', 'cancelled', 'rate_limited']);
 

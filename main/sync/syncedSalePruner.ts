@@ -3,12 +3,11 @@
  * SYNCED_SALE_RETENTION_MS ago are removed, in short batches, a little after the session's outbox
  * opens and then once a day. Nothing that is not synced is ever removed (see OutboxStore.pruneSynced).
  */
+import { DAY_MS } from '../../shared/invoice/localTime';
 import type { Logger } from '../logging/logger';
 import type { OutboxStore } from '../store/outboxStore';
 import type { PruneResult } from '../workers/bulkWriterProtocol';
 import { systemClock, type LoopClock } from './sendLoop';
-
-const DAY_MS = 24 * 60 * 60_000;
 
 /**
  * 90 days after DealPOS confirmed a sale. Long enough for the Queue's "recently synced" list,

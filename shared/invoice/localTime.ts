@@ -6,6 +6,9 @@ export interface LocalTime {
   readonly iso: string;
 }
 
+/** 24 hours in ms: lookup windows and retention spans (a fixed length, not a calendar day in a zone). */
+export const DAY_MS = 86_400_000;
+
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
 export function localTime(epochMs: number, offsetMinutes: number): LocalTime {
