@@ -23,7 +23,7 @@ import { RequestBudget, type RequestBudgetOptions } from '../dealpos/requestBudg
 import { toValidationIssues } from '../ipc/dispatcher';
 import type { Logger } from '../logging/logger';
 import { AppStateStore } from '../store/appStateStore';
-import { CATALOG_CURSOR_KEY, openCatalogDatabase } from '../store/catalogDatabase';
+import { discardCatalogFile, openCatalogDatabase } from '../store/catalogDatabase';
 import { CatalogStore } from '../store/catalogStore';
 import { DEMO_DB_FILE, LIVE_DB_FILE, openDatabase, type OpenedDatabase } from '../store/database';
 import { SettingsStore } from '../store/settingsStore';
@@ -196,10 +196,11 @@ export class AccountService {
         const database = this.openFile(LIVE_DB_FILE);
         const state = new AppStateStore(database.db, this.options.logger, this.now);
         const previousOwner = state.get(OWNER_KEY, z.string());
-        // Another store: its catalog, sync cursor and option lists do not apply. The catalog file is
-        // emptied first: interrupted before the owner changes below, the next connect empties it again.
+        // Another store: its catalog, sync cursor and option lists do not apply. The catalog file goes
+        // first (no session holds it now): interrupted before the owner changes below, the next
+        // connect removes the new store's partial catalog again.
         const anotherStore = previousOwner !== null && previousOwner !== owner;
-        if (anotherStore) this.clearCatalog(database);
+        if (anotherStore) discardCatalogFile(database.file);
         database.db.transaction(() => {
           if (anotherStore) state.delete(OPTIONS_KEY);
           state.set(CONNECTION_KEY, { subdomain, clientId, connectedAt: this.now().toISOString() });
@@ -349,19 +350,6 @@ export class AccountService {
     const catalog = openCatalogDatabase({ appFile: database.file, logger: this.options.logger, now: this.now });
     if (catalog.damaged) this.databaseNotice = catalog.damaged.message;
     return catalog;
-  }
-
-  /** Empties the catalog file of `database` (variants and cursor), before another store's first sync. */
-  private clearCatalog(database: OpenedDatabase): void {
-    const catalog = this.openCatalog(database);
-    try {
-      catalog.db.transaction(() => {
-        new CatalogStore(catalog.db, () => null).clear();
-        new AppStateStore(catalog.db, this.options.logger, this.now).delete(CATALOG_CURSOR_KEY);
-      })();
-    } finally {
-      catalog.close();
-    }
   }
 
   private openFile(name: string): OpenedDatabase {

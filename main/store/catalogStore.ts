@@ -187,8 +187,4 @@ export class CatalogStore {
       throw toStoreError(error, 'removing deleted catalog items');
     }
   }
-
-  clear(): void {
-    this.db.exec('DELETE FROM variant');
-  }
 }

@@ -6,11 +6,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import keytar from '@github/keytar';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { ServiceError } from '../../../shared/errors';
 import { AccountService, baseUrlFor, normalizeSubdomain } from '../../../main/account/accountService';
 import { startDemoSimulator } from '../../../main/account/demoServer';
 import { createKeytarSecretStore, KEYCHAIN_SERVICE, keychainAccount } from '../../../main/credentials/secretStore';
 import type { Simulator } from '../../../main/simulator/simulatorServer';
+import { CATALOG_CURSOR_KEY } from '../../../main/store/catalogDatabase';
 import { DEMO_DB_FILE, LIVE_DB_FILE } from '../../../main/store/database';
 import { quietLogger, requireKeychain, SIM_CLIENT_ID, SIM_SECRET, startSim, tempDir } from './harness';
 
@@ -178,6 +180,7 @@ describe('AccountService', () => {
     service.session().catalog.upsertMany([
       { code: 'OLD-1', name: 'Old store item', product: 'Old', unitPrice: 1, discontinued: false, updatedAt: '2026-01-01T00:00:00.000Z', dealposId: null, outletPrices: [] },
     ]);
+    service.session().catalogState.set(CATALOG_CURSOR_KEY, { done: 1 });
     await service.disconnect();
     const other = await startSim({ variants: 10, clientId: 'other-client', clientSecret: SIM_SECRET });
     const otherStore = { subdomain: `127.0.0.1:${other.port}`, clientId: 'other-client', clientSecret: SIM_SECRET };
@@ -192,6 +195,8 @@ describe('AccountService', () => {
       unsynced = 0;
       await service.connect(otherStore);
       expect(service.session().catalog.findByCode('OLD-1')).toBeNull();
+      // Nor its sync cursor: the new store's first pass starts at page 1.
+      expect(service.session().catalogState.get(CATALOG_CURSOR_KEY, z.unknown())).toBeNull();
     } finally {
       await service.close();
       await other.close();
