@@ -1,7 +1,8 @@
 /**
  * The catalog cache in a file of its own (issue 19), with real SQLite files: a store upgrading from
- * the single file keeps its catalog and sync cursor, a sale never waits for a catalog write in
- * progress, and a damaged catalog file is replaced without touching the sales.
+ * the single file keeps its catalog and sync cursor (and sells from it offline at once), a sale never
+ * waits for a catalog write in progress, and a damaged catalog file is replaced without touching the
+ * sales.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +16,8 @@ import { openDatabase, type OpenedDatabase } from '../../../main/store/database'
 import { DraftStore } from '../../../main/store/draftStore';
 import { MIGRATIONS } from '../../../main/store/migrations';
 import { emptyDraft } from '../../../main/sale/draft';
+import { createServices } from '../../../main/services';
+import { contractCaller } from '../../support/checkout';
 import { quietLogger, tempDir } from './harness';
 
 const BEFORE_THE_SPLIT = 11;
@@ -82,6 +85,21 @@ it('an app database from before the split keeps its catalog and sync cursor on u
   expect(catalog.findByCode('SKU-43')).toMatchObject({ price: 10_043 });
   expect(catalog.search('kopi 4999', 5).map((item) => item.code)).toEqual(['SKU-4999']);
   expect(new AppStateStore(catalogFile.db).get(CATALOG_CURSOR_KEY, z.object({ done: z.number(), generation: z.number() }))).toEqual({ done: rows, generation: 7 });
+});
+
+it('an upgraded counter with no network resolves and finds its cached items from the first call', async () => {
+  const old = openDatabase({ file, migrations: MIGRATIONS.slice(0, BEFORE_THE_SPLIT) });
+  new CatalogStore(old.db, () => null).upsertMany(Array.from({ length: 50 }, (_, i) => record(i)));
+  old.close();
+  // No account is connected: the app starts in setup mode and never reaches the network.
+  const services = await createServices({ dataDir: dir, version: 'test', host: 'browser', logToStderr: false });
+  try {
+    const call = contractCaller(services.dispatch);
+    expect(await call('catalog.resolve', { code: 'SKU-7' })).toMatchObject({ status: 'found', source: 'cache', item: { name: 'Kopi susu 7', price: 10_007 } });
+    expect((await call('catalog.search', { query: 'kopi 49', limit: 5 })).map((item) => item.code)).toEqual(['SKU-49']);
+  } finally {
+    await services.close();
+  }
 });
 
 it("a scan's draft and a sale commit while the catalog file is in the middle of a write", () => {
