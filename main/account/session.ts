@@ -9,8 +9,9 @@ import type { SettingsStore } from '../store/settingsStore';
 
 /**
  * Everything tied to one mode and one database file (with its catalog file). Live and setup use
- * `dealpos-counter.db`, demo uses `demo.db`; a mode change ends the session (stopping its workers, closing its file) and
- * starts a new one, so nothing from the demo store can ever be sent with a live client.
+ * `dealpos-counter.db`, demo uses `demo.db`; a mode change ends the session (stopping its workers,
+ * closing its files) and starts a new one, so nothing from the demo store can ever be sent with a
+ * live client.
  */
 export interface Session {
   /** Rises with every new session; lets workers notice they belong to an old one. */

@@ -252,8 +252,8 @@ function giveBackDroppedSpace(db: Database.Database, file: string, logger: Logge
 }
 
 /**
- * Runs `write` with `synchronous = NORMAL` and restores FULL right after. Only for data that can be
- * fetched again (catalog pages): a power cut may lose the last such commit, never a sale. Safe on a
+ * Runs `write` with `synchronous = NORMAL` and restores FULL right after, on a FULL (sales) file. Only
+ * for writes a power cut may lose (the sale in progress; DraftStore), never a completed sale. Safe on a
  * shared handle because better-sqlite3 is synchronous: no other commit can run in between, and the
  * next FULL commit syncs the whole WAL anyway.
  */

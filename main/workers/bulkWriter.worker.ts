@@ -36,7 +36,8 @@ port.postMessage({ started: lowerThisThreadsPriority() } satisfies BulkStarted);
 
 interface WriterConnection {
   readonly db: Database.Database;
-  readonly gate: WriteGate;
+  /** Main is waiting for this file's gate: the chunk in progress should end after its row. */
+  mainWaiting(): boolean;
   /** Runs one transaction through the gate, checkpointing every CHUNKS_PER_CHECKPOINT. */
   chunk<T>(write: () => T): T;
   /** Checkpoints what this connection wrote since the last checkpoint (the end of a job). */
@@ -66,7 +67,7 @@ function connect(file: BulkWriterFile, contents: DatabaseContents): WriterConnec
     if (++chunksSinceCheckpoint >= CHUNKS_PER_CHECKPOINT) checkpointWritten();
     return result;
   };
-  return { db, chunk, checkpointWritten, gate };
+  return { db, chunk, checkpointWritten, mainWaiting: () => gate.mainWaiting() };
 }
 
 const app = connect(data.app, 'sales');
@@ -93,7 +94,7 @@ function commitStaged(batch: number, records: number, meta: CatalogCommitMeta): 
   const kept = staged.batch === batch ? staged.records : [];
   if (kept.length !== records) throw new Error(`the writer holds ${kept.length} of the ${records} rows fetched for this commit`);
   staged = { batch: -1, records: [] };
-  applyCatalogCommit({ catalog, state }, { ...meta, records: kept }, catalogFile.chunk, () => catalogFile.gate.mainWaiting());
+  applyCatalogCommit({ catalog, state }, { ...meta, records: kept }, catalogFile.chunk, catalogFile.mainWaiting);
 }
 
 /** SQLite's own failures (a checkpoint's too) get the store's wording (a full disk: storage_full, saying what to do). */

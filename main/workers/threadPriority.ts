@@ -4,9 +4,10 @@
  * wait for it, and a scan took twice as long on screen (issue 19's scan-during-sync bench).
  *
  * nice 19 gives the thread the smallest share the scheduler has for a normal thread. SCHED_IDLE
- * (util-linux's chrt) measured no better there, and it starves the thread five times harder when
- * other programs fill the CPU: main then waits longer at the write gate for a writer that cannot
- * finish its transaction. On Linux, nice applies to one thread (its tid); on Windows and macOS
+ * (util-linux's chrt) measured no better there, also with the catalog in its own file, and it
+ * starves the thread five times harder when other programs fill the CPU: main then waits longer at
+ * a write gate (retention's, or the catalog's when it caches a looked-up code) for a writer that
+ * cannot finish its transaction. On Linux, nice applies to one thread (its tid); on Windows and macOS
  * Node can only lower a whole process, which would slow main too, so the thread stays as it is and
  * says so.
  */

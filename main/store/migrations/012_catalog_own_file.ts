@@ -3,7 +3,10 @@ import type { Logger } from '../../logging/logger';
 import { catalogFileOf, openCatalogDatabase } from '../catalogDatabase';
 import type { Migration } from './migration';
 
-/** The catalog sync's cursor key in `app_state` (main/sync/catalogCommit.ts), which moves with the rows. */
+/**
+ * The catalog sync's cursor key in `app_state`, which moves with the rows. Spelt out rather than
+ * imported (CATALOG_CURSOR_KEY, catalogDatabase.ts): what this step did must not change later.
+ */
 const CURSOR_KEY = 'catalogSync';
 const VARIANT_COLUMNS = 'id, code, code_key, dealpos_id, name, product, unit_price, discontinued, updated_at, sync_generation';
 

@@ -3,8 +3,9 @@
  * catalog through the worker thread (catalogCrashChild.ts) and is killed, again and again, moments
  * after it stored something — so most kills land while the worker is inside a transaction. After
  * each kill the next child resumes from the stored cursor. Afterwards both files (the app database
- * and its catalog file) pass integrity_check, the sales waiting in the outbox are exactly as they were, the cursor never
- * counted rows that are not stored, and a last pass completes with every variant.
+ * and its catalog file) pass integrity_check, the sales waiting in the outbox are exactly as they
+ * were, the cursor never counted rows that are not stored, and a last pass completes with every
+ * variant.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';

@@ -1,7 +1,7 @@
 /**
- * Child process for catalogCrash.test.ts: syncs the catalog from SIM_URL into DB_FILE's catalog file through the
- * bulk writer thread, as the app does, and prints `READY` then `DONE <rows>` after each stored
- * commit, until the parent SIGKILLs it (mid-commit, as often as not). Run with `node --import tsx`.
+ * Child process for catalogCrash.test.ts: syncs the catalog from SIM_URL into DB_FILE's catalog
+ * file through the bulk writer thread, as the app does, and prints `READY` then `DONE <rows>` after
+ * each stored commit, until the parent SIGKILLs it (mid-commit, as often as not). Run with `node --import tsx`.
  */
 import { DealPosClient } from '../../../main/dealpos/dealPosClient';
 import { RequestBudget } from '../../../main/dealpos/requestBudget';
