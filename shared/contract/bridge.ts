@@ -1,12 +1,11 @@
 import { PosError, type PosResult } from '../errors';
-import { contract, contractEvents } from './index';
+import { EVENT_NAMES, METHOD_NAMES } from './names';
 import type { EventListener, EventName, MethodName, PosBridge, PosClient, Unsubscribe } from './types';
 
 export type Invoke = (method: MethodName, input: unknown) => Promise<PosResult<unknown>>;
 export type Subscribe = (event: EventName, listener: (payload: unknown) => void) => Unsubscribe;
 
-export const METHOD_NAMES = Object.keys(contract) as MethodName[];
-export const EVENT_NAMES = Object.keys(contractEvents) as EventName[];
+export { EVENT_NAMES, METHOD_NAMES };
 
 export function splitMethodName(name: string): [namespace: string, method: string] {
   const dot = name.indexOf('.');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPosBridge, createPosClient, EVENT_NAMES, METHOD_NAMES, type Invoke } from '../../../shared/contract/bridge';
-import { contract } from '../../../shared/contract';
+import { contract, contractEvents } from '../../../shared/contract';
 import { PosError } from '../../../shared/errors';
 
 describe('contract table', () => {
@@ -12,6 +12,11 @@ describe('contract table', () => {
     for (const name of METHOD_NAMES) {
       expect(contract[name].input.safeParse('not an object').success, name).toBe(false);
     }
+  });
+
+  it('routes by exactly the names the contract defines (the preload and bridge carry names, not schemas)', () => {
+    expect([...METHOD_NAMES].sort()).toEqual(Object.keys(contract).sort());
+    expect([...EVENT_NAMES].sort()).toEqual(Object.keys(contractEvents).sort());
   });
 
   it('does not let a namespace collide with the event subscription', () => {
