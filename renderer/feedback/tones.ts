@@ -23,7 +23,17 @@ const PATTERNS: Readonly<Record<FeedbackKind, readonly Tone[]>> = {
 const GAP_SECONDS = 0.06;
 const VOLUME = 0.15;
 
+/**
+ * A running context keeps Chromium's audio thread waking a hundred times a second and the sound
+ * server's stream open, silent or not, all day. It stays open through a sale (no start-up delay
+ * before a beep) and is closed once this long has passed since the last tone ended; the next tone
+ * opens a new one. Closed rather than suspended: resume() after suspend() never settled in
+ * Debian's headless Chromium, and a beep must never depend on it.
+ */
+export const CLOSE_AFTER_IDLE_MS = 10_000;
+
 let context: AudioContext | null = null;
+let closeTimer: ReturnType<typeof setTimeout> | null = null;
 
 function audioContext(): AudioContext | null {
   if (context) return context;
@@ -54,4 +64,13 @@ export function playTone(kind: FeedbackKind): void {
     oscillator.stop(at + tone.seconds);
     at += tone.seconds + GAP_SECONDS;
   }
+  if (closeTimer !== null) clearTimeout(closeTimer);
+  closeTimer = setTimeout(
+    () => {
+      closeTimer = null;
+      context = null;
+      void ctx.close();
+    },
+    (at - ctx.currentTime) * 1000 + CLOSE_AFTER_IDLE_MS,
+  );
 }
