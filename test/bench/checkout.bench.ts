@@ -65,7 +65,8 @@ export async function run(): Promise<BenchRow[]> {
   }
   const host = await startHostProcess<{ url: string; seedMs: number }>(path.join(here, 'checkout', 'benchHost.ts'));
   const { url, seedMs } = host.ready;
-  const browser = await launchChromium();
+  const chromium = await launchChromium();
+  const browser = chromium.browser;
   try {
     // Cold loads: a new context each time, so nothing is cached.
     const loadMs: number[] = [];
@@ -179,7 +180,7 @@ export async function run(): Promise<BenchRow[]> {
       { name: `seeding ${BENCH_VARIANTS.toLocaleString('en')} variants into the cache`, area: 'checkout', value: seedMs / 1000, unit: 's', goal: '-', ok: null },
     ];
   } finally {
-    await browser.close();
+    await chromium.close();
     await host.stop();
   }
 }

@@ -6,6 +6,8 @@
  * Enter keydown to the end of the frame that paints the new row (see `installProbe`).
  */
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { pageIdle } from '../e2e/helpers/typeLikeScanner';
@@ -65,11 +67,89 @@ export async function startHostProcess<Ready>(script: string): Promise<HostProce
   };
 }
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--autoplay-policy=no-user-gesture-required'],
+export interface LaunchedChromium {
+  readonly browser: Browser;
+  /** Closes the browser and waits for its process to exit. */
+  close(): Promise<void>;
+}
+
+/**
+ * Playwright's own switches for headless Chromium (playwright-core's chromiumSwitches.ts, 1.56), the
+ * ones that bear on timing or quiet: no throttled timers or backgrounded renderers, no background
+ * networking, updates or first-run work. Plus the benches' own (no GPU: software compositing).
+ */
+const CHROMIUM_SWITCHES = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-field-trial-config',
+  '--disable-background-networking',
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
+  '--disable-renderer-backgrounding',
+  '--disable-ipc-flooding-protection',
+  '--disable-hang-monitor',
+  '--disable-back-forward-cache',
+  '--disable-breakpad',
+  '--disable-component-update',
+  '--disable-component-extensions-with-background-pages',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--disable-dev-shm-usage',
+  '--disable-features=PaintHolding,Translate,MediaRouter,DialMediaRouteProvider,GlobalMediaControls,LensOverlay',
+  '--no-default-browser-check',
+  '--no-first-run',
+  '--password-store=basic',
+  '--use-mock-keychain',
+  '--hide-scrollbars',
+  '--mute-audio',
+  '--autoplay-policy=no-user-gesture-required',
+  '--force-color-profile=srgb',
+];
+
+/**
+ * Debian's Chromium, started in this process's session and driven over CDP, rather than through
+ * `chromium.launch`. Playwright starts its browser in a session of its own (setsid), and Linux's
+ * autogroup scheduler then weighs the app's process and the browser's as two equal groups: the
+ * app's nice-19 writer thread would compete with the renderer at full weight, which it never does
+ * in Electron, whose renderer shares the main process's session. Started here, the browser shares
+ * the session of this process and so of the app host it spawned, as on a counter.
+ */
+export async function launchChromium(): Promise<LaunchedChromium> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'dealpos-bench-chromium-'));
+  const child = spawn(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', [...CHROMIUM_SWITCHES, `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const endpoint = await new Promise<string>((resolve, reject) => {
+    let said = '';
+    const timer = setTimeout(() => reject(new Error(`Chromium did not open its DevTools endpoint within 30 s; it said: ${said.slice(-2000)}`)), 30_000);
+    const listen = (chunk: Buffer): void => {
+      said += chunk.toString('utf8');
+      const found = /DevTools listening on (ws:\/\/\S+)/.exec(said);
+      if (!found?.[1]) return;
+      clearTimeout(timer);
+      child.stderr.off('data', listen);
+      resolve(found[1]);
+    };
+    child.stderr.on('data', listen);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Chromium exited (${code}) before opening its DevTools endpoint; it said: ${said.slice(-2000)}`));
+    });
+  });
+  // Chromium keeps writing to stderr: drain it unread so it never blocks on a full pipe.
+  child.stderr.resume();
+  const browser = await chromium.connectOverCDP(endpoint);
+  return {
+    browser,
+    close: async () => {
+      await browser.close();
+      child.kill('SIGTERM');
+      await exited;
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
 }
 
 /** One scan's milestones, performance.now() in the page. */

@@ -12,7 +12,11 @@
  * Scans still running when the sync completes count for neither figure, nor do the first sale's:
  * it warms the freshly opened page (its first row is the page's first render of a cart row, about
  * 300 ms here), and the quiet figure is taken warm. After the sync, the same number of sales again,
- * quiet.
+ * quiet. Then the control: the same quiet app scanned while a second app process (its own data folder
+ * and simulator, no browser) runs the same full sync. That process shares nothing with the app
+ * measured but the machine, so the control's slowdown is the machine's share (cores, caches,
+ * interrupts), which no design of the app can remove; what the during-sync figure adds beyond it is
+ * the app's own.
  * Figures depend on the machine: the load average is printed beside them.
  * Connecting stores the client secret in the system keychain, so run it inside a keyring:
  * `npm run build:renderer && bash scripts/withKeyring.sh npx tsx test/bench/run.ts --only store.scanDuringSync`.
@@ -61,7 +65,8 @@ export async function run(): Promise<BenchRow[]> {
     if ('handledMs' in line) handled.push({ ms: line.handledMs, syncing: line.syncing });
     if ('complete' in line) completed = { syncMs: line.syncMs, variants: line.variants };
   });
-  const browser = await launchChromium();
+  const chromium = await launchChromium();
+  const browser = chromium.browser;
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
@@ -71,35 +76,60 @@ export async function run(): Promise<BenchRow[]> {
     await until(() => codes.length >= LINES_PER_SALE, CODES_WITHIN_MS, 'the first cached codes');
     if (completed) throw new Error('the catalog sync completed before the first scan: nothing was measured during it');
 
-    /** Per scan, in order: whether the sync ran from its Enter to its paint. */
-    const duringSync: boolean[] = [];
+    /** Per scan, in order: whether the load it is measured under ran from its Enter to its paint. */
+    const underLoad: boolean[] = [];
     let split = 0;
-    const sell = async (): Promise<void> => {
+    const sell = async (loaded: () => boolean): Promise<void> => {
       for (let line = 0; line < LINES_PER_SALE; line++) {
-        const code = codes[duringSync.length % codes.length] ?? '';
-        const syncing = completed === null;
-        split += await scanOne(page, scanner, code, duringSync.length + 1);
-        duringSync.push(syncing && completed === null);
+        const code = codes[underLoad.length % codes.length] ?? '';
+        const before = loaded();
+        split += await scanOne(page, scanner, code, underLoad.length + 1);
+        underLoad.push(before && loaded());
       }
       await completeSale(page);
     };
+    const syncing = (): boolean => completed === null;
     const syncDeadline = Date.now() + SYNC_WITHIN_MS;
     let salesDuring = 0;
     while (completed === null) {
       if (Date.now() > syncDeadline) throw new Error(`the catalog sync did not complete within ${SYNC_WITHIN_MS / 60_000} min`);
-      await sell();
+      await sell(syncing);
       salesDuring += 1;
     }
-    const quietFrom = duringSync.length;
-    for (let sale = 0; sale < Math.max(MIN_QUIET_SALES, salesDuring); sale++) await sell();
+    const quietFrom = underLoad.length;
+    for (let sale = 0; sale < Math.max(MIN_QUIET_SALES, salesDuring); sale++) await sell(() => false);
+
+    // The control: this app, its sync done, scanned while a second app process (data folder and
+    // simulator of its own, no browser) runs the same full sync from the same point (its first codes).
+    const controlFrom = underLoad.length;
+    const load = await startHostProcess<{ url: string }>(path.join(here, 'store', 'syncingStoreHost.ts'));
+    let loadCached = false;
+    let loadCompleted = false;
+    load.onLine((raw) => {
+      const line = raw as HostLine;
+      if ('codes' in line) loadCached = true;
+      if ('complete' in line) loadCompleted = true;
+    });
+    try {
+      await until(() => loadCached, CODES_WITHIN_MS, "the second process's first cached codes");
+      const loadDeadline = Date.now() + SYNC_WITHIN_MS;
+      while (!loadCompleted) {
+        if (Date.now() > loadDeadline) throw new Error(`the second process's sync did not complete within ${SYNC_WITHIN_MS / 60_000} min`);
+        await sell(() => !loadCompleted);
+      }
+    } finally {
+      await load.stop();
+    }
     const scans = await readScans(page);
     await cdp.detach();
     await context.close();
 
-    const during: ScanTiming[] = scans.slice(0, quietFrom).filter((_, i) => duringSync[i] && i >= LINES_PER_SALE);
-    const quiet = scans.slice(quietFrom);
+    const during: ScanTiming[] = scans.slice(0, quietFrom).filter((_, i) => underLoad[i] && i >= LINES_PER_SALE);
+    const quiet = scans.slice(quietFrom, controlFrom);
+    const control = scans.slice(controlFrom).filter((_, i) => underLoad[controlFrom + i]);
     const duringMs = paintedMs(during);
     const quietMs = paintedMs(quiet);
+    const controlMs = paintedMs(control);
     // The first sale's scans warm the page, as for the painted figures.
     const handledP95 = (syncing: boolean): number =>
       percentile(
@@ -130,6 +160,7 @@ export async function run(): Promise<BenchRow[]> {
     const duringP95 = percentile(duringMs, 95);
     const quietP95 = percentile(quietMs, 95);
     const ratio = duringP95 / quietP95;
+    const controlP95 = percentile(controlMs, 95);
     const sync = completed as { syncMs: number; variants: number } | null;
     const variants = SYNC_VARIANTS.toLocaleString('en');
     return [
@@ -143,6 +174,15 @@ export async function run(): Promise<BenchRow[]> {
       },
       { name: `  same run, quiet after the sync: scan → row painted p95 (${quietMs.length} scans)`, area: 'store', value: quietP95, unit: 'ms', goal: '-', ok: null },
       { name: '  during the sync ÷ quiet, p95', area: 'store', value: ratio, unit: '×', goal: `≤ ${GOAL_RATIO}×`, ok: ratio <= GOAL_RATIO },
+      {
+        name: `  control: this app quiet, while a second process runs the same sync: scan → row painted p95 (${controlMs.length} scans)`,
+        area: 'store',
+        value: controlP95,
+        unit: 'ms',
+        goal: '-',
+        ok: null,
+      },
+      { name: '  control ÷ quiet, p95 (the machine\'s share of the ratio above)', area: 'store', value: controlP95 / quietP95, unit: '×', goal: '-', ok: null },
       { name: '  scan → row painted p50, during the sync', area: 'store', value: percentile(duringMs, 50), unit: 'ms', goal: '-', ok: null },
       { name: '  scan → row painted p50, quiet', area: 'store', value: percentile(quietMs, 50), unit: 'ms', goal: '-', ok: null },
       { name: '  scan → row painted max, during the sync', area: 'store', value: duringMs[duringMs.length - 1] ?? Number.NaN, unit: 'ms', goal: '-', ok: null },
@@ -152,7 +192,7 @@ export async function run(): Promise<BenchRow[]> {
       { name: '  machine load average (1 min) at the end of this bench', area: 'store', value: os.loadavg()[0] ?? Number.NaN, unit: '', goal: '-', ok: null },
     ];
   } finally {
-    await browser.close();
+    await chromium.close();
     await host.stop();
   }
 }
