@@ -37,6 +37,23 @@ afterEach(() => {
 });
 
 describe('CatalogStore', () => {
+  it("answers the shortest code from what the file holds now: this connection's writes and another's (the writer thread's) both count", () => {
+    expect(store.shortestCodeLength()).toBeNull();
+    store.upsertMany([variant('036000291452', 'Tissue box'), variant('1315L', 'Cardigan (L)')]);
+    expect(store.shortestCodeLength()).toBe(5);
+    expect(store.shortestCodeLength()).toBe(5);
+    // Another connection to the same file, as the bulk writer thread has.
+    const other = openCatalogDatabase({ appFile: path.join(dir, 'dealpos-counter.db') });
+    try {
+      new CatalogStore(other.db, () => null).upsertMany([variant('777', 'Short code')]);
+    } finally {
+      other.close();
+    }
+    expect(store.shortestCodeLength()).toBe(3);
+    store.upsertMany([variant('42', 'Shorter still')]);
+    expect(store.shortestCodeLength()).toBe(2);
+  });
+
   it('stores variants and finds them by code and by normalised key', () => {
     store.upsertMany([variant('1315L', 'Cardigan (L)'), variant('036000291452', 'Tissue box')]);
     expect(store.count()).toBe(2);
