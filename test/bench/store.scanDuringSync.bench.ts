@@ -185,6 +185,7 @@ export async function run(): Promise<BenchRow[]> {
       { name: '  control ÷ quiet, p95 (the machine\'s share of the ratio above)', area: 'store', value: controlP95 / quietP95, unit: '×', goal: '-', ok: null },
       { name: '  scan → row painted p50, during the sync', area: 'store', value: percentile(duringMs, 50), unit: 'ms', goal: '-', ok: null },
       { name: '  scan → row painted p50, quiet', area: 'store', value: percentile(quietMs, 50), unit: 'ms', goal: '-', ok: null },
+      { name: '  scan → row painted p50, control', area: 'store', value: percentile(controlMs, 50), unit: 'ms', goal: '-', ok: null },
       { name: '  scan → row painted max, during the sync', area: 'store', value: duringMs[duringMs.length - 1] ?? Number.NaN, unit: 'ms', goal: '-', ok: null },
       ...stageRows,
       { name: `  full sync wall time (connect → ${sync?.variants.toLocaleString('en') ?? '?'} variants stored), with the scans`, area: 'store', value: (sync?.syncMs ?? Number.NaN) / 1000, unit: 's', goal: '-', ok: null },
