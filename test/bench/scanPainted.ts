@@ -121,6 +121,11 @@ export async function launchChromium(): Promise<LaunchedChromium> {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // A bench that fails before closing it must not leave the browser running.
+  const killOnExit = (): void => {
+    child.kill('SIGKILL');
+  };
+  process.once('exit', killOnExit);
   const endpoint = await new Promise<string>((resolve, reject) => {
     let said = '';
     const timer = setTimeout(() => reject(new Error(`Chromium did not open its DevTools endpoint within 30 s; it said: ${said.slice(-2000)}`)), 30_000);
@@ -147,6 +152,7 @@ export async function launchChromium(): Promise<LaunchedChromium> {
       await browser.close();
       child.kill('SIGTERM');
       await exited;
+      process.off('exit', killOnExit);
       fs.rmSync(profile, { recursive: true, force: true });
     },
   };
