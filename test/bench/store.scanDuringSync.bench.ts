@@ -88,14 +88,18 @@ export async function run(): Promise<BenchRow[]> {
       }
       await completeSale(page);
     };
-    const syncing = (): boolean => completed === null;
-    const syncDeadline = Date.now() + SYNC_WITHIN_MS;
-    let salesDuring = 0;
-    while (completed === null) {
-      if (Date.now() > syncDeadline) throw new Error(`the catalog sync did not complete within ${SYNC_WITHIN_MS / 60_000} min`);
-      await sell(syncing);
-      salesDuring += 1;
-    }
+    /** Sells for as long as `loaded` holds (a sync under way), within SYNC_WITHIN_MS; returns how many sales. */
+    const sellWhile = async (loaded: () => boolean, sync: string): Promise<number> => {
+      const deadline = Date.now() + SYNC_WITHIN_MS;
+      let sales = 0;
+      while (loaded()) {
+        if (Date.now() > deadline) throw new Error(`${sync} did not complete within ${SYNC_WITHIN_MS / 60_000} min`);
+        await sell(loaded);
+        sales += 1;
+      }
+      return sales;
+    };
+    const salesDuring = await sellWhile(() => completed === null, 'the catalog sync');
     const quietFrom = underLoad.length;
     for (let sale = 0; sale < Math.max(MIN_QUIET_SALES, salesDuring); sale++) await sell(() => false);
 
@@ -112,11 +116,7 @@ export async function run(): Promise<BenchRow[]> {
     });
     try {
       await until(() => loadCached, CODES_WITHIN_MS, "the second process's first cached codes");
-      const loadDeadline = Date.now() + SYNC_WITHIN_MS;
-      while (!loadCompleted) {
-        if (Date.now() > loadDeadline) throw new Error(`the second process's sync did not complete within ${SYNC_WITHIN_MS / 60_000} min`);
-        await sell(() => !loadCompleted);
-      }
+      await sellWhile(() => !loadCompleted, "the second process's sync");
     } finally {
       await load.stop();
     }
